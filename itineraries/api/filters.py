@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from geopy.distance import geodesic
+
+from itineraries import selectors
+from itineraries.models import Destination
+from itineraries.scoring import INTERESTS
+
+
+class NearField(forms.CharField):
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        try:
+            lat, lon = (float(x) for x in value.split(","))
+        except ValueError as exc:
+            raise forms.ValidationError("must be 'lat,lon', e.g. 37.2,112.18") from exc
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise forms.ValidationError("latitude or longitude out of range")
+        return lat, lon
+
+
+class NearFilter(django_filters.Filter):
+    field_class = NearField
+
+
+class DestinationFilter(django_filters.FilterSet):
+    category = django_filters.ChoiceFilter(choices=[(c, c) for c in INTERESTS], method="filter_category")
+    city = django_filters.CharFilter(field_name="city", lookup_expr="iexact")
+    kind = django_filters.ChoiceFilter(choices=Destination.Kind.choices)
+    q = django_filters.CharFilter(method="filter_q", max_length=100)
+    near = NearFilter(method="filter_near", help_text="lat,lon")
+    radius_km = django_filters.NumberFilter(method="filter_noop", min_value=0, max_value=1000)
+
+    class Meta:
+        model = Destination
+        fields = ["category", "city", "kind", "q", "near", "radius_km"]
+
+    def filter_category(self, queryset, _name, value):
+        ids = [d.pk for d in queryset if value in (d.categories or [])]
+        return queryset.filter(pk__in=ids)
+
+    def filter_q(self, queryset, _name, value):
+        return selectors.destination_search(queryset, value)
+
+    def filter_noop(self, queryset, _name, _value):
+        return queryset
+
+    def filter_near(self, queryset, _name, value):
+        if value is None:
+            return queryset
+        radius = self.form.cleaned_data.get("radius_km")
+        radius = float(radius) if radius is not None else 25.0
+        ids = [d.pk for d in queryset if geodesic(value, (d.lat, d.lon)).km <= radius]
+        return queryset.filter(pk__in=ids)

@@ -1,0 +1,13 @@
+from django.urls import include, path
+from rest_framework.routers import DefaultRouter
+
+from itineraries.api.views import DestinationViewSet, HighwayView, ItineraryViewSet
+
+router = DefaultRouter(trailing_slash="/?")
+router.register("destinations", DestinationViewSet, basename="destination")
+router.register("itineraries", ItineraryViewSet, basename="itinerary")
+
+urlpatterns = [
+    path("highways/", HighwayView.as_view(), name="highways"),
+    path("", include(router.urls)),
+]

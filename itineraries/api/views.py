@@ -1,0 +1,164 @@
+from __future__ import annotations
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, permissions, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
+from rest_framework.views import APIView
+
+from itineraries import exports, selectors, services
+from itineraries.api.filters import DestinationFilter
+from itineraries.api.serializers import (
+    AcceptedSerializer,
+    DestinationSerializer,
+    ItinerarySerializer,
+    PlanRequestSerializer,
+    ReplanSerializer,
+)
+from itineraries.models import Itinerary, Road
+from itineraries.routing.network import Road as NetRoad
+from itineraries.routing.network import road_km
+
+
+class DestinationViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = DestinationSerializer
+    lookup_field = "slug"
+    filterset_class = DestinationFilter
+
+    def get_queryset(self):
+        return selectors.destination_list()
+
+
+class HighwayView(APIView):
+    @extend_schema(responses={200: OpenApiTypes.OBJECT}, summary="Roads as a GeoJSON FeatureCollection")
+    def get(self, request):
+        features = []
+        for road in Road.objects.all():
+            points = tuple((p[0], p[1]) for p in road.points)
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": {"type": "LineString", "coordinates": [[lon, lat] for lat, lon in points]},
+                    "properties": {
+                        "slug": road.slug,
+                        "name_en": road.name_en,
+                        "name_zh": road.name_zh,
+                        "kind": road.kind,
+                        "length_km": round(road_km(NetRoad(road.slug, road.kind, points)), 1),
+                        "stated_km": road.stated_km,
+                        "via": road.via,
+                        "source": road.source,
+                    },
+                }
+            )
+        return Response({"type": "FeatureCollection", "features": features})
+
+
+class IsOwner(permissions.BasePermission):
+    def has_object_permission(self, request, view, obj: Itinerary) -> bool:
+        if view.action in ("destroy",):
+            return request.user.is_authenticated and obj.owner_id == request.user.id
+        return True
+
+
+def _accepted(request, itinerary: Itinerary) -> Response:
+    url = request.build_absolute_uri(f"/api/v1/itineraries/{itinerary.pk}/")
+    return Response(
+        {"id": str(itinerary.pk), "status": itinerary.status, "url": url},
+        status=status.HTTP_202_ACCEPTED,
+        headers={"Location": url},
+    )
+
+
+class ItineraryViewSet(
+    mixins.CreateModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.DestroyModelMixin,
+    mixins.ListModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Submit a plan (202), poll it, fetch it as JSON, GPX, ICS or GeoJSON. Ids are random UUIDs."""
+
+    serializer_class = ItinerarySerializer
+    permission_classes = [IsOwner]
+    throttle_scope = "plan_submit"
+    lookup_value_regex = "[0-9a-f-]{36}"
+
+    def get_throttles(self):
+        return [ScopedRateThrottle()] if self.action in ("create", "replan") else []
+
+    def get_queryset(self):
+        if self.action == "list":
+            return selectors.itinerary_list(owner=self.request.user)
+        return Itinerary.objects.all()
+
+    def list(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return Response({"detail": "Sign in to list your itineraries."}, status=status.HTTP_401_UNAUTHORIZED)
+        return super().list(request, *args, **kwargs)
+
+    @extend_schema(request=PlanRequestSerializer, responses={202: AcceptedSerializer})
+    def create(self, request, *args, **kwargs):
+        serializer = PlanRequestSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        owner = request.user if request.user.is_authenticated else None
+        itinerary = services.itinerary_create(request=serializer.to_request(), owner=owner)
+        return _accepted(request, itinerary)
+
+    @extend_schema(request=ReplanSerializer, responses={202: AcceptedSerializer})
+    @action(detail=True, methods=["post"])
+    def replan(self, request, pk=None):
+        itinerary = self.get_object()
+        serializer = ReplanSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        owner = request.user if request.user.is_authenticated else None
+        new = services.itinerary_replan(
+            itinerary=itinerary,
+            pins=serializer.validated_data["pins"],
+            drops=serializer.validated_data["drops"],
+            owner=owner,
+        )
+        return _accepted(request, new)
+
+    def _done(self, pk) -> Itinerary | Response:
+        itinerary = get_object_or_404(Itinerary, pk=pk)
+        if itinerary.status != Itinerary.Status.DONE:
+            return Response(
+                {"detail": f"The itinerary is {itinerary.status}, not done yet."}, status=status.HTTP_409_CONFLICT
+            )
+        return itinerary
+
+    @extend_schema(responses={(200, "application/gpx+xml"): OpenApiTypes.STR})
+    @action(detail=True, methods=["get"])
+    def gpx(self, request, pk=None):
+        itinerary = self._done(pk)
+        if isinstance(itinerary, Response):
+            return itinerary
+        body = exports.to_gpx(itinerary.result, title=f"Shanxi trip {itinerary.pk}")
+        response = HttpResponse(body, content_type="application/gpx+xml")
+        response["Content-Disposition"] = f'attachment; filename="shanxi-trip-{itinerary.pk}.gpx"'
+        return response
+
+    @extend_schema(responses={(200, "text/calendar"): OpenApiTypes.STR})
+    @action(detail=True, methods=["get"])
+    def ics(self, request, pk=None):
+        itinerary = self._done(pk)
+        if isinstance(itinerary, Response):
+            return itinerary
+        response = HttpResponse(
+            exports.to_ics(itinerary.result, uid_prefix=str(itinerary.pk)), content_type="text/calendar"
+        )
+        response["Content-Disposition"] = f'attachment; filename="shanxi-trip-{itinerary.pk}.ics"'
+        return response
+
+    @extend_schema(responses={200: OpenApiTypes.OBJECT})
+    @action(detail=True, methods=["get"])
+    def geojson(self, request, pk=None):
+        itinerary = self._done(pk)
+        if isinstance(itinerary, Response):
+            return itinerary
+        return Response(exports.to_geojson(itinerary.result))

@@ -1,0 +1,70 @@
+"""Validation of catalogue records, shared by the seed loader, the admin and imports."""
+
+from __future__ import annotations
+
+from itineraries.hours import validate_hours
+from itineraries.scoring import INTERESTS
+
+# Shanxi's extent with a small margin (34.57-40.73 N, 110.23-114.55 E).
+SHANXI_LAT = (34.4, 40.8)
+SHANXI_LON = (110.1, 114.7)
+CONFIDENCES = ("HIGH", "MED", "LOW")
+ROAD_KINDS = ("tourist_highway", "branch", "ring", "connector", "expressway", "national_road")
+
+
+def inside_shanxi(lat: float, lon: float) -> bool:
+    return SHANXI_LAT[0] <= lat <= SHANXI_LAT[1] and SHANXI_LON[0] <= lon <= SHANXI_LON[1]
+
+
+def _number(record: dict, name: str, errors: list[tuple[str, str]]) -> float | None:
+    value = record.get(name)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        errors.append((name, "must be a number"))
+        return None
+    return float(value)
+
+
+def point_errors(lat: object, lon: object) -> list[tuple[str, str]]:
+    record = {"lat": lat, "lon": lon}
+    errors: list[tuple[str, str]] = []
+    la, lo = _number(record, "lat", errors), _number(record, "lon", errors)
+    if la is not None and lo is not None and not inside_shanxi(la, lo):
+        errors.append(("lat", f"({la}, {lo}) is outside Shanxi"))
+    return errors
+
+
+def destination_errors(record: dict) -> list[tuple[str, str]]:
+    """(field, message) for every problem of one destination record."""
+    errors: list[tuple[str, str]] = []
+    for name in ("slug", "name_en", "name_zh", "city", "source"):
+        if not isinstance(record.get(name), str) or not record[name].strip():
+            errors.append((name, "is required"))
+    errors += point_errors(record.get("lat"), record.get("lon"))
+    categories = record.get("categories", [])
+    if not isinstance(categories, list) or any(c not in INTERESTS for c in categories):
+        errors.append(("categories", f"must be a list of {', '.join(INTERESTS)}"))
+    weight = record.get("weight", 5)
+    if not isinstance(weight, int) or not 1 <= weight <= 10:
+        errors.append(("weight", "must be an integer from 1 to 10"))
+    minutes = record.get("visit_minutes", 60)
+    if not isinstance(minutes, int) or not 0 < minutes <= 720:
+        errors.append(("visit_minutes", "must be an integer from 1 to 720"))
+    errors += [("hours", message) for message in validate_hours(record.get("hours", []))]
+    if record.get("confidence", "MED") not in CONFIDENCES:
+        errors.append(("confidence", f"must be one of {', '.join(CONFIDENCES)}"))
+    return errors
+
+
+def road_errors(record: dict, waypoints: dict) -> list[tuple[str, str]]:
+    errors: list[tuple[str, str]] = []
+    for name in ("slug", "name_en", "name_zh", "source"):
+        if not isinstance(record.get(name), str) or not record[name].strip():
+            errors.append((name, "is required"))
+    if record.get("kind") not in ROAD_KINDS:
+        errors.append(("kind", f"must be one of {', '.join(ROAD_KINDS)}"))
+    via = record.get("via")
+    if not isinstance(via, list) or len(via) < 2:
+        errors.append(("via", "needs at least two waypoints"))
+    else:
+        errors += [("via", f"unknown waypoint {name!r}") for name in via if name not in waypoints]
+    return errors

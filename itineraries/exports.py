@@ -1,0 +1,125 @@
+"""GPX, ICS and GeoJSON renderings of a finished itinerary result."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import gpxpy.gpx
+from icalendar import Calendar, Event
+
+DAY_COLOURS = ("#d7263d", "#1b998b", "#2e86ab", "#f46036", "#7b2d8e", "#c5a900", "#3d5a80")
+
+
+def _leg_points(leg: dict, result_places: dict) -> list[list[float]]:
+    if leg.get("path"):
+        return leg["path"]
+    a, b = result_places[leg["from"]], result_places[leg["to"]]
+    return [[a["lat"], a["lon"]], [b["lat"], b["lon"]]]
+
+
+def _places(day: dict) -> dict:
+    places = {day["start"]["slug"]: day["start"], day["end"]["slug"]: day["end"]}
+    places.update({s["slug"]: s for s in day["stops"]})
+    return places
+
+
+def to_gpx(result: dict, *, title: str) -> str:
+    gpx = gpxpy.gpx.GPX()
+    gpx.name = title
+    gpx.creator = "Shanxi itinerary planner"
+    for n, day in enumerate(result["days"], start=1):
+        places = _places(day)
+        track = gpxpy.gpx.GPXTrack(name=f"Day {n} {day['date']}")
+        segment = gpxpy.gpx.GPXTrackSegment()
+        for leg in day["legs"]:
+            for lat, lon in _leg_points(leg, places):
+                if segment.points and (segment.points[-1].latitude, segment.points[-1].longitude) == (lat, lon):
+                    continue
+                segment.points.append(gpxpy.gpx.GPXTrackPoint(lat, lon))
+        track.segments.append(segment)
+        gpx.tracks.append(track)
+        for stop in day["stops"]:
+            gpx.waypoints.append(
+                gpxpy.gpx.GPXWaypoint(
+                    stop["lat"],
+                    stop["lon"],
+                    name=f"{stop['name_en']} {stop['name_zh']}",
+                    description=f"Day {n}: {stop['arrive'][11:16]}-{stop['depart'][11:16]}",
+                    time=dt.datetime.fromisoformat(stop["start"]).astimezone(dt.UTC),
+                )
+            )
+        if day.get("lodging"):
+            lodging = day["lodging"]
+            gpx.waypoints.append(
+                gpxpy.gpx.GPXWaypoint(
+                    lodging["lat"],
+                    lodging["lon"],
+                    name=f"Night {n}: {lodging['name_en']} {lodging['name_zh']}",
+                    symbol="Lodging",
+                )
+            )
+    return gpx.to_xml()
+
+
+def to_ics(result: dict, *, uid_prefix: str) -> bytes:
+    cal = Calendar()
+    cal.add("prodid", "-//Shanxi itinerary planner//EN")
+    cal.add("version", "2.0")
+    cal.add("x-wr-timezone", "Asia/Shanghai")
+    for day in result["days"]:
+        for stop in day["stops"]:
+            event = Event()
+            event.add("uid", f"{uid_prefix}-{day['date']}-{stop['slug']}@shanxi-planner")
+            event.add("summary", f"{stop['name_en']} ({stop['name_zh']})")
+            event.add("dtstart", dt.datetime.fromisoformat(stop["start"]))
+            event.add("dtend", dt.datetime.fromisoformat(stop["depart"]))
+            event.add("dtstamp", dt.datetime.now(dt.UTC))
+            event.add("location", f"{stop['name_zh']}, Shanxi")
+            event.add("geo", (stop["lat"], stop["lon"]))
+            event.add("description", f"Opening hours that day: {stop.get('opening', 'n/a')}")
+            cal.add_component(event)
+    return cal.to_ical()
+
+
+def to_geojson(result: dict) -> dict:
+    features = []
+    for n, day in enumerate(result["days"], start=1):
+        places = _places(day)
+        colour = DAY_COLOURS[(n - 1) % len(DAY_COLOURS)]
+        for leg in day["legs"]:
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": {
+                        "type": "LineString",
+                        "coordinates": [[lon, lat] for lat, lon in _leg_points(leg, places)],
+                    },
+                    "properties": {
+                        "day": n,
+                        "date": day["date"],
+                        "from": leg["from"],
+                        "to": leg["to"],
+                        "km": leg["km"],
+                        "minutes": leg["minutes"],
+                        "colour": colour,
+                    },
+                }
+            )
+        for order, stop in enumerate(day["stops"], start=1):
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": {"type": "Point", "coordinates": [stop["lon"], stop["lat"]]},
+                    "properties": {
+                        "day": n,
+                        "order": order,
+                        "slug": stop["slug"],
+                        "name_en": stop["name_en"],
+                        "name_zh": stop["name_zh"],
+                        "arrive": stop["arrive"],
+                        "depart": stop["depart"],
+                        "colour": colour,
+                    },
+                }
+            )
+    return {"type": "FeatureCollection", "features": features}

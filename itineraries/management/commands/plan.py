@@ -1,0 +1,85 @@
+import json
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from itineraries.api.serializers import PlanRequestSerializer
+from itineraries.services import PlanError, plan_make
+
+
+def _csv(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split(",") if v.strip()]
+
+
+class Command(BaseCommand):
+    help = "Plan a trip from the command line and print it day by day (or as JSON)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--start", required=True)
+        parser.add_argument("--days", type=int, required=True)
+        parser.add_argument("--date")
+        parser.add_argument("--interests")
+        parser.add_argument("--mode", default="car")
+        parser.add_argument("--pace", default="normal")
+        parser.add_argument("--must")
+        parser.add_argument("--avoid")
+        parser.add_argument("--end")
+        parser.add_argument("--scenic", action="store_true")
+        parser.add_argument("--seed", type=int, default=0)
+        parser.add_argument("--json", action="store_true")
+
+    def handle(self, *args, **o):
+        data = {
+            "start": o["start"],
+            "days": o["days"],
+            "interests": _csv(o["interests"]),
+            "mode": o["mode"],
+            "pace": o["pace"],
+            "must": _csv(o["must"]),
+            "avoid": _csv(o["avoid"]),
+            "scenic": o["scenic"],
+            "seed": o["seed"],
+        }
+        if o["date"]:
+            data["date"] = o["date"]
+        if o["end"]:
+            data["end"] = o["end"]
+        serializer = PlanRequestSerializer(data=data)
+        if not serializer.is_valid():
+            problems = "; ".join(f"{field}: {' '.join(map(str, msgs))}" for field, msgs in serializer.errors.items())
+            raise CommandError(problems)
+        try:
+            result = plan_make(request=serializer.to_request(), solver_seconds=max(settings.PLAN_SOLVER_SECONDS, 2.0))
+        except PlanError as exc:
+            raise CommandError(str(exc)) from exc
+        if o["json"]:
+            self.stdout.write(json.dumps(result, ensure_ascii=False, indent=1))
+            return
+        self.stdout.write(self._text(result))
+
+    @staticmethod
+    def _text(result: dict) -> str:
+        lines = []
+        for n, day in enumerate(result["days"], start=1):
+            lines.append(
+                f"Day {n}  {day['date']}  from {day['start']['name_en']} ({day['start']['name_zh']})"
+                f"  {day['drive_km']} km, {day['drive_minutes']} min on the road"
+            )
+            for leg, stop in zip(day["legs"], day["stops"], strict=False):
+                lines.append(f"    {leg['km']:6.1f} km {leg['minutes']:4d} min  ->")
+                lines.append(
+                    f"  {stop['arrive'][11:16]}-{stop['depart'][11:16]}  {stop['name_en']} ({stop['name_zh']})"
+                    f"  open {stop['opening']}"
+                )
+            last = day["legs"][-1]
+            lines.append(f"    {last['km']:6.1f} km {last['minutes']:4d} min  ->")
+            night = day["lodging"] or day["end"]
+            label = "Sleep at" if day["lodging"] else "Trip ends at"
+            lines.append(f"  {day['day_end'][11:16]}  {label} {night['name_en']} ({night['name_zh']})")
+            lines.append("")
+        lines.append(
+            f"Total: {result['total_km']} km, {result['total_drive_minutes']} min on the road, score {result['score']}"
+        )
+        for missing in result["missing_must"]:
+            lines.append(f"Could not fit must-see {missing['slug']}: {missing['reason']}")
+        return "\n".join(lines)

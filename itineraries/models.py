@@ -1,0 +1,103 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+
+class Destination(models.Model):
+    class Kind(models.TextChoices):
+        SIGHT = "sight", "Sight"
+        LODGING = "lodging", "Lodging"
+        TOWN = "town", "Town"
+
+    class Confidence(models.TextChoices):
+        HIGH = "HIGH", "High"
+        MED = "MED", "Medium"
+        LOW = "LOW", "Low (proxy)"
+
+    slug = models.SlugField(max_length=80, unique=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.SIGHT)
+    name_en = models.CharField(max_length=160)
+    name_zh = models.CharField(max_length=160)
+    name_pinyin = models.CharField(max_length=160, blank=True)
+    lat = models.FloatField(help_text="WGS-84 latitude")
+    lon = models.FloatField(help_text="WGS-84 longitude")
+    city = models.CharField(max_length=60)
+    county = models.CharField(max_length=60, blank=True)
+    categories = models.JSONField(default=list, blank=True)
+    weight = models.PositiveSmallIntegerField(default=5, help_text="editorial weight 1-10")
+    visit_minutes = models.PositiveIntegerField(default=60)
+    opening_hours = models.JSONField(default=list, blank=True)
+    ticket_cny = models.PositiveIntegerField(null=True, blank=True)
+    lodging = models.BooleanField(default=False)
+    lodging_kind = models.CharField(max_length=20, blank=True)
+    description_en = models.TextField(blank=True)
+    description_zh = models.TextField(blank=True)
+    source = models.TextField()
+    confidence = models.CharField(max_length=4, choices=Confidence.choices, default=Confidence.MED)
+    added = models.BooleanField(default=False, help_text="not named in the seed articles")
+    published = models.BooleanField(default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["slug"]
+        indexes = [models.Index(fields=["kind", "published"]), models.Index(fields=["city"])]
+
+    def __str__(self) -> str:
+        return f"{self.name_en} ({self.name_zh})"
+
+
+class Road(models.Model):
+    class Kind(models.TextChoices):
+        TOURIST_HIGHWAY = "tourist_highway", "Tourist highway"
+        BRANCH = "branch", "Branch"
+        RING = "ring", "Ring"
+        CONNECTOR = "connector", "Connector"
+        EXPRESSWAY = "expressway", "Expressway"
+        NATIONAL_ROAD = "national_road", "National road"
+
+    slug = models.SlugField(max_length=80, unique=True)
+    name_en = models.CharField(max_length=200)
+    name_zh = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    via = models.JSONField(default=list, help_text="waypoint names in order")
+    points = models.JSONField(default=list, help_text="[[lat, lon], ...] WGS-84")
+    stated_km = models.FloatField(null=True, blank=True)
+    source = models.TextField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self) -> str:
+        return self.name_en
+
+
+class Itinerary(models.Model):
+    class Status(models.TextChoices):
+        QUEUED = "queued"
+        RUNNING = "running"
+        DONE = "done"
+        FAILED = "failed"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE)
+    request = models.JSONField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True)
+    progress = models.PositiveSmallIntegerField(default=0)
+    result = models.JSONField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    task_id = models.CharField(max_length=64, blank=True)
+    claim = models.CharField(max_length=64, blank=True, help_text="token of the attempt that owns the row")
+    attempts = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    heartbeat_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = "itineraries"
+
+    def __str__(self) -> str:
+        return f"{self.id} ({self.status})"

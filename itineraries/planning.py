@@ -1,0 +1,89 @@
+"""What a tourist asks for, as an immutable value, and the trip's days (windows, daylight, limits)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import asdict, dataclass, field, replace
+
+MODES = ("car", "ebike", "bicycle")
+PACES = ("relaxed", "normal", "packed")
+MAX_DAYS = 14
+
+# (day start, latest arrival at the night's lodging) in minutes, by pace
+PACE_WINDOWS = {"relaxed": (9 * 60, 18 * 60 + 30), "normal": (8 * 60 + 30, 19 * 60 + 30), "packed": (8 * 60, 21 * 60)}
+# minutes on the road per day, by mode and pace
+MOVING_LIMITS = {
+    "car": {"relaxed": 240, "normal": 360, "packed": 480},
+    "ebike": {"relaxed": 180, "normal": 300, "packed": 400},
+    "bicycle": {"relaxed": 150, "normal": 240, "packed": 330},
+}
+# Riders stop at sunset; drivers may reach the night's lodging up to an hour after it.
+AFTER_SUNSET = {"car": 60, "ebike": 0, "bicycle": 0}
+
+
+@dataclass(frozen=True)
+class PlanRequest:
+    start: str
+    days: int
+    date: dt.date
+    interests: tuple[str, ...] = ()
+    pace: str = "normal"
+    mode: str = "car"
+    must: tuple[str, ...] = ()
+    avoid: tuple[str, ...] = ()
+    end: str | None = None
+    scenic: bool = False
+    seed: int = 0
+    route: str | None = None
+    previous: tuple[tuple[str, ...], ...] = field(default=())
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["date"] = self.date.isoformat()
+        data["interests"], data["must"], data["avoid"] = list(self.interests), list(self.must), list(self.avoid)
+        data["previous"] = [list(day) for day in self.previous]
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict) -> PlanRequest:
+        return cls(
+            start=data["start"],
+            days=int(data["days"]),
+            date=dt.date.fromisoformat(data["date"]),
+            interests=tuple(data.get("interests", ())),
+            pace=data.get("pace", "normal"),
+            mode=data.get("mode", "car"),
+            must=tuple(data.get("must", ())),
+            avoid=tuple(data.get("avoid", ())),
+            end=data.get("end"),
+            scenic=bool(data.get("scenic", False)),
+            seed=int(data.get("seed", 0)),
+            route=data.get("route"),
+            previous=tuple(tuple(d) for d in data.get("previous", ())),
+        )
+
+    def with_changes(self, *, pins: list[str], drops: list[str], previous: list[list[str]]) -> PlanRequest:
+        must = tuple(dict.fromkeys([*[m for m in self.must if m not in drops], *pins]))
+        avoid = tuple(dict.fromkeys([*[a for a in self.avoid if a not in pins], *drops]))
+        return replace(self, must=must, avoid=avoid, previous=tuple(tuple(d) for d in previous))
+
+    @property
+    def dates(self) -> list[dt.date]:
+        return [self.date + dt.timedelta(days=i) for i in range(self.days)]
+
+
+def sun_times(date: dt.date, lat: float, lon: float) -> tuple[int, int]:
+    """Approximate sunrise and sunset in minutes of Beijing time (NOAA-style declination formula)."""
+    n = date.timetuple().tm_yday
+    decl = math.radians(23.44) * math.sin(2 * math.pi * (284 + n) / 365)
+    cos_h = -math.tan(math.radians(lat)) * math.tan(decl)
+    half_day = math.degrees(math.acos(max(-1.0, min(1.0, cos_h)))) / 15 * 60
+    noon = 12 * 60 + (120 - lon) * 4
+    return round(noon - half_day), round(noon + half_day)
+
+
+def day_window(date: dt.date, pace: str, mode: str, lat: float = 36.5, lon: float = 112.5) -> tuple[int, int]:
+    start, end = PACE_WINDOWS[pace]
+    sunrise, sunset = sun_times(date, lat, lon)
+    return max(start, sunrise), min(end, sunset + AFTER_SUNSET[mode])

@@ -1,0 +1,100 @@
+"""Turns an engine Plan into the public JSON result (the contract of DESIGN.md, extended)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from itineraries.hours import format_window
+from itineraries.routing import Plan
+
+if TYPE_CHECKING:
+    from itineraries.selectors import PlanContext
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def clock(date: dt.date, minutes: float) -> str:
+    moment = dt.datetime.combine(date, dt.time(0), tzinfo=SHANGHAI) + dt.timedelta(minutes=round(minutes))
+    return moment.isoformat()
+
+
+def _place(context: PlanContext, slug: str) -> dict:
+    d = context.places[slug]
+    return {"slug": slug, "name_en": d.name_en, "name_zh": d.name_zh, "lat": d.lat, "lon": d.lon}
+
+
+def _missing_reason(context: PlanContext, node: int) -> str:
+    windows = context.windows[node]
+    if all(w is None for w in windows):
+        return "closed on every day of the trip"
+    if all(w is None or w[1] - w[0] < context.problem.nodes[node].service for w in windows):
+        return "the visit does not fit in its opening hours on the trip dates"
+    return "it does not fit in the days together with the other places (time or distance); add a day or drop a must-see"
+
+
+def plan_to_result(plan: Plan, context: PlanContext) -> dict:
+    problem, slugs, matrix = context.problem, context.slugs, context.matrix
+    row = {slug: i for i, slug in enumerate(matrix.keys)}
+    days = []
+    total_km = 0.0
+    for d, (day, date) in enumerate(zip(plan.days, context.request.dates, strict=True)):
+        stops = []
+        for visit in day.visits:
+            slug = slugs[visit.node]
+            place = context.places[slug]
+            stops.append(
+                {
+                    **_place(context, slug),
+                    "arrive": clock(date, visit.arrive),
+                    "start": clock(date, visit.start),
+                    "depart": clock(date, visit.depart),
+                    "wait_minutes": round(visit.start - visit.arrive),
+                    "visit_minutes": place.visit_minutes,
+                    "opening": format_window(context.windows[visit.node][d]),
+                    "categories": place.categories,
+                    "ticket_cny": place.ticket_cny,
+                    "score": problem.nodes[visit.node].score,
+                }
+            )
+        sequence = [day.begin, *[v.node for v in day.visits], day.end]
+        legs = []
+        for a, b in zip(sequence, sequence[1:], strict=False):
+            i, j = row[slugs[a]], row[slugs[b]]
+            km = float(matrix.km[i, j])
+            total_km += km
+            path = context.network.path(matrix, i, j) if i != j else []
+            legs.append(
+                {
+                    "from": slugs[a],
+                    "to": slugs[b],
+                    "km": round(km, 1),
+                    "minutes": round(float(matrix.minutes[i, j])),
+                    "path": [[round(lat, 5), round(lon, 5)] for lat, lon in path],
+                }
+            )
+        last = d == len(plan.days) - 1
+        days.append(
+            {
+                "date": date.isoformat(),
+                "start": _place(context, slugs[day.begin]),
+                "stops": stops,
+                "legs": legs,
+                "lodging": None if last else _place(context, slugs[day.end]),
+                "end": _place(context, slugs[day.end]),
+                "drive_km": round(sum(leg["km"] for leg in legs), 1),
+                "drive_minutes": round(day.drive),
+                "day_start": clock(date, problem.days[d].start),
+                "day_end": clock(date, day.end_arrive),
+            }
+        )
+    return {
+        "days": days,
+        "score": round(plan.score, 3),
+        "total_km": round(total_km, 1),
+        "total_drive_minutes": round(plan.drive),
+        "mode": context.request.mode,
+        "missing_must": [{"slug": slugs[n], "reason": _missing_reason(context, n)} for n in plan.missing_must],
+        "solver": {"iterations": plan.iterations, "seconds": round(plan.seconds, 3)},
+    }

@@ -1,0 +1,18 @@
+"""The routing engine: pure Python, no Django. Public API re-exported here."""
+
+from itineraries.routing.plan import DayPlan, Plan, PlanInfeasible, Visit, check, schedule_day
+from itineraries.routing.problem import DaySpec, Node, Problem
+from itineraries.routing.solver import solve
+
+__all__ = [
+    "DayPlan",
+    "DaySpec",
+    "Node",
+    "Plan",
+    "PlanInfeasible",
+    "Problem",
+    "Visit",
+    "check",
+    "schedule_day",
+    "solve",
+]

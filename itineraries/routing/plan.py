@@ -1,0 +1,117 @@
+"""The result of a solve, and an independent checker that recomputes every time from scratch."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from itineraries.routing.problem import Problem
+
+EPS = 1e-6
+
+
+@dataclass(frozen=True)
+class Visit:
+    node: int
+    arrive: float
+    start: float
+    depart: float
+
+
+@dataclass(frozen=True)
+class DayPlan:
+    begin: int  # where the day starts (start place or last night's lodging)
+    end: int  # where the day ends (lodging or trip end)
+    visits: tuple[Visit, ...]
+    end_arrive: float
+    drive: float  # minutes on the road
+
+
+@dataclass(frozen=True)
+class Plan:
+    days: tuple[DayPlan, ...]
+    score: float
+    drive: float
+    iterations: int = 0
+    seconds: float = 0.0
+    missing_must: tuple[int, ...] = ()
+
+    @property
+    def visited(self) -> tuple[int, ...]:
+        return tuple(v.node for day in self.days for v in day.visits)
+
+    def tours(self) -> list[list[int]]:
+        return [[v.node for v in day.visits] for day in self.days]
+
+
+class PlanInfeasible(ValueError):
+    pass
+
+
+def schedule_day(problem: Problem, day: int, begin: int, end: int, route: list[int] | tuple[int, ...]) -> DayPlan:
+    """Timetable of one day from scratch: leave at the day's start, wait for opening, start by closing."""
+    spec = problem.days[day]
+    t = problem.travel
+    clock = spec.start
+    drive = 0.0
+    here = begin
+    visits = []
+    for node in route:
+        arrive = clock + t[here, node]
+        drive += t[here, node]
+        start = max(arrive, problem.opens[day, node])
+        depart = start + problem.nodes[node].service
+        visits.append(Visit(node, arrive, start, depart))
+        clock, here = depart, node
+    drive += t[here, end]
+    return DayPlan(begin, end, tuple(visits), clock + t[here, end], drive)
+
+
+def check(problem: Problem, plan: Plan) -> list[str]:
+    """Every violation of the plan against the problem, in order; an empty list means feasible."""
+    errors: list[str] = []
+    if len(plan.days) != problem.n_days:
+        return [f"plan has {len(plan.days)} days, problem {problem.n_days}"]
+    seen: set[int] = set()
+    candidates = set(problem.candidates)
+    score = 0.0
+    drive = 0.0
+    expected_begin = problem.start
+    for d, day in enumerate(plan.days):
+        if day.begin != expected_begin:
+            errors.append(f"day {d + 1} starts at {day.begin}, expected {expected_begin}")
+        if day.end not in problem.night_options(d):
+            errors.append(f"day {d + 1} ends at {day.end}, not an allowed lodging or trip end")
+        spec = problem.days[d]
+        fresh = schedule_day(problem, d, day.begin, day.end, [v.node for v in day.visits])
+        for given, real in zip(day.visits, fresh.visits, strict=True):
+            node = real.node
+            name = problem.nodes[node].key
+            if node in seen:
+                errors.append(f"{name} visited twice")
+            seen.add(node)
+            if node not in candidates:
+                errors.append(f"{name} may not be visited")
+            if real.start > problem.closes[d, node] + EPS:
+                errors.append(f"day {d + 1}: {name} starts at {real.start:.1f}, after {problem.closes[d, node]}")
+            for label, a, b in (
+                ("arrive", given.arrive, real.arrive),
+                ("start", given.start, real.start),
+                ("depart", given.depart, real.depart),
+            ):
+                if abs(a - b) > 1e-3:
+                    errors.append(f"day {d + 1}: {name} reported {label} {a:.2f}, recomputed {b:.2f}")
+            score += problem.nodes[node].score
+        if fresh.end_arrive > spec.end + EPS:
+            errors.append(f"day {d + 1} ends at {fresh.end_arrive:.1f}, after {spec.end}")
+        if fresh.drive > spec.max_drive + EPS:
+            errors.append(f"day {d + 1} drives {fresh.drive:.1f} min, limit {spec.max_drive}")
+        drive += fresh.drive
+        expected_begin = day.end
+    for node in problem.must:
+        if node not in seen and node not in plan.missing_must:
+            errors.append(f"must-see {problem.nodes[node].key} missing and not reported")
+    if abs(score - plan.score) > 1e-6:
+        errors.append(f"reported score {plan.score}, recomputed {score}")
+    if abs(drive - plan.drive) > 1e-3:
+        errors.append(f"reported drive {plan.drive:.2f}, recomputed {drive:.2f}")
+    return errors

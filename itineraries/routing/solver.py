@@ -1,0 +1,320 @@
+"""Iterated local search for the team orienteering problem with time windows and hotel selection.
+
+Each iteration shakes the current solution (removes a run of consecutive visits from every day, as in
+Vansteenwegen et al. 2009), occasionally moves a night to another lodging, then refills the days by
+best insertion. Insertion feasibility is O(1) per position thanks to the forward slack ("max shift")
+kept per visit, and all positions of all candidates of a day are scored at once with numpy.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from itineraries.routing.plan import DayPlan, Plan, schedule_day
+from itineraries.routing.problem import Problem
+
+EPS = 1e-9
+MUST_BONUS = 1e6  # must-see places outrank every optional place
+Progress = Callable[[float, Plan], None]
+
+
+@dataclass
+class _Day:
+    nodes: np.ndarray  # begin, visits..., end
+    start: np.ndarray  # service start per position (begin: the day's start time)
+    slack: np.ndarray  # wait + max shift per position
+    drive: float
+    feasible: bool
+
+
+class _Search:
+    def __init__(self, problem: Problem, rng: np.random.Generator) -> None:
+        self.p = problem
+        self.rng = rng
+        self.t = problem.travel
+        self.svc = problem.services
+        self.opens = problem.opens
+        self.closes = problem.closes
+        self.value = problem.scores.copy()
+        for node in problem.must:
+            self.value[node] += MUST_BONUS
+        self.candidates = np.array(problem.candidates, dtype=np.int64)
+        self.weight = self.value**2
+
+    # --- one day -------------------------------------------------------------------------------
+    def timetable(self, d: int, nodes: np.ndarray) -> _Day:
+        spec = self.p.days[d]
+        t, svc, opens, closes = self.t, self.svc, self.opens[d], self.closes[d]
+        n = len(nodes)
+        start = np.empty(n)
+        wait = np.zeros(n)
+        start[0] = spec.start
+        feasible = True
+        drive = 0.0
+        for k in range(1, n):
+            leg = t[nodes[k - 1], nodes[k]]
+            drive += leg
+            arrive = start[k - 1] + svc[nodes[k - 1]] + leg
+            if k == n - 1:
+                start[k] = arrive
+                feasible &= arrive <= spec.end + EPS
+            else:
+                start[k] = max(arrive, opens[nodes[k]])
+                wait[k] = start[k] - arrive
+                feasible &= start[k] <= closes[nodes[k]] + EPS
+        feasible &= drive <= spec.max_drive + EPS
+        slack = np.empty(n)
+        slack[n - 1] = spec.end - start[n - 1]
+        for k in range(n - 2, 0, -1):
+            slack[k] = wait[k] + min(closes[nodes[k]] - start[k], slack[k + 1])
+        slack[0] = slack[1] if n > 1 else 0.0
+        return _Day(nodes, start, slack, drive, bool(feasible))
+
+    def repair(self, d: int, nodes: np.ndarray) -> _Day | None:
+        """Drop visits until the day is feasible; None if even the empty day is not."""
+        day = self.timetable(d, nodes)
+        while not day.feasible:
+            if len(day.nodes) <= 2:
+                return None
+            inner = day.nodes[1:-1]
+            # Drop the visit whose removal saves the most time per point of value.
+            saving = (
+                self.t[day.nodes[:-2], inner]
+                + self.t[inner, day.nodes[2:]]
+                + self.svc[inner]
+                - self.t[day.nodes[:-2], day.nodes[2:]]
+            )
+            k = int(np.argmax(saving / (self.value[inner] + 1.0))) + 1
+            day = self.timetable(d, np.delete(day.nodes, k))
+        return day
+
+    # --- insertion ----------------------------------------------------------------------------
+    def fill(self, days: list[_Day], unvisited: np.ndarray) -> tuple[list[_Day], np.ndarray]:
+        t, svc = self.t, self.svc
+        while len(unvisited):
+            best_ratio, best = -1.0, None
+            for d, day in enumerate(days):
+                spec = self.p.days[d]
+                prev, nxt = day.nodes[:-1], day.nodes[1:]
+                leave = day.start[:-1] + svc[prev]
+                tp = t[prev[:, None], unvisited[None, :]]
+                tn = t[unvisited[None, :], nxt[:, None]]
+                tpn = t[prev, nxt][:, None]
+                arrive = leave[:, None] + tp
+                start = np.maximum(arrive, self.opens[d, unvisited])
+                shift = start - leave[:, None] + svc[unvisited] + tn - tpn
+                ok = (arrive <= self.closes[d, unvisited] + EPS) & (shift <= day.slack[1:, None] + EPS)
+                if spec.max_drive != float("inf"):
+                    ok &= day.drive + tp + tn - tpn <= spec.max_drive + EPS
+                if not ok.any():
+                    continue
+                ratio = np.where(ok, self.weight[unvisited] / np.maximum(shift, 1e-2), -1.0)
+                flat = int(np.argmax(ratio))
+                value = ratio.flat[flat]
+                if value > best_ratio:
+                    best_ratio, best = value, (d, *divmod(flat, len(unvisited)))
+            if best is None:
+                break
+            d, gap, j = best
+            nodes = np.insert(days[d].nodes, gap + 1, unvisited[j])
+            days[d] = self.timetable(d, nodes)
+            unvisited = np.delete(unvisited, j)
+        return days, unvisited
+
+    # --- perturbation ---------------------------------------------------------------------------
+    def shake(self, days: list[_Day], start_pos: int, size: int) -> list[_Day]:
+        out = []
+        for d, day in enumerate(days):
+            inner = day.nodes[1:-1]
+            if len(inner) == 0:
+                out.append(day)
+                continue
+            drop = {(start_pos + i) % len(inner) for i in range(min(size, len(inner)))}
+            keep = [node for i, node in enumerate(inner) if i not in drop]
+            nodes = np.array([day.nodes[0], *keep, day.nodes[-1]], dtype=np.int64)
+            out.append(self.repair(d, nodes) or day)
+        return out
+
+    def move_night(self, days: list[_Day]) -> list[_Day] | None:
+        """Send one night to another lodging; the two days around it are repaired."""
+        choices = [k for k in range(len(days)) if len(self.p.night_options(k)) > 1]
+        if not choices:
+            return None
+        k = choices[int(self.rng.integers(len(choices)))]
+        options = self.p.night_options(k)
+        lodging = options[int(self.rng.integers(len(options)))]
+        if lodging == days[k].nodes[-1]:
+            return None
+        new = list(days)
+        nodes = days[k].nodes.copy()
+        nodes[-1] = lodging
+        repaired = self.repair(k, nodes)
+        if repaired is None:
+            return None
+        new[k] = repaired
+        if k + 1 < len(days):
+            nodes = days[k + 1].nodes.copy()
+            nodes[0] = lodging
+            repaired = self.repair(k + 1, nodes)
+            if repaired is None:
+                return None
+            new[k + 1] = repaired
+        return new
+
+    def best_nights(self, days: list[_Day]) -> list[_Day]:
+        """For each night, the lodging that keeps both days feasible with the least driving."""
+        for k in range(len(days)):
+            options = self.p.night_options(k)
+            if len(options) < 2:
+                continue
+            current = days[k].drive + (days[k + 1].drive if k + 1 < len(days) else 0.0)
+            for lodging in options:
+                if lodging == days[k].nodes[-1]:
+                    continue
+                a = days[k].nodes.copy()
+                a[-1] = lodging
+                day_a = self.timetable(k, a)
+                if not day_a.feasible:
+                    continue
+                drive = day_a.drive
+                day_b = None
+                if k + 1 < len(days):
+                    b = days[k + 1].nodes.copy()
+                    b[0] = lodging
+                    day_b = self.timetable(k + 1, b)
+                    if not day_b.feasible:
+                        continue
+                    drive += day_b.drive
+                if drive < current - 1e-6:
+                    days = list(days)
+                    days[k] = day_a
+                    if day_b is not None:
+                        days[k + 1] = day_b
+                    current = drive
+        return days
+
+    # --- bookkeeping ------------------------------------------------------------------------------
+    def objective(self, days: list[_Day]) -> tuple[float, float]:
+        value = sum(float(self.value[day.nodes[1:-1]].sum()) for day in days)
+        return value, -sum(day.drive for day in days)
+
+    def unvisited(self, days: list[_Day]) -> np.ndarray:
+        used = np.concatenate([day.nodes[1:-1] for day in days]) if days else np.array([], dtype=np.int64)
+        return np.setdiff1d(self.candidates, used, assume_unique=False)
+
+    def to_plan(self, days: list[_Day], iterations: int, seconds: float) -> Plan:
+        plans: list[DayPlan] = []
+        for d, day in enumerate(days):
+            plans.append(
+                schedule_day(self.p, d, int(day.nodes[0]), int(day.nodes[-1]), [int(x) for x in day.nodes[1:-1]])
+            )
+        visited = {v.node for dp in plans for v in dp.visits}
+        score = sum(self.p.nodes[v].score for v in visited)
+        missing = tuple(sorted(m for m in self.p.must if m not in visited))
+        return Plan(tuple(plans), score, sum(dp.drive for dp in plans), iterations, seconds, missing)
+
+    def initial(self, warm: list[list[int]] | None, nights: list[int] | None) -> list[_Day]:
+        p = self.p
+        if nights is None:
+            nights = [self._first_night(k) for k in range(p.n_days)]
+        days: list[_Day] = []
+        begin = p.start
+        for d in range(p.n_days):
+            end = nights[d] if nights[d] in p.night_options(d) else self._first_night(d)
+            visits = [v for v in (warm[d] if warm and d < len(warm) else []) if v in set(p.candidates)]
+            nodes = np.array([begin, *visits, end], dtype=np.int64)
+            day = self.repair(d, nodes)
+            if day is None:
+                day = self.timetable(d, np.array([begin, end], dtype=np.int64))
+            days.append(day)
+            begin = end
+        seen: set[int] = set()
+        for d, day in enumerate(days):
+            keep = [v for v in day.nodes[1:-1] if not (v in seen or seen.add(v))]
+            if len(keep) != len(day.nodes) - 2:
+                days[d] = self.timetable(d, np.array([day.nodes[0], *keep, day.nodes[-1]], dtype=np.int64))
+        return days
+
+    def _first_night(self, d: int) -> int:
+        options = self.p.night_options(d)
+        return min(options, key=lambda h: self.t[self.p.start, h])
+
+
+def solve(
+    problem: Problem,
+    *,
+    time_limit: float = 1.0,
+    seed: int = 0,
+    max_iterations: int | None = None,
+    stall_iterations: int | None = None,
+    progress: Progress | None = None,
+    warm_start: list[list[int]] | None = None,
+    warm_nights: list[int] | None = None,
+) -> Plan:
+    """Best plan found within the limits; deterministic for a seed whenever an iteration limit stops it.
+
+    Stops at whichever comes first: ``time_limit`` seconds, ``max_iterations`` or ``stall_iterations``
+    iterations without improvement. A warm start (visits per day, lodging per night) is never worsened.
+    """
+    started = time.perf_counter()
+    rng = np.random.default_rng(seed)
+    search = _Search(problem, rng)
+    current = search.initial(warm_start, warm_nights)
+    current, _ = search.fill(current, search.unvisited(current))
+    current = search.best_nights(current)
+    best, best_obj = list(current), search.objective(current)
+    size, pos, since_best, iteration = 1, 0, 0, 0
+    last_report = started
+    multi_night = any(len(problem.night_options(k)) > 1 for k in range(problem.n_days))
+    restart_after = 40
+
+    def beats(a: tuple[float, float], b: tuple[float, float]) -> bool:
+        return a[0] > b[0] + 1e-9 or (abs(a[0] - b[0]) <= 1e-9 and a[1] > b[1] + 1e-6)
+
+    while True:
+        elapsed = time.perf_counter() - started
+        if elapsed >= time_limit:
+            break
+        if max_iterations is not None and iteration >= max_iterations:
+            break
+        if stall_iterations is not None and since_best >= stall_iterations:
+            break
+        iteration += 1
+        candidate = current
+        if multi_night and rng.random() < 0.25:
+            moved = search.move_night(candidate)
+            if moved is not None:
+                candidate = moved
+        candidate = search.shake(candidate, pos, size)
+        candidate, _ = search.fill(candidate, search.unvisited(candidate))
+        if multi_night:
+            candidate = search.best_nights(candidate)
+        obj = search.objective(candidate)
+        current = candidate
+        if beats(obj, best_obj):
+            best, best_obj = list(candidate), obj
+            size, since_best = 1, 0
+        else:
+            since_best += 1
+            size += 1
+        longest = max((len(day.nodes) - 2 for day in current), default=1)
+        pos = (pos + size) % max(longest, 1)
+        if size > max(1, longest // 2 + 1):
+            size = 1
+        if since_best and since_best % restart_after == 0:
+            current = list(best)
+            pos = int(rng.integers(max(longest, 1)))
+        if progress is not None and time.perf_counter() - last_report > 0.05:
+            last_report = time.perf_counter()
+            done = elapsed / time_limit
+            if max_iterations:
+                done = max(done, iteration / max_iterations)
+            progress(min(done, 0.99), search.to_plan(best, iteration, elapsed))
+    plan = search.to_plan(best, iteration, time.perf_counter() - started)
+    if progress is not None:
+        progress(1.0, plan)
+    return plan

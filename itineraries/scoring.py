@@ -1,0 +1,35 @@
+"""How a tourist's interests turn a place's categories and editorial weight (1-10) into a score.
+
+    score = weight x factor
+    factor = 1                          when the tourist named no interests
+           = 2 + (matches - 1)          when m >= 1 of the place's categories are among the interests
+           = 0.25                       when none match (still plannable, rarely worth the detour)
+
+So a cycling lover's plan fills up with cycling places, a temple lover's with temples, and a place that
+fits two interests counts three times its weight. Finally a place that deserves a long visit is worth
+more than a quick stop: the score is multiplied by sqrt(visit hours), so Pingyao's half day (4 h) counts
+double a one-hour temple of the same weight, but not four times.
+"""
+
+from __future__ import annotations
+
+import math
+
+INTERESTS = ("heritage", "temples", "wukong", "cycling", "wellness", "nature", "painting", "villages")
+NO_MATCH_FACTOR = 0.25
+
+
+def interest_factor(categories: list[str] | tuple[str, ...], interests: list[str] | tuple[str, ...]) -> float:
+    if not interests:
+        return 1.0
+    matches = len(set(categories) & set(interests))
+    return NO_MATCH_FACTOR if matches == 0 else 2.0 + (matches - 1)
+
+
+def place_score(
+    weight: float,
+    categories: list[str] | tuple[str, ...],
+    interests: list[str] | tuple[str, ...],
+    visit_minutes: float = 60,
+) -> float:
+    return float(weight) * interest_factor(categories, interests) * math.sqrt(max(visit_minutes, 1) / 60)

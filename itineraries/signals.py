@@ -1,0 +1,13 @@
+"""Any change to the catalogue bumps its version, which keys every cached network and matrix."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from itineraries.models import Destination, Road
+from itineraries.selectors import catalogue_version_bump
+
+
+@receiver([post_save, post_delete], sender=Destination)
+@receiver([post_save, post_delete], sender=Road)
+def catalogue_changed(**_kwargs) -> None:
+    catalogue_version_bump()
