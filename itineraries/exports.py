@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import gpxpy.gpx
 from icalendar import Calendar, Event
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 DAY_COLOURS = ("#d7263d", "#1b998b", "#2e86ab", "#f46036", "#7b2d8e", "#c5a900", "#3d5a80")
 
@@ -71,13 +74,14 @@ def to_ics(result: dict, *, uid_prefix: str) -> bytes:
             event = Event()
             event.add("uid", f"{uid_prefix}-{day['date']}-{stop['slug']}@shanxi-planner")
             event.add("summary", f"{stop['name_en']} ({stop['name_zh']})")
-            event.add("dtstart", dt.datetime.fromisoformat(stop["start"]))
-            event.add("dtend", dt.datetime.fromisoformat(stop["depart"]))
+            event.add("dtstart", dt.datetime.fromisoformat(stop["start"]).astimezone(SHANGHAI))
+            event.add("dtend", dt.datetime.fromisoformat(stop["depart"]).astimezone(SHANGHAI))
             event.add("dtstamp", dt.datetime.now(dt.UTC))
             event.add("location", f"{stop['name_zh']}, Shanxi")
             event.add("geo", (stop["lat"], stop["lon"]))
             event.add("description", f"Opening hours that day: {stop.get('opening', 'n/a')}")
             cal.add_component(event)
+    cal.add_missing_timezones()
     return cal.to_ical()
 
 

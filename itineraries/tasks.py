@@ -72,6 +72,9 @@ def dispatch(itinerary_id: str, task_id: str) -> None:
     if settings.REDIS_URL:
         itinerary_compute.apply_async(args=[itinerary_id], task_id=task_id, retry=False)
         return
+    if settings.PLAN_EXECUTOR == "inline":
+        run_itinerary(itinerary_id)
+        return
     if _pool is None:
         _pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="plan")
     _pool.submit(_in_process, itinerary_id)

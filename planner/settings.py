@@ -76,6 +76,9 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Several processes (web + in-process tasks) share one file: wait instead of failing on a lock.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # A file, not memory, so that worker threads and processes started by tests see the same test database.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}
+    (BASE_DIR / "var").mkdir(exist_ok=True)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -113,7 +116,10 @@ BROKER_VISIBILITY_TIMEOUT = int(os.environ.get("BROKER_VISIBILITY_TIMEOUT", "300
 # A row untouched this long while queued/running is handed to a worker again by the sweeper.
 PLAN_STALE_SECONDS = int(os.environ.get("PLAN_STALE_SECONDS", "120"))
 PLAN_SWEEP_SECONDS = float(os.environ.get("PLAN_SWEEP_SECONDS", "30"))
-PLAN_SOLVER_SECONDS = float(os.environ.get("PLAN_SOLVER_SECONDS", "0.3"))
+PLAN_SOLVER_SECONDS = float(os.environ.get("PLAN_SOLVER_SECONDS", "2.0"))
+# Without Redis, plans are computed in this process: "thread" (a small pool, the default) or "inline"
+# (synchronously when the transaction commits; used by tests that are not about concurrency).
+PLAN_EXECUTOR = os.environ.get("PLAN_EXECUTOR", "thread")
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_TASK_ALWAYS_EAGER = False
@@ -158,8 +164,11 @@ SPECTACULAR_SETTINGS = {
 
 LEAFLET_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 
-# Production hardening (active whenever DEBUG is off).
-if not DEBUG:
+# Production hardening: PRODUCTION=1 behind a TLS-terminating proxy that sets X-Forwarded-Proto.
+PRODUCTION = env_bool("PRODUCTION", False)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)

@@ -3,7 +3,8 @@ from rest_framework.routers import DefaultRouter
 
 from itineraries.api.views import DestinationViewSet, HighwayView, ItineraryViewSet
 
-router = DefaultRouter(trailing_slash="/?")
+router = DefaultRouter()
+router.trailing_slash = "/?"  # both /itineraries/<id>/gpx and /itineraries/<id>/gpx/ answer
 router.register("destinations", DestinationViewSet, basename="destination")
 router.register("itineraries", ItineraryViewSet, basename="itinerary")
 

@@ -99,6 +99,8 @@ class TravelMatrix:
     minutes: np.ndarray
     sources: np.ndarray  # graph node per key
     predecessors: np.ndarray = field(repr=False)  # len(keys) x graph nodes
+    mode: str = "car"
+    scenic: bool = False
 
     def index(self, key: str) -> int:
         return self.keys.index(key)
@@ -110,6 +112,7 @@ class _Edge:
     v: int
     km: float
     kind: str
+    road: str = ""
 
 
 class Network:
@@ -121,15 +124,15 @@ class Network:
         self.coords: list[Point] = []
         self._vertex: dict[Point, int] = {}
         edges: list[_Edge] = []
-        segments: list[tuple[int, int, str]] = []
+        segments: list[tuple[int, int, str, str]] = []
         for road in self.roads:
             ids = [self._node(p) for p in road.points]
-            segments.extend((a, b, road.kind) for a, b in zip(ids, ids[1:], strict=False) if a != b)
+            segments.extend((a, b, road.kind, road.key) for a, b in zip(ids, ids[1:], strict=False) if a != b)
         self.place_node: dict[str, int] = {}
         # Places join the network by local roads: an expressway has no access from a temple gate.
         local = [i for i, seg in enumerate(segments) if seg[2] != "expressway"] or list(range(len(segments)))
         snaps = {local[s]: v for s, v in self._snap_all([segments[i] for i in local]).items()}
-        for s, (a, b, kind) in enumerate(segments):
+        for s, (a, b, kind, road_key) in enumerate(segments):
             chain = [a]
             for t, place_key in sorted(snaps.get(s, [])):
                 pa, pb = self.coords[a], self.coords[b]
@@ -142,7 +145,8 @@ class Network:
             chain.append(b)
             for u, v in zip(chain, chain[1:], strict=False):
                 if u != v:
-                    edges.append(_Edge(u, v, km_between(self.coords[u], self.coords[v]) * WINDING[kind], kind))
+                    km = km_between(self.coords[u], self.coords[v]) * WINDING[kind]
+                    edges.append(_Edge(u, v, km, kind, road_key))
         self.edges = tuple(edges)
 
     # --- construction ---------------------------------------------------------------------------
@@ -156,7 +160,7 @@ class Network:
         self.coords.append(point)
         return len(self.coords) - 1
 
-    def _snap_all(self, segments: list[tuple[int, int, str]]) -> dict[int, list[tuple[float, int]]]:
+    def _snap_all(self, segments: list[tuple[int, int, str, str]]) -> dict[int, list[tuple[float, int]]]:
         """Nearest segment of every place, found in a local equirectangular projection (vectorised)."""
         if not segments or not self.places:
             return {}
@@ -217,10 +221,10 @@ class Network:
         _, pred = dijkstra(graph, directed=True, indices=sources, return_predecessors=True)
         km = _accumulate(pred, sources, edge_key, edge_km)
         minutes = _accumulate(pred, sources, edge_key, edge_min)
-        return TravelMatrix(tuple(keys), km[:, sources], minutes[:, sources], sources, pred)
+        return TravelMatrix(tuple(keys), km[:, sources], minutes[:, sources], sources, pred, mode, scenic)
 
-    def path(self, matrix: TravelMatrix, i: int, j: int) -> list[Point]:
-        """Road geometry of the leg from key i to key j of a matrix."""
+    def path_nodes(self, matrix: TravelMatrix, i: int, j: int) -> list[int]:
+        """Graph nodes of the leg from key i to key j of a matrix (empty when unreachable)."""
         target = int(matrix.sources[j])
         pred = matrix.predecessors[i]
         out = [target]
@@ -229,7 +233,33 @@ class Network:
             if prev < 0:
                 return []
             out.append(prev)
-        return [self.coords[k] for k in reversed(out)]
+        return out[::-1]
+
+    def path(self, matrix: TravelMatrix, i: int, j: int) -> list[Point]:
+        """Road geometry of the leg from key i to key j of a matrix."""
+        return [self.coords[k] for k in self.path_nodes(matrix, i, j)]
+
+    @cached_property
+    def _pairs(self) -> dict[tuple[int, int], list[_Edge]]:
+        pairs: dict[tuple[int, int], list[_Edge]] = {}
+        for e in self.edges:
+            pairs.setdefault((e.u, e.v), []).append(e)
+            pairs.setdefault((e.v, e.u), []).append(e)
+        return pairs
+
+    def path_edges(self, matrix: TravelMatrix, i: int, j: int) -> list[_Edge]:
+        """The road pieces a leg uses: of parallel roads, the one the mode would choose."""
+        nodes = self.path_nodes(matrix, i, j)
+        speeds = SPEEDS[matrix.mode]
+
+        def cost(e: _Edge) -> float:
+            speed = speeds[e.kind]
+            if speed <= 0:
+                return np.inf
+            weight = SCENIC_PREFERENCE if matrix.scenic and e.kind in SCENIC_KINDS else 1.0
+            return e.km / speed * weight
+
+        return [min(self._pairs[(a, b)], key=cost) for a, b in zip(nodes, nodes[1:], strict=False)]
 
 
 def _accumulate(pred: np.ndarray, sources: np.ndarray, edge_key: np.ndarray, edge_val: np.ndarray) -> np.ndarray:

@@ -1,0 +1,28 @@
+"""Small engine problems built in tests (no catalogue, no Django)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from itineraries.routing import DaySpec, Node, Problem
+
+
+def grid_problem(points, *, scores, services, windows, days, day_end=600.0, lodgings=None) -> Problem:
+    """Node 0 is the start/end depot; travel minutes are Euclidean distances between ``points``."""
+    xy = np.array(points, dtype=float)
+    travel = np.sqrt(((xy[:, None, :] - xy[None, :, :]) ** 2).sum(axis=2))
+    nodes = [Node("depot")]
+    for i in range(1, len(points)):
+        nodes.append(Node(f"p{i}", score=scores[i - 1], service=services[i - 1], windows=windows[i - 1]))
+    spec = tuple(DaySpec(0.0, day_end) for _ in range(days))
+    return Problem(
+        tuple(nodes), travel, spec, start=0, end=0 if lodgings is None else None, lodgings=tuple(lodgings or (0,))
+    )
+
+
+def circle(n: int, radius: float = 50.0) -> list[tuple[float, float]]:
+    return [(0.0, 0.0)] + [
+        (radius * math.cos(2 * math.pi * k / n), radius * math.sin(2 * math.pi * k / n)) for k in range(n)
+    ]

@@ -1,0 +1,177 @@
+import itertools
+import math
+
+import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from itineraries.routing import DaySpec, Node, Problem, check, schedule_day, solve
+from tests.routing.factories import circle, grid_problem
+
+
+@st.composite
+def problems(draw, max_nodes=9, max_days=3):
+    n = draw(st.integers(2, max_nodes))
+    coords = draw(st.lists(st.tuples(st.integers(0, 100), st.integers(0, 100)), min_size=n + 1, max_size=n + 1))
+    days = draw(st.integers(1, max_days))
+    scores = draw(st.lists(st.integers(1, 20), min_size=n, max_size=n))
+    services = draw(st.lists(st.integers(0, 60), min_size=n, max_size=n))
+    windows = []
+    for _ in range(n):
+        per_day = []
+        for _ in range(days):
+            if draw(st.booleans()) and draw(st.booleans()):
+                per_day.append(None)  # closed that day
+            else:
+                open_ = draw(st.integers(0, 300))
+                per_day.append((float(open_), float(open_ + draw(st.integers(0, 300)))))
+        windows.append(tuple(per_day))
+    return grid_problem(coords, scores=scores, services=services, windows=windows, days=days, day_end=480)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(problems(), st.integers(0, 10_000))
+def test_every_plan_passes_the_independent_checker(problem, seed):
+    plan = solve(problem, time_limit=5, seed=seed, max_iterations=60)
+    assert check(problem, plan) == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(problems())
+def test_a_place_is_never_visited_on_a_day_it_is_closed(problem):
+    plan = solve(problem, time_limit=5, seed=1, max_iterations=60)
+    for d, day in enumerate(plan.days):
+        for visit in day.visits:
+            assert problem.nodes[visit.node].windows[d] is not None
+
+
+def _brute_force_single_day(problem: Problem) -> float:
+    best = 0.0
+    candidates = problem.candidates
+    for size in range(len(candidates), 0, -1):
+        for subset in itertools.combinations(candidates, size):
+            if sum(problem.nodes[v].score for v in subset) <= best:
+                continue
+            for order in itertools.permutations(subset):
+                day = schedule_day(problem, 0, 0, 0, list(order))
+                ok = day.end_arrive <= problem.days[0].end and all(
+                    v.start <= problem.closes[0, v.node] for v in day.visits
+                )
+                if ok:
+                    best = sum(problem.nodes[v].score for v in subset)
+                    break
+    return best
+
+
+@settings(max_examples=25, deadline=None)
+@given(problems(max_nodes=6, max_days=1))
+def test_single_day_optimum_is_found_on_small_problems(problem):
+    plan = solve(problem, time_limit=5, seed=0, max_iterations=150)
+    assert check(problem, plan) == []
+    assert plan.score == _brute_force_single_day(problem)
+
+
+def test_same_seed_gives_the_same_plan():
+    rng = np.random.default_rng(7)
+    pts = [(0, 0)] + [tuple(rng.integers(0, 100, 2)) for _ in range(30)]
+    p = grid_problem(
+        pts, scores=list(rng.integers(1, 10, 30)), services=[10] * 30, windows=[()] * 30, days=2, day_end=300
+    )
+    a = solve(p, time_limit=30, seed=3, max_iterations=200)
+    b = solve(p, time_limit=30, seed=3, max_iterations=200)
+    assert a.tours() == b.tours() and a.score == b.score
+
+
+def test_must_see_is_forced_in_even_when_it_scores_little():
+    pts = circle(12)
+    scores = [10] * 12
+    scores[5] = 1
+    p = grid_problem(pts, scores=scores, services=[30] * 12, windows=[()] * 12, days=1, day_end=250)
+    free = solve(p, time_limit=5, seed=0, max_iterations=100)
+    assert 6 not in free.visited  # node 6 is the weak place
+    with_must = Problem(p.nodes, p.travel, p.days, 0, 0, (0,), must=frozenset({6}))
+    forced = solve(with_must, time_limit=5, seed=0, max_iterations=100)
+    assert 6 in forced.visited and forced.missing_must == ()
+    assert check(with_must, forced) == []
+
+
+def test_impossible_must_see_is_reported_not_hidden():
+    p = grid_problem(
+        [(0, 0), (10, 0), (500, 0)], scores=[5, 5], services=[10, 10], windows=[(), ()], days=1, day_end=200
+    )
+    p = Problem(p.nodes, p.travel, p.days, 0, 0, (0,), must=frozenset({2}))
+    plan = solve(p, time_limit=5, seed=0, max_iterations=50)
+    assert plan.missing_must == (2,)
+    assert check(p, plan) == []
+
+
+def test_avoided_place_is_never_planned():
+    pts = circle(8)
+    p = grid_problem(pts, scores=[5] * 8, services=[5] * 8, windows=[()] * 8, days=1)
+    p = Problem(p.nodes, p.travel, p.days, 0, 0, (0,), avoid=frozenset({3}))
+    plan = solve(p, time_limit=5, seed=0, max_iterations=50)
+    assert 3 not in plan.visited and len(plan.visited) == 7
+
+
+def test_more_days_never_lowers_the_best_score():
+    rng = np.random.default_rng(11)
+    pts = [(0, 0)] + [tuple(rng.integers(0, 100, 2)) for _ in range(40)]
+    base = dict(scores=list(rng.integers(1, 10, 40)), services=[15] * 40, windows=[()] * 40, day_end=250)
+    previous = None
+    for days in (1, 2, 3, 4):
+        p = grid_problem(pts, days=days, **base)
+        plan = solve(p, time_limit=30, seed=0, max_iterations=150, warm_start=previous)
+        assert check(p, plan) == []
+        if previous is not None:
+            assert plan.score >= best
+        best, previous = plan.score, plan.tours()
+
+
+def test_overnight_stays_chain_the_days_through_lodgings():
+    # A line of places 0..200; lodgings at 100 and 200; each day can only cover part of it.
+    points = [(0, 0), (100, 0), (200, 0)] + [(x, 0) for x in range(20, 220, 20)]
+    n = len(points)
+    travel = np.abs(np.subtract.outer([p[0] for p in points], [p[0] for p in points])).astype(float)
+    nodes = [Node("start"), Node("inn-100"), Node("inn-200")] + [Node(f"s{i}", 5, 30) for i in range(3, n)]
+    days = tuple(DaySpec(0, 260) for _ in range(3))
+    p = Problem(tuple(nodes), travel, days, start=0, end=None, lodgings=(1, 2))
+    plan = solve(p, time_limit=10, seed=0, max_iterations=200)
+    assert check(p, plan) == []
+    assert plan.days[0].end in (1, 2) and plan.days[1].begin == plan.days[0].end
+    assert len(plan.visited) == n - 3  # every place fits once the nights move along the line
+
+
+def test_progress_is_reported_and_ends_at_one():
+    p = grid_problem(circle(10), scores=[3] * 10, services=[5] * 10, windows=[()] * 10, days=2)
+    seen = []
+    solve(p, time_limit=1, seed=0, max_iterations=400, progress=lambda f, plan: seen.append(f))
+    assert seen and seen[-1] == 1.0 and all(0 <= f <= 1 for f in seen)
+
+
+def test_engine_imports_nothing_from_django():
+    import pathlib
+
+    root = pathlib.Path(__file__).resolve().parents[2] / "itineraries" / "routing"
+    for path in root.glob("*.py"):
+        assert "django" not in path.read_text(), path
+
+
+def test_travel_matrix_is_read_only():
+    p = grid_problem(circle(3), scores=[1, 1, 1], services=[1, 1, 1], windows=[()] * 3, days=1)
+    try:
+        p.travel[0, 1] = 5
+    except ValueError:
+        return
+    raise AssertionError("travel matrix must be immutable")
+
+
+def test_toptw_reader_uses_truncated_distances(tmp_path):
+    from itineraries.routing.instances import read_toptw
+
+    text = "1 1 2 1\n0 100\n 0 0 0 0 0 0 0 0 100\n 1 1 1 5 10 1 1 1 0 50\n 2 3 4 5 20 1 1 1 0 50\n"
+    path = tmp_path / "c999.txt"
+    path.write_text(text)
+    p = read_toptw(path, tours=1)
+    assert p.travel[0, 1] == math.floor(math.sqrt(2) * 10) / 10
+    plan = solve(p, time_limit=5, seed=0, max_iterations=20)
+    assert plan.score == 30 and check(p, plan) == []
