@@ -1,3 +1,4 @@
+import io
 import os
 import socket
 from pathlib import Path
@@ -37,4 +38,4 @@ def _inline_plans(settings):
 
 @pytest.fixture
 def catalogue(db):
-    call_command("loadseeds", dir=str(SEEDS), stdout=open(os.devnull, "w"))
+    call_command("loadseeds", dir=str(SEEDS), stdout=io.StringIO())

@@ -153,7 +153,7 @@ def test_gpx_export_parses_and_matches_the_plan(api, submit):
     stops = [s for d in result["days"] for s in d["stops"]]
     named = [w for w in gpx.waypoints if not w.name.startswith("Night")]
     assert [w.name for w in named] == [f"{s['name_en']} {s['name_zh']}" for s in stops]
-    assert all(abs(w.latitude - s["lat"]) < 1e-6 for w, s in zip(named, stops))
+    assert all(abs(w.latitude - s["lat"]) < 1e-6 for w, s in zip(named, stops, strict=True))
     first_track = gpx.tracks[0].segments[0].points
     assert len(first_track) > len(result["days"][0]["stops"]) + 1  # follows road geometry, not straight lines
 
@@ -165,7 +165,7 @@ def test_ics_export_parses_and_matches_the_plan(api, submit):
     events = [c for c in cal.walk() if c.name == "VEVENT"]
     stops = [s for d in result["days"] for s in d["stops"]]
     assert len(events) == len(stops)
-    for event, stop in zip(events, stops):
+    for event, stop in zip(events, stops, strict=True):
         assert stop["name_zh"] in str(event["summary"])
         assert event.decoded("dtstart") == dt.datetime.fromisoformat(stop["start"])
         assert event.decoded("dtstart").utcoffset() == dt.timedelta(hours=8)

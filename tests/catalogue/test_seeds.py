@@ -1,3 +1,4 @@
+import io
 import json
 import shutil
 
@@ -31,7 +32,7 @@ ARTICLE_PLACES = [
 
 
 def load(directory=SEEDS):
-    call_command("loadseeds", dir=str(directory), stdout=open("/dev/null", "w"))
+    call_command("loadseeds", dir=str(directory), stdout=io.StringIO())
 
 
 @pytest.mark.django_db
