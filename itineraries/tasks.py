@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
-from django.db import OperationalError, close_old_connections
+from django.db import OperationalError, close_old_connections, connection
 
 from itineraries import services
 
@@ -64,7 +64,7 @@ def _in_process(itinerary_id: str) -> None:
     except Exception:
         log.exception("in-process plan %s crashed", itinerary_id)
     finally:
-        close_old_connections()
+        connection.close()  # a pool thread must not keep a session open
 
 
 def dispatch(itinerary_id: str, task_id: str) -> None:

@@ -1,0 +1,31 @@
+import pytest
+
+from planner.celery import app as celery_app
+from tests.conftest import require_service
+
+
+@pytest.fixture
+def shared_redis():
+    require_service("Redis", "127.0.0.1", 6379)
+    return "redis://127.0.0.1:6379/14"
+
+
+@pytest.fixture
+def broker(settings):
+    """Point this process's Celery producer at a Redis URL for the duration of a test."""
+    original = celery_app.conf.broker_url
+
+    def reset_pools() -> None:
+        if celery_app._pool is not None:
+            celery_app._pool.force_close_all()
+        celery_app._pool = None
+        celery_app.amqp._producer_pool = None
+
+    def use(url: str) -> None:
+        settings.REDIS_URL = url
+        celery_app.conf.broker_url = url
+        reset_pools()
+
+    yield use
+    celery_app.conf.broker_url = original
+    reset_pools()
