@@ -19,6 +19,9 @@ from itineraries.routing.problem import Problem
 
 EPS = 1e-9
 MUST_BONUS = 1e6  # must-see places outrank every optional place
+MAX_SHAKE = 8  # longest run of consecutive visits removed from a day by one shake
+NOISE = 0.3  # insertion ratios are multiplied by U(1 - NOISE, 1 + NOISE), drawn per refill
+SHAKE_SHARE = 0.6  # share of the days shaken per iteration (at least one)
 Progress = Callable[[float, Plan], None]
 
 
@@ -93,44 +96,55 @@ class _Search:
         return day
 
     # --- insertion ----------------------------------------------------------------------------
+    def evaluate(self, d: int, day: _Day, unvisited: np.ndarray, noise: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Best insertion ratio (score^2 / added time) of every candidate into day d, and its gap."""
+        t, svc, spec = self.t, self.svc, self.p.days[d]
+        prev, nxt = day.nodes[:-1], day.nodes[1:]
+        leave = day.start[:-1] + svc[prev]
+        tp = t[prev[:, None], unvisited[None, :]]
+        tn = t[unvisited[None, :], nxt[:, None]]
+        tpn = t[prev, nxt][:, None]
+        arrive = leave[:, None] + tp
+        start = np.maximum(arrive, self.opens[d, unvisited])
+        shift = start - leave[:, None] + svc[unvisited] + tn - tpn
+        ok = (arrive <= self.closes[d, unvisited] + EPS) & (shift <= day.slack[1:, None] + EPS)
+        if spec.max_drive != float("inf"):
+            ok &= day.drive + tp + tn - tpn <= spec.max_drive + EPS
+        ratio = np.where(ok, self.weight[unvisited] * noise / np.maximum(shift, 1e-2), -1.0)
+        gap = ratio.argmax(axis=0)
+        return ratio[gap, np.arange(len(unvisited))], gap
+
     def fill(self, days: list[_Day], unvisited: np.ndarray) -> tuple[list[_Day], np.ndarray]:
-        t, svc = self.t, self.svc
+        """Best insertion until nothing fits; only the day that changed is re-evaluated."""
+        cached: list[tuple[np.ndarray, np.ndarray] | None] = [None] * len(days)
+        noise = self.rng.uniform(1 - NOISE, 1 + NOISE, len(unvisited)) if NOISE else np.ones(len(unvisited))
         while len(unvisited):
-            best_ratio, best = -1.0, None
+            best_ratio, best = 0.0, None
             for d, day in enumerate(days):
-                spec = self.p.days[d]
-                prev, nxt = day.nodes[:-1], day.nodes[1:]
-                leave = day.start[:-1] + svc[prev]
-                tp = t[prev[:, None], unvisited[None, :]]
-                tn = t[unvisited[None, :], nxt[:, None]]
-                tpn = t[prev, nxt][:, None]
-                arrive = leave[:, None] + tp
-                start = np.maximum(arrive, self.opens[d, unvisited])
-                shift = start - leave[:, None] + svc[unvisited] + tn - tpn
-                ok = (arrive <= self.closes[d, unvisited] + EPS) & (shift <= day.slack[1:, None] + EPS)
-                if spec.max_drive != float("inf"):
-                    ok &= day.drive + tp + tn - tpn <= spec.max_drive + EPS
-                if not ok.any():
-                    continue
-                ratio = np.where(ok, self.weight[unvisited] / np.maximum(shift, 1e-2), -1.0)
-                flat = int(np.argmax(ratio))
-                value = ratio.flat[flat]
-                if value > best_ratio:
-                    best_ratio, best = value, (d, *divmod(flat, len(unvisited)))
+                if cached[d] is None:
+                    cached[d] = self.evaluate(d, day, unvisited, noise)
+                ratio, gap = cached[d]
+                j = int(ratio.argmax())
+                if ratio[j] > best_ratio:
+                    best_ratio, best = ratio[j], (d, int(gap[j]), j)
             if best is None:
                 break
             d, gap, j = best
-            nodes = np.insert(days[d].nodes, gap + 1, unvisited[j])
-            days[d] = self.timetable(d, nodes)
+            days[d] = self.timetable(d, np.insert(days[d].nodes, gap + 1, unvisited[j]))
             unvisited = np.delete(unvisited, j)
+            noise = np.delete(noise, j)
+            cached = [None if k == d or c is None else (np.delete(c[0], j), np.delete(c[1], j))
+                      for k, c in enumerate(cached)]
         return days, unvisited
 
     # --- perturbation ---------------------------------------------------------------------------
     def shake(self, days: list[_Day], start_pos: int, size: int) -> list[_Day]:
         out = []
+        chosen = self.rng.random(len(days)) < SHAKE_SHARE
+        chosen[int(self.rng.integers(len(days)))] = True
         for d, day in enumerate(days):
             inner = day.nodes[1:-1]
-            if len(inner) == 0:
+            if len(inner) == 0 or not chosen[d]:
                 out.append(day)
                 continue
             drop = {(start_pos + i) % len(inner) for i in range(min(size, len(inner)))}
@@ -303,7 +317,7 @@ def solve(
             size += 1
         longest = max((len(day.nodes) - 2 for day in current), default=1)
         pos = (pos + size) % max(longest, 1)
-        if size > max(1, longest // 2 + 1):
+        if size > max(1, min(longest // 2 + 1, MAX_SHAKE)):
             size = 1
         if since_best and since_best % restart_after == 0:
             current = list(best)
