@@ -69,8 +69,10 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             problem = read_toptw(path, m)
             row = {"instance": name, "set": path.parent.name, "m": m, "bks": known}
-            for solver_name, runner in [("ours", lambda p: run_ours(p, args.time_limit, args.seed)),
-                                        *[(n, lambda p, f=f: f(p, args.time_limit)) for n, f in peers.items()]]:
+            for solver_name, runner in [
+                ("ours", lambda p: run_ours(p, args.time_limit, args.seed)),
+                *[(n, lambda p, f=f: f(p, args.time_limit)) for n, f in peers.items()],
+            ]:
                 tours, seconds = runner(problem)
                 tours = [[int(v) for v in t] for t in tours]
                 plan = plan_from_tours(problem, tours)
@@ -86,8 +88,11 @@ def main(argv: list[str] | None = None) -> int:
             records.append(row)
             extra = "".join(f"  {n}={row[f'{n}_score']:.0f}" for n in peers)
             gap = f"{row['gap']:6.2f}%" if "gap" in row else "   n/a "
-            print(f"{row['set']:16s} {name:6s} m={m}  score={row['score']:6.0f}  bks={known or '-':>6}  gap={gap}"
-                  f"  {row['seconds']:.2f}s{extra}", flush=True)
+            print(
+                f"{row['set']:16s} {name:6s} m={m}  score={row['score']:6.0f}  bks={known or '-':>6}  gap={gap}"
+                f"  {row['seconds']:.2f}s{extra}",
+                flush=True,
+            )
     print_summary(records, list(peers))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -1,5 +1,6 @@
 """Settings come from the environment only (see README, "Configuration")."""
 
+import importlib.util
 import os
 from pathlib import Path
 
@@ -16,6 +17,8 @@ def env_bool(name: str, default: bool) -> bool:
 
 
 DEBUG = env_bool("DEBUG", False)
+# PRODUCTION=1 behind a TLS-terminating proxy: secure cookies, HSTS, hashed static files from collectstatic.
+PRODUCTION = env_bool("PRODUCTION", False)
 SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key-set-SECRET_KEY-in-production"
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h.strip()]
 CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
@@ -90,16 +93,19 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+# Leaflet's files come from the django-leaflet package (its Django app needs GDAL, so only its static
+# folder is used).
+STATICFILES_DIRS = [Path(importlib.util.find_spec("leaflet").submodule_search_locations[0]) / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if not DEBUG and env_bool("STATIC_MANIFEST", True)
+        if env_bool("STATIC_MANIFEST", PRODUCTION)
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", DEBUG)
+WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", not PRODUCTION)
 
 # Redis: broker for Celery and the matrix cache. Unset means tasks run in-process.
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
@@ -162,10 +168,13 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
 }
 
-LEAFLET_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+# Map tiles: any XYZ URL; empty draws routes on a plain background. A Chinese provider (Amap, Tencent)
+# expects GCJ-02, so set MAP_TILE_DATUM=gcj02 and points are shifted for display only.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
+MAP_TILE_DATUM = os.environ.get("MAP_TILE_DATUM", "wgs84")
 
-# Production hardening: PRODUCTION=1 behind a TLS-terminating proxy that sets X-Forwarded-Proto.
-PRODUCTION = env_bool("PRODUCTION", False)
+# Production hardening: the proxy in front must set X-Forwarded-Proto.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 if PRODUCTION:

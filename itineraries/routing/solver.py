@@ -133,8 +133,9 @@ class _Search:
             days[d] = self.timetable(d, np.insert(days[d].nodes, gap + 1, unvisited[j]))
             unvisited = np.delete(unvisited, j)
             noise = np.delete(noise, j)
-            cached = [None if k == d or c is None else (np.delete(c[0], j), np.delete(c[1], j))
-                      for k, c in enumerate(cached)]
+            cached = [
+                None if k == d or c is None else (np.delete(c[0], j), np.delete(c[1], j)) for k, c in enumerate(cached)
+            ]
         return days, unvisited
 
     # --- perturbation ---------------------------------------------------------------------------

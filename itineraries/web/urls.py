@@ -5,4 +5,7 @@ from itineraries.web import views
 app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("plan/", views.plan, name="plan"),
+    path("trips/<uuid:pk>/", views.trip, name="trip"),
+    path("trips/<uuid:pk>/replan", views.trip_replan, name="replan"),
 ]

@@ -1,7 +1,145 @@
-from django.shortcuts import render
+from __future__ import annotations
 
-from itineraries import selectors
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from itineraries import selectors, services
+from itineraries.api.serializers import PlanRequestSerializer, ReplanSerializer
+from itineraries.models import Destination, Itinerary
+from itineraries.web.display import display_name, result_for_map, to_display
+from itineraries.web.forms import INTEREST_CHOICES, PlanForm
 
 
-def home(request):
-    return render(request, "itineraries/home.html", {"destinations": selectors.destination_list()})
+def _map_settings() -> dict:
+    return {"tiles": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION}
+
+
+def _label(d: Destination) -> str:
+    return display_name(d.name_en, d.name_zh)
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    sights = [d for d in selectors.destination_list() if d.kind == Destination.Kind.SIGHT]
+    themes = []
+    for key, label in INTEREST_CHOICES:
+        members = [d for d in sights if key in d.categories]
+        if members:
+            themes.append({"key": key, "label": label, "places": sorted(members, key=lambda d: -d.weight)})
+    points = [
+        {
+            "slug": d.slug,
+            "name": _label(d),
+            "lat": to_display(d.lat, d.lon)[0],
+            "lon": to_display(d.lat, d.lon)[1],
+            "categories": d.categories,
+        }
+        for d in sights
+    ]
+    return render(
+        request,
+        "itineraries/home.html",
+        {"themes": themes, "points": points, "map": _map_settings(), "count": len(sights)},
+    )
+
+
+def _form(data=None) -> PlanForm:
+    places = list(selectors.destination_list())
+    starts = [
+        (d.slug, _label(d))
+        for d in sorted(places, key=lambda d: (d.kind != "town", d.name_en))
+        if d.kind in (Destination.Kind.TOWN, Destination.Kind.SIGHT)
+    ]
+    sights = [(d.slug, _label(d)) for d in sorted(places, key=lambda d: d.name_en) if d.kind == Destination.Kind.SIGHT]
+    return PlanForm(data, starts=starts, sights=sights, initial={"start": "pingyao-ancient-city"})
+
+
+def plan(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        return render(request, "itineraries/plan.html", {"form": _form()})
+    form = _form(request.POST)
+    if form.is_valid():
+        data = {**form.cleaned_data, "date": form.cleaned_data["date"].isoformat()}
+        serializer = PlanRequestSerializer(data=data)
+        if serializer.is_valid():
+            owner = request.user if request.user.is_authenticated else None
+            itinerary = services.itinerary_create(request=serializer.to_request(), owner=owner)
+            return redirect("web:trip", pk=itinerary.pk)
+        for field, messages in serializer.errors.items():
+            form.add_error(field if field in form.fields else None, [str(m) for m in messages])
+    return render(request, "itineraries/plan.html", {"form": form}, status=400)
+
+
+def _itinerary(pk) -> Itinerary:
+    try:
+        return Itinerary.objects.get(pk=pk)
+    except (Itinerary.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404(_("No such trip.")) from exc
+
+
+def _timeline(itinerary: Itinerary) -> list[dict]:
+    days = []
+    pinned = set(itinerary.request.get("must", []))
+    for n, day in enumerate(itinerary.result["days"], start=1):
+        rows = []
+        for leg, stop in zip(day["legs"], day["stops"], strict=False):
+            rows.append(
+                {
+                    "leg": leg,
+                    "stop": stop,
+                    "label": display_name(stop["name_en"], stop["name_zh"]),
+                    "pinned": stop["slug"] in pinned,
+                }
+            )
+        night = day["lodging"] or day["end"]
+        days.append(
+            {
+                "n": n,
+                "day": day,
+                "rows": rows,
+                "last_leg": day["legs"][-1],
+                "night": display_name(night["name_en"], night["name_zh"]),
+                "is_lodging": bool(day["lodging"]),
+                "start": display_name(day["start"]["name_en"], day["start"]["name_zh"]),
+            }
+        )
+    return days
+
+
+def trip(request: HttpRequest, pk) -> HttpResponse:
+    itinerary = _itinerary(pk)
+    context = {"itinerary": itinerary, "map": _map_settings(), "request_data": itinerary.request}
+    if itinerary.status == Itinerary.Status.DONE:
+        context["days"] = _timeline(itinerary)
+        context["map_result"] = result_for_map(itinerary.result)
+        context["share_url"] = request.build_absolute_uri()
+        visited = {s["slug"] for d in itinerary.result["days"] for s in d["stops"]}
+        context["addable"] = [
+            (d.slug, _label(d))
+            for d in selectors.destination_list()
+            if d.kind == Destination.Kind.SIGHT and d.slug not in visited
+        ]
+        context["missing"] = [
+            {"label": _label(selectors.network_current()[1][m["slug"]]), "reason": m["reason"]}
+            for m in itinerary.result["missing_must"]
+            if m["slug"] in selectors.network_current()[1]
+        ]
+    return render(request, "itineraries/trip.html", context)
+
+
+@require_POST
+def trip_replan(request: HttpRequest, pk) -> HttpResponse:
+    itinerary = _itinerary(pk)
+    serializer = ReplanSerializer(data={"pins": request.POST.getlist("pin"), "drops": request.POST.getlist("drop")})
+    if not serializer.is_valid():
+        return redirect("web:trip", pk=itinerary.pk)
+    owner = request.user if request.user.is_authenticated else None
+    new = services.itinerary_replan(
+        itinerary=itinerary,
+        pins=serializer.validated_data["pins"],
+        drops=serializer.validated_data["drops"],
+        owner=owner,
+    )
+    return redirect("web:trip", pk=new.pk)

@@ -21,8 +21,9 @@ def http(method: str, url: str, body: dict | None = None) -> tuple[int, dict]:
         return response.status, json.loads(response.read())
 
 
-def test_twenty_plans_over_http_are_computed_by_a_celery_worker(transactional_db, live_server, shared_redis, broker,
-                                                               settings):
+def test_twenty_plans_over_http_are_computed_by_a_celery_worker(
+    transactional_db, live_server, shared_redis, broker, settings
+):
     broker(shared_redis)
     settings.PLAN_SOLVER_SECONDS = 2.0
     starts = ["pingyao-ancient-city", "jincheng", "taiyuan", "yangcheng", "zuoquan"]

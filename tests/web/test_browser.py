@@ -1,0 +1,96 @@
+"""Real Chromium (Debian package) drives the planner like a tourist, on a phone and on a laptop."""
+
+import os
+from pathlib import Path
+
+import gpxpy
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
+
+CHROMIUM = "/usr/bin/chromium"
+SHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+pytestmark = [pytest.mark.usefixtures("catalogue")]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("Debian chromium is not installed (.ci/run installs it)")
+        pytest.skip("Debian chromium is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield b
+        b.close()
+
+
+@pytest.mark.parametrize(("width", "height", "label"), [(1440, 900, "laptop"), (375, 812, "phone")])
+def test_plan_a_three_day_pingyao_trip_in_the_browser(browser, live_server, settings, tmp_path, width, height, label):
+    settings.PLAN_EXECUTOR = "thread"  # the embedded default: the page must show the progress bar
+    settings.MAP_TILE_URL = ""  # no tile server here: routes draw on a plain background
+    SHOTS.mkdir(exist_ok=True)
+    page = browser.new_page(viewport={"width": width, "height": height}, accept_downloads=True)
+    page.goto(f"{live_server.url}/")
+    page.wait_for_selector("#map path.leaflet-interactive")
+    assert page.locator("#map .leaflet-interactive").count() > 10  # places and highways drawn
+    page.screenshot(path=SHOTS / f"home-{label}.png", full_page=False)
+
+    page.goto(f"{live_server.url}/plan/")
+    page.select_option("#id_start", "pingyao-ancient-city")
+    page.fill("#id_days", "3")
+    page.check("input[value=heritage]")
+    page.check("input[value=temples]")
+    page.screenshot(path=SHOTS / f"plan-{label}.png", full_page=True)
+    page.click("button[type=submit].button")
+
+    page.wait_for_url("**/trips/**")
+    saw_progress = page.locator("progress#progress").count() > 0
+    page.wait_for_selector(".day", timeout=60_000)
+    assert saw_progress or page.url.endswith("/")  # the progress page came first unless the plan was instant
+    assert page.locator(".timeline .day").count() == 3
+    days_on_map = {
+        c
+        for el in page.locator("path.day-route").all()
+        for c in el.get_attribute("class").split()
+        if c.startswith("day-") and c != "day-route"
+    }
+    assert days_on_map == {"day-1", "day-2", "day-3"}
+    assert "Shuanglin Temple" in page.inner_text(".timeline")
+    page.screenshot(path=SHOTS / f"trip-{label}.png", full_page=False)
+    assert (SHOTS / f"trip-{label}.png").stat().st_size > 10_000
+
+    with page.expect_download() as download:
+        page.click("a[href$='/gpx']")
+    gpx = gpxpy.parse(Path(download.value.path()).read_text())
+    assert len(gpx.tracks) == 3 and gpx.waypoints
+
+    page.click("button[data-lang=zh-hans]")
+    page.wait_for_selector("html[lang=zh-hans]")
+    text = page.inner_text(".timeline")
+    assert "双林寺" in text and "第" in page.inner_text("h2")
+    page.screenshot(path=SHOTS / f"trip-zh-{label}.png", full_page=False)
+    page.click("button[data-lang=en]")
+    page.close()
+
+
+def test_form_errors_are_shown_next_to_the_field(browser, live_server):
+    page = browser.new_page()
+    page.goto(f"{live_server.url}/plan/")
+    page.fill("#id_days", "20")
+    page.click("button[type=submit].button")
+    assert page.locator(".field-days .errors").is_visible()
+    page.close()

@@ -1,0 +1,92 @@
+import datetime as dt
+
+import pytest
+from django.test import Client
+
+from itineraries.models import Itinerary
+
+pytestmark = pytest.mark.usefixtures("catalogue")
+DATE = (dt.date.today() + dt.timedelta(days=14)).isoformat()
+
+
+@pytest.fixture
+def client():
+    return Client()
+
+
+def test_home_lists_themes_and_places(client):
+    body = client.get("/").content.decode()
+    assert "Follow Wukong" in body and "Shuanglin Temple (双林寺)" in body
+    assert "/static/leaflet/leaflet.js" in body
+
+
+def test_home_in_chinese_shows_chinese_first(client):
+    client.post("/i18n/setlang/", {"language": "zh-hans", "next": "/"})
+    body = client.get("/").content.decode()
+    assert "双林寺 (Shuanglin Temple)" in body and "规划行程" in body
+
+
+def test_plan_form_posts_and_redirects_to_the_trip(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/plan/",
+            {
+                "start": "pingyao-ancient-city",
+                "date": DATE,
+                "days": 2,
+                "interests": ["heritage"],
+                "pace": "normal",
+                "mode": "car",
+            },
+        )
+    assert response.status_code == 302
+    page = client.get(response["Location"])
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert "Day 1" in body and "Day 2" in body and "/gpx" in body
+
+
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [
+        ({"days": 0}, "days"),
+        ({"date": "2001-01-01"}, "date"),
+        ({"start": "atlantis"}, "start"),
+        ({"mode": "plane"}, "mode"),
+    ],
+)
+def test_plan_form_errors_are_next_to_the_field(client, data, field):
+    post = {"start": "pingyao-ancient-city", "date": DATE, "days": 2, "pace": "normal", "mode": "car", **data}
+    response = client.post("/plan/", post)
+    assert response.status_code == 400
+    assert f'id="{field}-errors"' in response.content.decode()
+    assert Itinerary.objects.count() == 0
+
+
+def test_progress_and_failure_pages(client):
+    queued = Itinerary.objects.create(request={"days": 2, "date": DATE, "start": "jincheng"}, progress=40)
+    body = client.get(f"/trips/{queued.pk}/").content.decode()
+    assert '<progress id="progress"' in body and 'value="40"' in body
+    failed = Itinerary.objects.create(
+        request={"days": 2, "date": DATE, "start": "jincheng"}, status="failed", error="Planning took too long"
+    )
+    assert "Planning took too long" in client.get(f"/trips/{failed.pk}/").content.decode()
+    assert client.get("/trips/00000000-0000-0000-0000-000000000000/").status_code == 404
+
+
+def test_drop_from_the_page_replans_without_the_place(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post("/plan/", {"start": "jincheng", "date": DATE, "days": 2, "pace": "normal", "mode": "car"})
+    trip = Itinerary.objects.get()
+    dropped = trip.result["days"][0]["stops"][0]["slug"]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(first["Location"] + "replan", {"drop": dropped})
+    new = Itinerary.objects.exclude(pk=trip.pk).get()
+    assert response["Location"].endswith(f"/trips/{new.pk}/")
+    assert dropped not in {s["slug"] for d in new.result["days"] for s in d["stops"]}
+
+
+def test_forms_carry_csrf_protection():
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/plan/", {"start": "jincheng", "date": DATE, "days": 1})
+    assert response.status_code == 403
