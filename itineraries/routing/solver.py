@@ -22,6 +22,7 @@ MUST_BONUS = 1e6  # must-see places outrank every optional place
 MAX_SHAKE = 8  # longest run of consecutive visits removed from a day by one shake
 NOISE = 0.3  # insertion ratios are multiplied by U(1 - NOISE, 1 + NOISE), drawn per refill
 SHAKE_SHARE = 0.6  # share of the days shaken per iteration (at least one)
+NIGHT_NEIGHBOURS = 4  # a night moves to one of the lodgings nearest to a visit of the two days around it
 Progress = Callable[[float, Plan], None]
 
 
@@ -47,35 +48,45 @@ class _Search:
             self.value[node] += MUST_BONUS
         self.candidates = np.array(problem.candidates, dtype=np.int64)
         self.weight = self.value**2
+        # Plain lists: scalar look-ups in the sequential timetable are several times faster than numpy's.
+        self.t_rows = problem.travel.tolist()
+        self.svc_list = problem.services.tolist()
+        self.open_rows = problem.opens.tolist()
+        self.close_rows = problem.closes.tolist()
 
     # --- one day -------------------------------------------------------------------------------
     def timetable(self, d: int, nodes: np.ndarray) -> _Day:
         spec = self.p.days[d]
-        t, svc, opens, closes = self.t, self.svc, self.opens[d], self.closes[d]
-        n = len(nodes)
-        start = np.empty(n)
-        wait = np.zeros(n)
-        start[0] = spec.start
+        t, svc, opens, closes = self.t_rows, self.svc_list, self.open_rows[d], self.close_rows[d]
+        seq = nodes.tolist()
+        n = len(seq)
+        start = [spec.start] * n
+        wait = [0.0] * n
         feasible = True
         drive = 0.0
-        for k in range(1, n):
-            leg = t[nodes[k - 1], nodes[k]]
+        clock = spec.start
+        prev = seq[0]
+        for k in range(1, n - 1):
+            node = seq[k]
+            leg = t[prev][node]
             drive += leg
-            arrive = start[k - 1] + svc[nodes[k - 1]] + leg
-            if k == n - 1:
-                start[k] = arrive
-                feasible &= arrive <= spec.end + EPS
-            else:
-                start[k] = max(arrive, opens[nodes[k]])
-                wait[k] = start[k] - arrive
-                feasible &= start[k] <= closes[nodes[k]] + EPS
-        feasible &= drive <= spec.max_drive + EPS
-        slack = np.empty(n)
-        slack[n - 1] = spec.end - start[n - 1]
+            arrive = clock + svc[prev] + leg if k > 1 else clock + leg
+            begin = opens[node] if opens[node] > arrive else arrive
+            if begin > closes[node] + EPS:
+                feasible = False
+            start[k], wait[k] = begin, begin - arrive
+            clock, prev = begin, node
+        leg = t[prev][seq[-1]]
+        drive += leg
+        start[-1] = clock + (svc[prev] if n > 2 else 0.0) + leg
+        feasible = feasible and start[-1] <= spec.end + EPS and drive <= spec.max_drive + EPS
+        slack = [0.0] * n
+        slack[-1] = spec.end - start[-1]
         for k in range(n - 2, 0, -1):
-            slack[k] = wait[k] + min(closes[nodes[k]] - start[k], slack[k + 1])
+            room = closes[seq[k]] - start[k]
+            slack[k] = wait[k] + (room if room < slack[k + 1] else slack[k + 1])
         slack[0] = slack[1] if n > 1 else 0.0
-        return _Day(nodes, start, slack, drive, bool(feasible))
+        return _Day(nodes, np.array(start), np.array(slack), drive, feasible)
 
     def repair(self, d: int, nodes: np.ndarray) -> _Day | None:
         """Drop visits until the day is feasible; None if even the empty day is not."""
@@ -114,9 +125,12 @@ class _Search:
         gap = ratio.argmax(axis=0)
         return ratio[gap, np.arange(len(unvisited))], gap
 
-    def fill(self, days: list[_Day], unvisited: np.ndarray) -> tuple[list[_Day], np.ndarray]:
+    def fill(self, days: list[_Day], unvisited: np.ndarray, only: int | None = None) -> tuple[list[_Day], np.ndarray]:
         """Best insertion until nothing fits; only the day that changed is re-evaluated."""
         cached: list[tuple[np.ndarray, np.ndarray] | None] = [None] * len(days)
+        if only is not None:
+            cached = [(np.full(len(unvisited), -1.0), np.zeros(len(unvisited), dtype=np.int64)) if d != only else None
+                      for d in range(len(days))]
         noise = self.rng.uniform(1 - NOISE, 1 + NOISE, len(unvisited)) if NOISE else np.ones(len(unvisited))
         while len(unvisited):
             best_ratio, best = 0.0, None
@@ -155,13 +169,21 @@ class _Search:
         return out
 
     def move_night(self, days: list[_Day]) -> list[_Day] | None:
-        """Send one night to another lodging; the two days around it are repaired."""
+        """Send one night to another lodging near that evening's or the next morning's route."""
         choices = [k for k in range(len(days)) if len(self.p.night_options(k)) > 1]
         if not choices:
             return None
         k = choices[int(self.rng.integers(len(choices)))]
-        options = self.p.night_options(k)
-        lodging = options[int(self.rng.integers(len(options)))]
+        options = np.array(self.p.night_options(k), dtype=np.int64)
+        inner = days[k].nodes[1:-1]
+        if k + 1 < len(days):
+            inner = np.concatenate([inner, days[k + 1].nodes[1:-1]])
+        if len(inner):
+            anchor = inner[int(self.rng.integers(len(inner)))]
+            near = options[np.argsort(self.t[anchor, options] + self.t[options, anchor])[:NIGHT_NEIGHBOURS]]
+        else:
+            near = options
+        lodging = int(near[int(self.rng.integers(len(near)))])
         if lodging == days[k].nodes[-1]:
             return None
         new = list(days)
@@ -181,35 +203,54 @@ class _Search:
         return new
 
     def best_nights(self, days: list[_Day]) -> list[_Day]:
-        """For each night, the lodging that keeps both days feasible with the least driving."""
+        """For each night, the lodging that keeps both days feasible with the least driving.
+
+        All lodgings are screened at once: the evening leg must arrive in time and the next morning's
+        change of arrival at the first visit must fit in that visit's forward slack.
+        """
+        t, svc = self.t, self.svc
         for k in range(len(days)):
-            options = self.p.night_options(k)
+            options = np.array(self.p.night_options(k), dtype=np.int64)
             if len(options) < 2:
                 continue
-            current = days[k].drive + (days[k + 1].drive if k + 1 < len(days) else 0.0)
-            for lodging in options:
-                if lodging == days[k].nodes[-1]:
-                    continue
-                a = days[k].nodes.copy()
-                a[-1] = lodging
-                day_a = self.timetable(k, a)
-                if not day_a.feasible:
-                    continue
-                drive = day_a.drive
-                day_b = None
-                if k + 1 < len(days):
-                    b = days[k + 1].nodes.copy()
-                    b[0] = lodging
-                    day_b = self.timetable(k + 1, b)
-                    if not day_b.feasible:
-                        continue
-                    drive += day_b.drive
-                if drive < current - 1e-6:
-                    days = list(days)
-                    days[k] = day_a
-                    if day_b is not None:
-                        days[k + 1] = day_b
-                    current = drive
+            day, spec = days[k], self.p.days[k]
+            last, old = day.nodes[-2], day.nodes[-1]
+            depart = day.start[-2] + (svc[last] if len(day.nodes) > 2 else 0.0)
+            drive_a = day.drive - t[last, old] + t[last, options]
+            ok = (depart + t[last, options] <= spec.end + EPS) & (drive_a <= spec.max_drive + EPS)
+            total = drive_a
+            if k + 1 < len(days):
+                nxt, nspec = days[k + 1], self.p.days[k + 1]
+                first = nxt.nodes[1]
+                drive_b = nxt.drive - t[old, first] + t[options, first]
+                ok &= drive_b <= nspec.max_drive + EPS
+                if len(nxt.nodes) > 2:
+                    arrive = nspec.start + t[options, first]
+                    begin = np.maximum(arrive, self.opens[k + 1, first])
+                    ok &= (arrive <= self.closes[k + 1, first] + EPS) & (begin - nxt.start[1] <= nxt.slack[1] + EPS)
+                else:
+                    ok &= nspec.start + t[options, first] <= nspec.end + EPS
+                total = total + drive_b
+            total = np.where(ok, total, np.inf)
+            best = int(np.argmin(total))
+            if options[best] == old or not np.isfinite(total[best]):
+                continue
+            current = total[options == old]
+            if current.size and total[best] >= current[0] - 1e-6:
+                continue
+            a = day.nodes.copy()
+            a[-1] = options[best]
+            day_a = self.timetable(k, a)
+            day_b = None
+            if k + 1 < len(days):
+                b = days[k + 1].nodes.copy()
+                b[0] = options[best]
+                day_b = self.timetable(k + 1, b)
+            if day_a.feasible and (day_b is None or day_b.feasible):
+                days = list(days)
+                days[k] = day_a
+                if day_b is not None:
+                    days[k + 1] = day_b
         return days
 
     # --- bookkeeping ------------------------------------------------------------------------------
@@ -254,6 +295,33 @@ class _Search:
                 days[d] = self.timetable(d, np.array([day.nodes[0], *keep, day.nodes[-1]], dtype=np.int64))
         return days
 
+    def construct(self) -> list[_Day] | None:
+        """Day by day, end each day at the lodging that lets that day collect the most."""
+        p = self.p
+        unvisited = self.candidates
+        days: list[_Day] = []
+        begin = p.start
+        for d in range(p.n_days):
+            best: tuple[tuple[float, float], list[_Day], np.ndarray] | None = None
+            for night in p.night_options(d):
+                empty = self.timetable(d, np.array([begin, night], dtype=np.int64))
+                if not empty.feasible:
+                    continue
+                if d + 1 == p.n_days - 1 and p.end is not None:
+                    back = self.timetable(d + 1, np.array([night, p.end], dtype=np.int64))
+                    if not back.feasible:
+                        continue
+                trial, rest = self.fill([*days, empty], unvisited.copy(), only=d)
+                day = trial[d]
+                key = (float(self.value[day.nodes[1:-1]].sum()), -day.drive)
+                if best is None or key > best[0]:
+                    best = (key, trial, rest)
+            if best is None:
+                return None
+            days, unvisited = best[1], best[2]
+            begin = int(days[-1].nodes[-1])
+        return days
+
     def _first_night(self, d: int) -> int:
         options = self.p.night_options(d)
         return min(options, key=lambda h: self.t[self.p.start, h])
@@ -280,6 +348,10 @@ def solve(
     search = _Search(problem, rng)
     current = search.initial(warm_start, warm_nights)
     current, _ = search.fill(current, search.unvisited(current))
+    if warm_start is None and problem.n_days > 1 and len(problem.lodgings) > 1:
+        built = search.construct()
+        if built is not None and search.objective(built) > search.objective(current):
+            current = built
     current = search.best_nights(current)
     best, best_obj = list(current), search.objective(current)
     size, pos, since_best, iteration = 1, 0, 0, 0
