@@ -25,8 +25,11 @@ def seeded() -> tuple[Network, list[str]]:
     data = json.loads((SEEDS / "roads.json").read_text())
     w = data["waypoints"]
     roads = [Road(r["slug"], r["kind"], tuple((w[v]["lat"], w[v]["lon"]) for v in r["via"])) for r in data["roads"]]
-    places = [Place(r["slug"], (r["lat"], r["lon"])) for f in ("towns", "lodging", "destinations")
-              for r in json.loads((SEEDS / f"{f}.json").read_text())]
+    places = [
+        Place(r["slug"], (r["lat"], r["lon"]))
+        for f in ("towns", "lodging", "destinations")
+        for r in json.loads((SEEDS / f"{f}.json").read_text())
+    ]
     return Network(roads, places), [p.key for p in places]
 
 
@@ -71,8 +74,10 @@ def main() -> None:
         net.matrix(candidates)
         ms = timed(lambda net=net, candidates=candidates: net.matrix(candidates), max(3, args.repeat // 4))
         rows.append((f"synthetic {n:,}", n, len(candidates), len(net.coords), build, statistics.median(ms), max(ms)))
-    print(f"{'network':18s} {'places':>7s} {'matrix':>7s} {'nodes':>7s} {'graph build ms':>15s} "
-          f"{'matrix ms (median)':>19s} {'max':>8s}")
+    print(
+        f"{'network':18s} {'places':>7s} {'matrix':>7s} {'nodes':>7s} {'graph build ms':>15s} "
+        f"{'matrix ms (median)':>19s} {'max':>8s}"
+    )
     for r in rows:
         print(f"{r[0]:18s} {r[1]:7d} {r[2]:7d} {r[3]:7d} {r[4]:15.1f} {r[5]:19.1f} {r[6]:8.1f}")
     matrix_growth, build_growth = rows[2][5] / rows[1][5], rows[2][4] / rows[1][4]

@@ -35,32 +35,50 @@ def main() -> None:
     solve_ms, service_ms, longer = [], [], []
     better = 0
     for n in range(args.runs):
-        request = PlanRequest(start=starts[n % 5], days=args.days, date=date, interests=interest_sets[(n // 5) % 5],
-                              mode=modes[n % 4], seed=n)
+        request = PlanRequest(
+            start=starts[n % 5],
+            days=args.days,
+            date=date,
+            interests=interest_sets[(n // 5) % 5],
+            mode=modes[n % 4],
+            seed=n,
+        )
         context = selectors.problem_for_request(request)  # warms network and matrix for this mode
         started = time.perf_counter()
-        plan = solve(context.problem, time_limit=10, seed=n, max_iterations=context.iterations,
-                     stall_iterations=context.stall)
+        plan = solve(
+            context.problem, time_limit=10, seed=n, max_iterations=context.iterations, stall_iterations=context.stall
+        )
         solve_ms.append((time.perf_counter() - started) * 1000)
         assert check(context.problem, plan) == []
         started = time.perf_counter()
         plan_make(request=request, solver_seconds=10)
         service_ms.append((time.perf_counter() - started) * 1000)
-        long_plan = solve(context.problem, time_limit=100, seed=n, max_iterations=context.iterations * 10,
-                          stall_iterations=context.stall * 10)
+        long_plan = solve(
+            context.problem,
+            time_limit=100,
+            seed=n,
+            max_iterations=context.iterations * 10,
+            stall_iterations=context.stall * 10,
+        )
         longer.append(long_plan.score - plan.score)
         better += long_plan.score > plan.score + 1e-9
 
     def p(values, q):
         return statistics.quantiles(values, n=100)[q - 1]
 
-    print(f"{args.runs} requests, {args.days} days each, whole catalogue ({len(context.problem.candidates)} sights, "
-          f"{len(context.problem.lodgings)} lodgings)")
-    print(f"solve to final plan   p50 {p(solve_ms, 50):6.0f} ms   p95 {p(solve_ms, 95):6.0f} ms"
-          f"   max {max(solve_ms):6.0f} ms")
+    print(
+        f"{args.runs} requests, {args.days} days each, whole catalogue ({len(context.problem.candidates)} sights, "
+        f"{len(context.problem.lodgings)} lodgings)"
+    )
+    print(
+        f"solve to final plan   p50 {p(solve_ms, 50):6.0f} ms   p95 {p(solve_ms, 95):6.0f} ms"
+        f"   max {max(solve_ms):6.0f} ms"
+    )
     print(f"whole service call    p50 {p(service_ms, 50):6.0f} ms   p95 {p(service_ms, 95):6.0f} ms")
-    print(f"10x longer search beats the app's plan in {better}/{args.runs} requests "
-          f"(mean score gain {statistics.mean(longer):.2f}, max {max(longer):.2f})")
+    print(
+        f"10x longer search beats the app's plan in {better}/{args.runs} requests "
+        f"(mean score gain {statistics.mean(longer):.2f}, max {max(longer):.2f})"
+    )
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from geopy.distance import geodesic
 
 from itineraries import selectors
@@ -23,6 +25,7 @@ class NearField(forms.CharField):
         return lat, lon
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class NearFilter(django_filters.Filter):
     field_class = NearField
 

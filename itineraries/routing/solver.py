@@ -129,8 +129,10 @@ class _Search:
         """Best insertion until nothing fits; only the day that changed is re-evaluated."""
         cached: list[tuple[np.ndarray, np.ndarray] | None] = [None] * len(days)
         if only is not None:
-            cached = [(np.full(len(unvisited), -1.0), np.zeros(len(unvisited), dtype=np.int64)) if d != only else None
-                      for d in range(len(days))]
+            cached = [
+                (np.full(len(unvisited), -1.0), np.zeros(len(unvisited), dtype=np.int64)) if d != only else None
+                for d in range(len(days))
+            ]
         noise = self.rng.uniform(1 - NOISE, 1 + NOISE, len(unvisited)) if NOISE else np.ones(len(unvisited))
         while len(unvisited):
             best_ratio, best = 0.0, None

@@ -34,6 +34,44 @@ def test_database_url() -> str:
     return f"postgres://{auth}{sd.get('HOST') or '127.0.0.1'}:{sd.get('PORT') or 5432}/{sd['NAME']}"
 
 
+def app_env(redis_url: str, **extra: str) -> dict:
+    return {
+        **os.environ,
+        "DATABASE_URL": test_database_url(),
+        "REDIS_URL": redis_url,
+        "DJANGO_SETTINGS_MODULE": "planner.settings",
+        "PYTHONPATH": str(REPO),
+        **extra,
+    }
+
+
+@contextmanager
+def process(cmd: list[str], env: dict, *, ready: str, name: str, timeout: float = 60):
+    """Run a long-lived process until the block ends; wait until its log shows ``ready``."""
+    log = Path(tempfile.mkstemp(prefix=f"{name}-", suffix=".log")[1])
+    with log.open("w") as out:
+        proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline = time.monotonic() + timeout
+        while ready not in log.read_text():
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"{name} did not start:\n{log.read_text()[-3000:]}")
+            time.sleep(0.2)
+        yield proc, log
+    finally:
+        stop(proc)
+
+
+def stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        os.killpg(proc.pid, 15)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, 9)
+            proc.wait()
+
+
 @contextmanager
 def celery_worker(redis_url: str, *, concurrency: int = 2, name: str = "w1", extra_env: dict | None = None):
     log = Path(tempfile.mkstemp(prefix=f"celery-{name}-", suffix=".log")[1])
