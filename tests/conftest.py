@@ -32,6 +32,7 @@ def require_service(name: str, host: str, port: int) -> None:
 @pytest.fixture(autouse=True)
 def _inline_plans(settings):
     settings.PLAN_EXECUTOR = "inline"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast logins in tests
     settings.REDIS_URL = ""
     cache.clear()
 

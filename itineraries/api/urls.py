@@ -1,7 +1,7 @@
-from django.urls import include, path
+from django.urls import include, path, re_path
 from rest_framework.routers import DefaultRouter
 
-from itineraries.api.views import DestinationViewSet, HighwayView, ItineraryViewSet
+from itineraries.api.views import DestinationViewSet, HighwayView, ItineraryViewSet, api_not_found
 
 router = DefaultRouter()
 router.trailing_slash = "/?"  # both /itineraries/<id>/gpx and /itineraries/<id>/gpx/ answer
@@ -11,4 +11,5 @@ router.register("itineraries", ItineraryViewSet, basename="itinerary")
 urlpatterns = [
     path("highways/", HighwayView.as_view(), name="highways"),
     path("", include(router.urls)),
+    re_path(r"^(?P<rest>.*)$", api_not_found),
 ]

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, status, viewsets
-from rest_framework.decorators import action
+from rest_framework.decorators import action, api_view, permission_classes
+from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
@@ -23,10 +23,19 @@ from itineraries.models import Itinerary, Road
 from itineraries.routing.network import Road as NetRoad
 from itineraries.routing.network import road_km
 
+ERROR = OpenApiResponse(OpenApiTypes.OBJECT, description="an error; field errors name the field")
+BAD_REQUEST = {400: ERROR}
+NOT_FOUND = {404: ERROR}
 
+
+@extend_schema_view(
+    list=extend_schema(responses={200: DestinationSerializer(many=True), **BAD_REQUEST, **NOT_FOUND}),
+    retrieve=extend_schema(responses={200: DestinationSerializer, **NOT_FOUND}),
+)
 class DestinationViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = DestinationSerializer
     lookup_field = "slug"
+    lookup_value_regex = "[^/]+"
     filterset_class = DestinationFilter
 
     def get_queryset(self):
@@ -74,6 +83,10 @@ def _accepted(request, itinerary: Itinerary) -> Response:
     )
 
 
+@extend_schema_view(
+    retrieve=extend_schema(responses={200: ItinerarySerializer, **NOT_FOUND}),
+    destroy=extend_schema(responses={204: None, 401: ERROR, 403: ERROR, **NOT_FOUND}),
+)
 class ItineraryViewSet(
     mixins.CreateModelMixin,
     mixins.RetrieveModelMixin,
@@ -86,7 +99,7 @@ class ItineraryViewSet(
     serializer_class = ItinerarySerializer
     permission_classes = [IsOwner]
     throttle_scope = "plan_submit"
-    lookup_value_regex = "[0-9a-f-]{36}"
+    lookup_value_regex = "[^/]+"
 
     def get_throttles(self):
         return [ScopedRateThrottle()] if self.action in ("create", "replan") else []
@@ -98,12 +111,13 @@ class ItineraryViewSet(
             return selectors.itinerary_list(owner=self.request.user)
         return Itinerary.objects.all()
 
+    @extend_schema(responses={200: ItinerarySerializer(many=True), 401: ERROR, 403: ERROR, **BAD_REQUEST, **NOT_FOUND})
     def list(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return Response({"detail": "Sign in to list your itineraries."}, status=status.HTTP_401_UNAUTHORIZED)
         return super().list(request, *args, **kwargs)
 
-    @extend_schema(request=PlanRequestSerializer, responses={202: AcceptedSerializer})
+    @extend_schema(request=PlanRequestSerializer, responses={202: AcceptedSerializer, 429: ERROR, **BAD_REQUEST})
     def create(self, request, *args, **kwargs):
         serializer = PlanRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -111,7 +125,9 @@ class ItineraryViewSet(
         itinerary = services.itinerary_create(request=serializer.to_request(), owner=owner)
         return _accepted(request, itinerary)
 
-    @extend_schema(request=ReplanSerializer, responses={202: AcceptedSerializer})
+    @extend_schema(
+        request=ReplanSerializer, responses={202: AcceptedSerializer, 429: ERROR, **BAD_REQUEST, **NOT_FOUND}
+    )
     @action(detail=True, methods=["post"])
     def replan(self, request, pk=None):
         itinerary = self.get_object()
@@ -134,7 +150,7 @@ class ItineraryViewSet(
             )
         return itinerary
 
-    @extend_schema(responses={(200, "application/gpx+xml"): OpenApiTypes.STR})
+    @extend_schema(responses={(200, "application/gpx+xml"): OpenApiTypes.STR, 409: ERROR, **NOT_FOUND})
     @action(detail=True, methods=["get"])
     def gpx(self, request, pk=None):
         itinerary = self._done(pk)
@@ -145,7 +161,7 @@ class ItineraryViewSet(
         response["Content-Disposition"] = f'attachment; filename="shanxi-trip-{itinerary.pk}.gpx"'
         return response
 
-    @extend_schema(responses={(200, "text/calendar"): OpenApiTypes.STR})
+    @extend_schema(responses={(200, "text/calendar"): OpenApiTypes.STR, 409: ERROR, **NOT_FOUND})
     @action(detail=True, methods=["get"])
     def ics(self, request, pk=None):
         itinerary = self._done(pk)
@@ -157,10 +173,18 @@ class ItineraryViewSet(
         response["Content-Disposition"] = f'attachment; filename="shanxi-trip-{itinerary.pk}.ics"'
         return response
 
-    @extend_schema(responses={200: OpenApiTypes.OBJECT})
+    @extend_schema(responses={200: OpenApiTypes.OBJECT, 409: ERROR, **NOT_FOUND})
     @action(detail=True, methods=["get"])
     def geojson(self, request, pk=None):
         itinerary = self._done(pk)
         if isinstance(itinerary, Response):
             return itinerary
         return Response(exports.to_geojson(itinerary.result))
+
+
+@extend_schema(exclude=True)
+@api_view(["GET", "POST", "PUT", "PATCH", "DELETE"])
+@permission_classes([permissions.AllowAny])
+def api_not_found(request, rest=""):
+    """Unknown API paths answer JSON, like every other API error."""
+    return Response({"detail": "Not found."}, status=status.HTTP_404_NOT_FOUND)

@@ -1,4 +1,5 @@
 import pytest
+from kombu import pools as kombu_pools
 
 from planner.celery import app as celery_app
 from tests.conftest import require_service
@@ -20,6 +21,7 @@ def broker(settings):
             celery_app._pool.force_close_all()
         celery_app._pool = None
         celery_app.amqp._producer_pool = None
+        kombu_pools.reset()  # kombu keeps producer pools per connection globally
 
     def use(url: str) -> None:
         settings.REDIS_URL = url

@@ -6,8 +6,6 @@ from pathlib import Path
 import gpxpy
 import pytest
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
-
 CHROMIUM = "/usr/bin/chromium"
 SHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 pytestmark = [pytest.mark.usefixtures("catalogue")]
@@ -21,6 +19,8 @@ def browser():
         pytest.skip("Debian chromium is not installed")
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API runs an event loop in this thread; Django's ORM refuses that without this.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as p:
         b = p.chromium.launch(
             executable_path=CHROMIUM,
@@ -36,6 +36,7 @@ def browser():
         )
         yield b
         b.close()
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 @pytest.mark.parametrize(("width", "height", "label"), [(1440, 900, "laptop"), (375, 812, "phone")])

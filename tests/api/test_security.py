@@ -1,0 +1,129 @@
+"""Who may do what: anonymous, tourist, other tourist, editor, admin, on every endpoint."""
+
+import datetime as dt
+import uuid
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.test import Client, override_settings
+from rest_framework.test import APIClient
+
+from itineraries.models import Itinerary
+
+pytestmark = pytest.mark.usefixtures("catalogue")
+DATE = (dt.date.today() + dt.timedelta(days=9)).isoformat()
+ROLES = ["anonymous", "tourist", "other", "editor", "admin"]
+
+
+@pytest.fixture
+def people(db):
+    tourist = User.objects.create_user("tourist", password="pw")
+    other = User.objects.create_user("other", password="pw")
+    editor = User.objects.create_user("editor", password="pw", is_staff=True)
+    editor.groups.add(Group.objects.get(name="editors"))
+    admin = User.objects.create_superuser("admin", password="pw")
+    return {"anonymous": None, "tourist": tourist, "other": other, "editor": editor, "admin": admin}
+
+
+def api_as(user):
+    client = APIClient()
+    if user is not None:
+        client.force_authenticate(user)
+    return client
+
+
+def web_as(user):
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def tourist_trip(people):
+    return Itinerary.objects.create(owner=people["tourist"], request={"start": "jincheng", "days": 1, "date": DATE})
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_public_reads_and_planning_are_open_to_everyone(people, tourist_trip, role):
+    api = api_as(people[role])
+    assert api.get("/api/v1/destinations/").status_code == 200
+    assert api.get("/api/v1/highways/").status_code == 200
+    assert api.get(f"/api/v1/itineraries/{tourist_trip.pk}/").status_code == 200  # the share link
+    body = {"start": "jincheng", "days": 1, "date": DATE}
+    assert api.post("/api/v1/itineraries/", body, format="json").status_code == 202
+
+
+@pytest.mark.parametrize(
+    ("role", "code"), [("anonymous", 403), ("tourist", 204), ("other", 403), ("editor", 403), ("admin", 403)]
+)
+def test_only_the_owner_deletes_a_trip(people, tourist_trip, role, code):
+    assert api_as(people[role]).delete(f"/api/v1/itineraries/{tourist_trip.pk}/").status_code == code
+
+
+@pytest.mark.parametrize(("role", "count"), [("tourist", 1), ("other", 0), ("editor", 0), ("admin", 0)])
+def test_a_user_lists_only_their_own_trips(people, tourist_trip, role, count):
+    assert api_as(people[role]).get("/api/v1/itineraries/").json()["count"] == count
+
+
+def test_anonymous_cannot_list(people):
+    assert api_as(None).get("/api/v1/itineraries/").status_code == 401
+
+
+@pytest.mark.parametrize(
+    ("role", "catalogue", "users", "itineraries"),
+    [
+        ("anonymous", 302, 302, 302),
+        ("tourist", 302, 302, 302),
+        ("other", 302, 302, 302),
+        ("editor", 200, 403, 200),
+        ("admin", 200, 200, 200),
+    ],
+)
+def test_admin_matrix(people, role, catalogue, users, itineraries):
+    web = web_as(people[role])
+    assert web.get("/admin/itineraries/destination/").status_code == catalogue
+    assert web.get("/admin/itineraries/road/").status_code == catalogue
+    assert web.get("/admin/auth/user/").status_code == users
+    assert web.get("/admin/itineraries/itinerary/").status_code == itineraries
+
+
+def test_trip_ids_are_random_uuid4(people):
+    api = api_as(None)
+    ids = {
+        api.post("/api/v1/itineraries/", {"start": "jincheng", "days": 1, "date": DATE}, format="json").json()["id"]
+        for _ in range(3)
+    }
+    assert len(ids) == 3 and all(uuid.UUID(i).version == 4 for i in ids)
+
+
+def test_plan_submissions_are_throttled_per_client(people, settings):
+    from rest_framework.throttling import ScopedRateThrottle
+
+    original = ScopedRateThrottle.THROTTLE_RATES
+    ScopedRateThrottle.THROTTLE_RATES = {"plan_submit": "3/min"}
+    try:
+        api = api_as(None)
+        codes = [
+            api.post("/api/v1/itineraries/", {"start": "jincheng", "days": 1, "date": DATE}, format="json").status_code
+            for _ in range(5)
+        ]
+    finally:
+        ScopedRateThrottle.THROTTLE_RATES = original
+    assert codes[:3] == [202, 202, 202] and codes[3:] == [429, 429]
+
+
+@override_settings(DEBUG=False)
+def test_no_debug_pages_or_stack_traces(people):
+    web = Client(raise_request_exception=False)
+    response = web.get("/no/such/page/")
+    assert response.status_code == 404 and b"Traceback" not in response.content and b"URLconf" not in response.content
+    response = api_as(None).get("/api/v1/nothing-here/")
+    assert response.status_code == 404 and response.json() == {"detail": "Not found."}
+
+
+def test_api_session_writes_need_csrf(people):
+    client = APIClient(enforce_csrf_checks=True)
+    client.login(username="tourist", password="pw")
+    response = client.post("/api/v1/itineraries/", {"start": "jincheng", "days": 1, "date": DATE}, format="json")
+    assert response.status_code == 403

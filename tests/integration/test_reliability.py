@@ -1,0 +1,88 @@
+"""Break things with real processes: kill a worker mid-plan, stop the broker, deliver a task twice."""
+
+import datetime as dt
+import os
+import signal
+import sys
+import time
+
+import pytest
+from django.db import close_old_connections
+
+from itineraries.models import Itinerary
+from itineraries.tasks import itinerary_compute
+from tests.integration.processes import app_env, celery_worker, private_redis, process
+
+pytestmark = [pytest.mark.services, pytest.mark.usefixtures("catalogue")]
+DATE = (dt.date.today() + dt.timedelta(days=25)).isoformat()
+BIG = {"start": "taiyuan", "days": 10, "date": DATE, "interests": ["heritage", "temples", "nature"]}
+
+
+def wait_for(predicate, timeout: float, step: float = 0.05):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        close_old_connections()
+        value = predicate()
+        if value:
+            return value
+        time.sleep(step)
+    return None
+
+
+def beat(env, tmp_path):
+    cmd = [sys.executable, "-m", "celery", "-A", "planner", "beat", "-l", "info", "--schedule", str(tmp_path / "beat")]
+    return process(cmd, env, ready="beat: Starting", name="beat")
+
+
+def submit(client, body):
+    response = client.post("/api/v1/itineraries/", body, content_type="application/json")
+    assert response.status_code == 202, response.content
+    return response.json()["id"]
+
+
+def test_a_plan_survives_its_worker_being_killed(transactional_db, shared_redis, broker, client, tmp_path):
+    broker(shared_redis)
+    extra = {"PLAN_SWEEP_SECONDS": "1", "PLAN_STALE_SECONDS": "3"}
+    env = app_env(shared_redis, **extra)
+    with celery_worker(shared_redis, concurrency=1, name="victim", extra_env=extra) as (victim, _):
+        itinerary_id = submit(client, BIG)
+        running = wait_for(lambda: Itinerary.objects.filter(pk=itinerary_id, status="running").exists(), 30, 0.01)
+        assert running, "the plan never started"
+        os.killpg(victim.pid, signal.SIGKILL)
+        victim.wait()
+    with celery_worker(shared_redis, concurrency=1, name="survivor", extra_env=extra), beat(env, tmp_path):
+        done = wait_for(lambda: Itinerary.objects.filter(pk=itinerary_id, status="done").exists(), 90, 0.3)
+    row = Itinerary.objects.get(pk=itinerary_id)
+    assert done and row.status == "done", (row.status, row.error)
+    assert row.attempts >= 2 and len(row.result["days"]) == 10
+
+
+def test_submissions_during_a_broker_outage_are_kept_and_finished_later(transactional_db, broker, client, tmp_path):
+    with private_redis() as (port, redis_proc):
+        url = f"redis://127.0.0.1:{port}/0"
+        broker(url)
+        redis_proc.terminate()
+        redis_proc.wait(timeout=10)
+        started = time.monotonic()
+        ids = [submit(client, {**BIG, "days": 2, "seed": n}) for n in range(3)]
+        assert time.monotonic() - started < 30
+        assert set(Itinerary.objects.filter(pk__in=ids).values_list("status", flat=True)) == {"queued"}
+    with private_redis() as (port, _):
+        url = f"redis://127.0.0.1:{port}/0"
+        extra = {"PLAN_SWEEP_SECONDS": "1", "PLAN_STALE_SECONDS": "2"}
+        with celery_worker(url, concurrency=2, name="after", extra_env=extra), beat(app_env(url, **extra), tmp_path):
+            done = wait_for(lambda: Itinerary.objects.filter(pk__in=ids, status="done").count() == 3, 90, 0.3)
+    assert done, list(Itinerary.objects.filter(pk__in=ids).values_list("status", "error"))
+
+
+def test_a_task_delivered_twice_gives_one_result(transactional_db, shared_redis, broker, client):
+    broker(shared_redis)
+    with celery_worker(shared_redis, concurrency=2, name="dup") as (_, log):
+        itinerary_id = submit(client, {**BIG, "days": 3})
+        itinerary_compute.apply_async(args=[itinerary_id])  # a second delivery of the same work
+        itinerary_compute.apply_async(args=[itinerary_id])
+        assert wait_for(lambda: Itinerary.objects.filter(pk=itinerary_id, status="done").exists(), 60, 0.2)
+        assert wait_for(lambda: log.read_text().count("succeeded") >= 3, 30, 0.2), log.read_text()[-2000:]
+    row = Itinerary.objects.get(pk=itinerary_id)
+    assert row.attempts == 1 and row.status == "done"
+    assert log.read_text().count("'skipped'") == 2
