@@ -68,3 +68,24 @@ def road_errors(record: dict, waypoints: dict) -> list[tuple[str, str]]:
     else:
         errors += [("via", f"unknown waypoint {name!r}") for name in via if name not in waypoints]
     return errors
+
+
+def route_errors(record: dict, slugs: set[str]) -> list[tuple[str, str]]:
+    from itineraries.planning import MAX_DAYS, MODES, PACES
+
+    errors: list[tuple[str, str]] = []
+    for name in ("slug", "name_en", "name_zh", "source"):
+        if not isinstance(record.get(name), str) or not record[name].strip():
+            errors.append((name, "is required"))
+    if record.get("start") not in slugs:
+        errors.append(("start", f"unknown place {record.get('start')!r}"))
+    errors += [("must", f"unknown place {s!r}") for s in record.get("must", []) if s not in slugs]
+    if any(i not in INTERESTS for i in record.get("interests", [])):
+        errors.append(("interests", f"must be among {', '.join(INTERESTS)}"))
+    if not isinstance(record.get("days"), int) or not 1 <= record["days"] <= MAX_DAYS:
+        errors.append(("days", f"must be 1 to {MAX_DAYS}"))
+    if record.get("mode", "car") not in MODES:
+        errors.append(("mode", f"must be one of {', '.join(MODES)}"))
+    if record.get("pace", "normal") not in PACES:
+        errors.append(("pace", f"must be one of {', '.join(PACES)}"))
+    return errors

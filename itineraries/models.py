@@ -101,3 +101,52 @@ class Itinerary(models.Model):
 
     def __str__(self) -> str:
         return f"{self.id} ({self.status})"
+
+
+class ThemedRoute(models.Model):
+    """A ready-made starting point from the articles: must-see places, interests and a suggested length."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    name_en = models.CharField(max_length=160)
+    name_zh = models.CharField(max_length=160)
+    description_en = models.TextField(blank=True)
+    description_zh = models.TextField(blank=True)
+    start = models.SlugField(max_length=80)
+    days = models.PositiveSmallIntegerField(default=2)
+    mode = models.CharField(max_length=10, default="car")
+    pace = models.CharField(max_length=10, default="normal")
+    scenic = models.BooleanField(default=False)
+    must = models.JSONField(default=list)
+    interests = models.JSONField(default=list)
+    source = models.TextField()
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self) -> str:
+        return self.name_en
+
+    def defaults(self) -> dict:
+        return {
+            "start": self.start,
+            "days": self.days,
+            "mode": self.mode,
+            "pace": self.pace,
+            "scenic": self.scenic,
+            "must": list(self.must),
+            "interests": list(self.interests),
+        }
+
+
+class SeasonNote(models.Model):
+    city = models.CharField(max_length=60)
+    months = models.JSONField(default=list)
+    note_en = models.TextField()
+    note_zh = models.TextField()
+    source = models.TextField()
+
+    class Meta:
+        ordering = ["city", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.city} {self.months}"

@@ -75,6 +75,8 @@ def plan_to_result(plan: Plan, context: PlanContext) -> dict:
                 }
             )
         last = d == len(plan.days) - 1
+        here = context.places[slugs[day.visits[0].node] if day.visits else slugs[day.begin]]
+        note = next((n for n in context.season_notes if n.city == here.city and date.month in n.months), None)
         days.append(
             {
                 "date": date.isoformat(),
@@ -87,6 +89,7 @@ def plan_to_result(plan: Plan, context: PlanContext) -> dict:
                 "drive_minutes": round(day.drive),
                 "day_start": clock(date, problem.days[d].start),
                 "day_end": clock(date, day.end_arrive),
+                "season_note": None if note is None else {"en": note.note_en, "zh": note.note_zh},
             }
         )
     return {

@@ -11,7 +11,7 @@ from django.core.cache import cache
 from django.db.models import Q, QuerySet
 
 from itineraries.hours import window_on
-from itineraries.models import Destination, Itinerary, Road
+from itineraries.models import Destination, Itinerary, Road, SeasonNote
 from itineraries.planning import MOVING_LIMITS, PlanRequest, day_window
 from itineraries.routing import DaySpec, Node, Problem
 from itineraries.routing.network import Network, Place, TravelMatrix
@@ -109,6 +109,7 @@ class PlanContext:
     windows: tuple[tuple[tuple[int, int] | None, ...], ...]  # node -> raw opening window per day
     iterations: int
     stall: int
+    season_notes: tuple[SeasonNote, ...]
     warm_start: list[list[int]] | None
 
 
@@ -161,6 +162,7 @@ def problem_for_request(request: PlanRequest) -> PlanContext:
         warm = [[position[s] for s in day if s in position] for day in request.previous]
     # Converged when this many iterations in a row find nothing better: deterministic and fast.
     iterations, stall = 3000, 200
+    notes = tuple(SeasonNote.objects.all())
     return PlanContext(
-        request, problem, tuple(slugs), places, matrix, network, tuple(raw_windows), iterations, stall, warm
+        request, problem, tuple(slugs), places, matrix, network, tuple(raw_windows), iterations, stall, notes, warm
     )

@@ -13,8 +13,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from itineraries import selectors
-from itineraries.catalogue import destination_errors, point_errors, road_errors
-from itineraries.models import Destination, Itinerary, Road
+from itineraries.catalogue import destination_errors, point_errors, road_errors, route_errors
+from itineraries.models import Destination, Itinerary, Road, SeasonNote, ThemedRoute
 from itineraries.planning import PlanRequest
 from itineraries.results import plan_to_result
 from itineraries.routing import check, solve
@@ -112,6 +112,36 @@ def catalogue_load(*, directory: Path) -> LoadReport:
                 "source": record["source"],
             }
             counts[_upsert(Road, record["slug"], fields)] += 1
+        slugs = set(Destination.objects.values_list("slug", flat=True))
+        for n, record in enumerate(_read(directory / "routes.json"), start=1):
+            label = record.get("slug") or f"#{n}"
+            for field, message in route_errors(record, slugs):
+                raise SeedError("routes.json", label, field, message)
+            fields = {k: record[k] for k in ("name_en", "name_zh", "start", "days", "must", "interests", "source")}
+            fields.update(
+                {
+                    k: record.get(k, default)
+                    for k, default in (
+                        ("description_en", ""),
+                        ("description_zh", ""),
+                        ("mode", "car"),
+                        ("pace", "normal"),
+                        ("scenic", False),
+                    )
+                }
+            )
+            counts[_upsert(ThemedRoute, record["slug"], fields)] += 1
+        notes = _read(directory / "seasons.json")
+        wanted = [(n["city"], n["months"], n["note_en"], n["note_zh"], n["source"]) for n in notes]
+        have = [(n.city, n.months, n.note_en, n.note_zh, n.source) for n in SeasonNote.objects.order_by("id")]
+        if wanted != have:
+            SeasonNote.objects.all().delete()
+            SeasonNote.objects.bulk_create(
+                [SeasonNote(city=c, months=m, note_en=e, note_zh=z, source=src) for c, m, e, z, src in wanted]
+            )
+            counts["updated"] += len(wanted)
+        else:
+            counts["unchanged"] += len(wanted)
     return LoadReport(**counts)
 
 

@@ -8,7 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from itineraries import selectors
-from itineraries.models import Destination, Itinerary
+from itineraries.models import Destination, Itinerary, ThemedRoute
 from itineraries.planning import MAX_DAYS, MODES, MOVING_LIMITS, PACES, PlanRequest
 from itineraries.scoring import INTERESTS
 
@@ -68,6 +68,21 @@ class PlanRequestSerializer(serializers.Serializer):
     )
     scenic = serializers.BooleanField(default=False, help_text="prefer the tourist highways over the fastest road")
     seed = serializers.IntegerField(min_value=0, max_value=2**31 - 1, default=0)
+    route = serializers.SlugField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="a themed route (GET /api/v1/routes/); its start, days, interests and must-sees fill what the "
+        "request leaves out",
+    )
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict) and data.get("route"):
+            route = ThemedRoute.objects.filter(slug=str(data["route"])).first()
+            if route is None:
+                raise serializers.ValidationError({"route": [f"unknown route {data['route']!r}"]})
+            data = {**route.defaults(), **{k: v for k, v in data.items() if v not in (None, "", [])}}
+        return super().to_internal_value(data)
 
     def validate_start(self, value: str) -> str:
         return _slugs([value], "start", sights_only=False)[0]
@@ -124,6 +139,7 @@ class PlanRequestSerializer(serializers.Serializer):
             end=data["end"],
             scenic=data["scenic"],
             seed=data["seed"],
+            route=data.get("route"),
         )
 
 
@@ -165,3 +181,23 @@ class ItinerarySerializer(serializers.ModelSerializer):
     @extend_schema_field({"type": "object", "nullable": True})
     def get_result(self, obj: Itinerary):
         return obj.result
+
+
+class ThemedRouteSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ThemedRoute
+        fields = [
+            "slug",
+            "name_en",
+            "name_zh",
+            "description_en",
+            "description_zh",
+            "start",
+            "days",
+            "mode",
+            "pace",
+            "scenic",
+            "must",
+            "interests",
+            "source",
+        ]

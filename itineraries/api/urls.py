@@ -1,12 +1,19 @@
 from django.urls import include, path, re_path
 from rest_framework.routers import DefaultRouter
 
-from itineraries.api.views import DestinationViewSet, HighwayView, ItineraryViewSet, api_not_found
+from itineraries.api.views import (
+    DestinationViewSet,
+    HighwayView,
+    ItineraryViewSet,
+    ThemedRouteViewSet,
+    api_not_found,
+)
 
 router = DefaultRouter()
 router.trailing_slash = "/?"  # both /itineraries/<id>/gpx and /itineraries/<id>/gpx/ answer
 router.register("destinations", DestinationViewSet, basename="destination")
 router.register("itineraries", ItineraryViewSet, basename="itinerary")
+router.register("routes", ThemedRouteViewSet, basename="route")
 
 urlpatterns = [
     path("highways/", HighwayView.as_view(), name="highways"),

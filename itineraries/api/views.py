@@ -18,8 +18,9 @@ from itineraries.api.serializers import (
     ItinerarySerializer,
     PlanRequestSerializer,
     ReplanSerializer,
+    ThemedRouteSerializer,
 )
-from itineraries.models import Itinerary, Road
+from itineraries.models import Itinerary, Road, ThemedRoute
 from itineraries.routing.network import Road as NetRoad
 from itineraries.routing.network import road_km
 
@@ -40,6 +41,17 @@ class DestinationViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return selectors.destination_list()
+
+
+@extend_schema_view(retrieve=extend_schema(responses={200: ThemedRouteSerializer, **NOT_FOUND}))
+class ThemedRouteViewSet(viewsets.ReadOnlyModelViewSet):
+    """Themed routes from the articles; start a plan from one with {"route": "<slug>"}."""
+
+    serializer_class = ThemedRouteSerializer
+    lookup_field = "slug"
+    lookup_value_regex = "[^/]+"
+    queryset = ThemedRoute.objects.all()
+    pagination_class = None
 
 
 class HighwayView(APIView):

@@ -35,6 +35,7 @@ class PlanForm(forms.Form):
         label=_("Must-see places"), required=False, widget=forms.SelectMultiple(attrs={"size": 8})
     )
     scenic = forms.BooleanField(label=_("Prefer the tourist highways (scenic)"), required=False)
+    route = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, starts: list[tuple[str, str]], sights: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)

@@ -8,4 +8,6 @@ urlpatterns = [
     path("plan/", views.plan, name="plan"),
     path("trips/<uuid:pk>/", views.trip, name="trip"),
     path("trips/<uuid:pk>/replan", views.trip_replan, name="replan"),
+    path("trips/<uuid:pk>/compare", views.trip_compare, name="trip-compare"),
+    path("compare/<uuid:a>/<uuid:b>/", views.compare, name="compare"),
 ]

@@ -8,8 +8,8 @@ from django.views.decorators.http import require_POST
 
 from itineraries import selectors, services
 from itineraries.api.serializers import PlanRequestSerializer, ReplanSerializer
-from itineraries.models import Destination, Itinerary
-from itineraries.web.display import display_name, result_for_map, to_display
+from itineraries.models import Destination, Itinerary, ThemedRoute
+from itineraries.web.display import chinese, display_name, result_for_map, to_display
 from itineraries.web.forms import INTEREST_CHOICES, PlanForm
 
 
@@ -38,14 +38,22 @@ def home(request: HttpRequest) -> HttpResponse:
         }
         for d in sights
     ]
+    routes = [
+        {
+            "route": r,
+            "name": display_name(r.name_en, r.name_zh),
+            "description": r.description_zh if chinese() else r.description_en,
+        }
+        for r in ThemedRoute.objects.all()
+    ]
     return render(
         request,
         "itineraries/home.html",
-        {"themes": themes, "points": points, "map": _map_settings(), "count": len(sights)},
+        {"themes": themes, "points": points, "map": _map_settings(), "count": len(sights), "routes": routes},
     )
 
 
-def _form(data=None) -> PlanForm:
+def _form(data=None, route: ThemedRoute | None = None) -> PlanForm:
     places = list(selectors.destination_list())
     starts = [
         (d.slug, _label(d))
@@ -53,15 +61,20 @@ def _form(data=None) -> PlanForm:
         if d.kind in (Destination.Kind.TOWN, Destination.Kind.SIGHT)
     ]
     sights = [(d.slug, _label(d)) for d in sorted(places, key=lambda d: d.name_en) if d.kind == Destination.Kind.SIGHT]
-    return PlanForm(data, starts=starts, sights=sights, initial={"start": "pingyao-ancient-city"})
+    initial = {"start": "pingyao-ancient-city"}
+    if route is not None:
+        initial = {**route.defaults(), "route": route.slug}
+    return PlanForm(data, starts=starts, sights=sights, initial=initial)
 
 
 def plan(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
-        return render(request, "itineraries/plan.html", {"form": _form()})
+        route = ThemedRoute.objects.filter(slug=request.GET.get("route", "")).first()
+        return render(request, "itineraries/plan.html", {"form": _form(route=route), "route": route})
     form = _form(request.POST)
     if form.is_valid():
         data = {**form.cleaned_data, "date": form.cleaned_data["date"].isoformat()}
+        data["route"] = data.get("route") or None
         serializer = PlanRequestSerializer(data=data)
         if serializer.is_valid():
             owner = request.user if request.user.is_authenticated else None
@@ -143,3 +156,45 @@ def trip_replan(request: HttpRequest, pk) -> HttpResponse:
         owner=owner,
     )
     return redirect("web:trip", pk=new.pk)
+
+
+VARIANTS = {
+    "ebike": lambda r: {**r, "mode": "ebike"},
+    "car": lambda r: {**r, "mode": "car"},
+    "longer": lambda r: {**r, "days": min(14, r["days"] + 2)},
+    "shorter": lambda r: {**r, "days": max(1, r["days"] - 1)},
+}
+
+
+@require_POST
+def trip_compare(request: HttpRequest, pk) -> HttpResponse:
+    """Plan a variant of a trip (other mode or length) and show both side by side."""
+    itinerary = _itinerary(pk)
+    variant = VARIANTS.get(request.POST.get("variant", ""))
+    if variant is None:
+        return redirect("web:trip", pk=itinerary.pk)
+    data = variant({k: v for k, v in itinerary.request.items() if k not in ("previous", "route")})
+    serializer = PlanRequestSerializer(data=data)
+    if not serializer.is_valid():
+        return redirect("web:trip", pk=itinerary.pk)
+    owner = request.user if request.user.is_authenticated else None
+    other = services.itinerary_create(request=serializer.to_request(), owner=owner)
+    return redirect("web:compare", a=itinerary.pk, b=other.pk)
+
+
+def compare(request: HttpRequest, a, b) -> HttpResponse:
+    plans = [_itinerary(a), _itinerary(b)]
+    columns = []
+    for p in plans:
+        column = {"itinerary": p, "request": p.request}
+        if p.status == Itinerary.Status.DONE:
+            stops = [s for d in p.result["days"] for s in d["stops"]]
+            column.update(
+                score=p.result["score"],
+                km=p.result["total_km"],
+                minutes=p.result["total_drive_minutes"],
+                stops=[display_name(s["name_en"], s["name_zh"]) for s in stops],
+            )
+        columns.append(column)
+    pending = any(p.status in (Itinerary.Status.QUEUED, Itinerary.Status.RUNNING) for p in plans)
+    return render(request, "itineraries/compare.html", {"columns": columns, "pending": pending})

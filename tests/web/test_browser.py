@@ -95,3 +95,18 @@ def test_form_errors_are_shown_next_to_the_field(browser, live_server):
     page.click("button[type=submit].button")
     assert page.locator(".field-days .errors").is_visible()
     page.close()
+
+
+def test_start_from_the_follow_wukong_route(browser, live_server, settings):
+    settings.PLAN_EXECUTOR = "thread"
+    settings.MAP_TILE_URL = ""
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    page.goto(f"{live_server.url}/")
+    page.click("a[data-route=follow-wukong]")
+    page.wait_for_url("**/plan/?route=follow-wukong")
+    page.click("button[type=submit].button")
+    page.wait_for_selector(".timeline .day", timeout=60_000)
+    text = page.inner_text(".timeline")
+    assert "Shuanglin Temple" in text and "Zhenguo Temple" in text
+    page.screenshot(path=SHOTS / "route-follow-wukong.png")
+    page.close()

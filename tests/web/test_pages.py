@@ -90,3 +90,25 @@ def test_forms_carry_csrf_protection():
     client = Client(enforce_csrf_checks=True)
     response = client.post("/plan/", {"start": "jincheng", "date": DATE, "days": 1})
     assert response.status_code == 403
+
+
+def test_home_offers_the_themed_routes(client):
+    body = client.get("/").content.decode()
+    assert 'href="/plan/?route=follow-wukong"' in body and "Qinhe castle ring" in body
+
+
+def test_a_route_prefills_the_form(client):
+    body = client.get("/plan/?route=follow-wukong").content.decode()
+    assert 'value="follow-wukong"' in body
+    assert '<option value="shuanglin-temple" selected>' in body
+    assert 'value="wukong"' in body and 'value="wukong" checked' in body.replace(' id="id_interests_2"', "")
+
+
+def test_compare_car_with_ebike(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post("/plan/", {"start": "jincheng", "date": DATE, "days": 2, "pace": "normal", "mode": "car"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(first["Location"] + "compare", {"variant": "ebike"})
+    assert "/compare/" in response["Location"]
+    body = client.get(response["Location"]).content.decode()
+    assert body.count('class="score"') == 2 and "2 days · car" in body and "2 days · ebike" in body

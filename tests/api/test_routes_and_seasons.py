@@ -1,0 +1,115 @@
+"""Themed routes from the articles, and plans that follow the season."""
+
+import datetime as dt
+
+import pytest
+from rest_framework.test import APIClient
+
+from itineraries.api.serializers import PlanRequestSerializer
+from itineraries.models import Destination, ThemedRoute
+from itineraries.planning import PlanRequest
+from itineraries.selectors import catalogue_version_bump, problem_for_request
+from itineraries.services import plan_make
+from tests.api.test_itineraries import _replay
+
+pytestmark = pytest.mark.usefixtures("catalogue")
+SPRING = dt.date(dt.date.today().year + 1, 5, 3)
+WINTER = dt.date(dt.date.today().year + 1, 1, 12)  # a Tuesday in some years; any winter day works below
+
+
+def plan_route(slug: str, **extra) -> tuple[dict, dict]:
+    serializer = PlanRequestSerializer(data={"route": slug, "date": SPRING.isoformat(), **extra})
+    assert serializer.is_valid(), serializer.errors
+    request = serializer.to_request()
+    return request.to_json(), plan_make(request=request, solver_seconds=10)
+
+
+def test_routes_are_listed_with_their_source():
+    body = APIClient().get("/api/v1/routes/").json()
+    slugs = {r["slug"] for r in body}
+    assert {
+        "follow-wukong",
+        "qinhe-castle-ring",
+        "taihang-no1-jincheng",
+        "jincheng-health-retreat",
+        "henghe-cycling-weekend",
+        "pingyao-jinzhong-culture",
+    } <= slugs
+    assert all(r["source"].startswith("article:") for r in body)
+
+
+@pytest.mark.parametrize(
+    "slug",
+    [
+        "follow-wukong",
+        "qinhe-castle-ring",
+        "taihang-no1-jincheng",
+        "jincheng-health-retreat",
+        "henghe-cycling-weekend",
+        "pingyao-jinzhong-culture",
+    ],
+)
+def test_each_route_gives_a_feasible_plan_with_its_must_sees(slug):
+    route = ThemedRoute.objects.get(slug=slug)
+    request, result = plan_route(slug)
+    assert len(result["days"]) == route.days
+    visited = {s["slug"] for d in result["days"] for s in d["stops"]}
+    assert set(route.must) <= visited and result["missing_must"] == []
+    assert _replay({"request": request, "result": result}) == []
+
+
+def test_a_route_is_only_a_starting_point():
+    request, result = plan_route("follow-wukong", days=3, mode="ebike", interests=["heritage"])
+    assert request["days"] == 3 and request["mode"] == "ebike" and request["interests"] == ["heritage"]
+    assert request["must"] == ["shuanglin-temple", "zhenguo-temple"] and request["route"] == "follow-wukong"
+
+
+def test_unknown_route_is_400_naming_the_field():
+    response = APIClient().post("/api/v1/itineraries/", {"route": "atlantis"}, format="json")
+    assert response.status_code == 400 and "route" in response.json()
+
+
+def test_cycling_weekend_never_uses_an_expressway():
+    _, result = plan_route("henghe-cycling-weekend")
+    request = PlanRequest.from_json(plan_route("henghe-cycling-weekend")[0])
+    context = problem_for_request(request)
+    row = {k: i for i, k in enumerate(context.matrix.keys)}
+    for day in result["days"]:
+        for leg in day["legs"]:
+            edges = context.network.path_edges(context.matrix, row[leg["from"]], row[leg["to"]])
+            assert all(e.kind != "expressway" for e in edges), leg
+
+
+def test_winter_uses_winter_hours_and_a_shorter_day():
+    summer = problem_for_request(PlanRequest(start="pingyao-ancient-city", days=1, date=SPRING))
+    winter = problem_for_request(PlanRequest(start="pingyao-ancient-city", days=1, date=WINTER))
+    node = summer.slugs.index("pingyao-ancient-city", 2)
+    assert summer.windows[node][0] == (8 * 60, 18 * 60 + 30)
+    assert winter.windows[node][0] == (8 * 60 + 30, 18 * 60)
+    assert (winter.problem.days[0].end - winter.problem.days[0].start) < (
+        summer.problem.days[0].end - summer.problem.days[0].start
+    )
+
+
+def test_a_place_closed_for_the_season_is_never_planned():
+    place = Destination.objects.get(slug="shuanglin-temple")
+    place.opening_hours = [
+        {"from": "11-01", "to": "03-31", "closed": True},
+        {"from": "04-01", "to": "10-31", "open": "08:30", "close": "17:30"},
+    ]
+    place.weight = 10
+    place.save()
+    catalogue_version_bump()
+    winter_request = PlanRequest(start="pingyao-ancient-city", days=2, date=WINTER, interests=("temples",))
+    winter = plan_make(request=winter_request, solver_seconds=10)
+    assert "shuanglin-temple" not in {s["slug"] for d in winter["days"] for s in d["stops"]}
+    spring = plan_make(
+        request=PlanRequest(start="pingyao-ancient-city", days=2, date=SPRING, interests=("temples",)),
+        solver_seconds=10,
+    )
+    assert "shuanglin-temple" in {s["slug"] for d in spring["days"] for s in d["stops"]}
+
+
+def test_days_carry_a_seasonal_note_from_the_catalogue():
+    _, result = plan_route("qinhe-castle-ring", date=dt.date(SPRING.year, 7, 10).isoformat())
+    assert "22 °C" in result["days"][0]["season_note"]["en"] and "22℃" in result["days"][0]["season_note"]["zh"]
