@@ -248,6 +248,23 @@ def itinerary_fail(*, itinerary_id, token: str | None, message: str) -> None:
     rows.update(status=Itinerary.Status.FAILED, error=message[:2000], finished_at=timezone.now())
 
 
+def itinerary_rerun(*, itinerary: Itinerary) -> None:
+    """An editor re-runs a plan: back to queued with a fresh task, attempts reset."""
+    task_id = str(uuid.uuid4())
+    Itinerary.objects.filter(pk=itinerary.pk).update(
+        status=Itinerary.Status.QUEUED,
+        progress=0,
+        error="",
+        claim="",
+        attempts=0,
+        task_id=task_id,
+        heartbeat_at=timezone.now(),
+        result=None,
+        finished_at=None,
+    )
+    transaction.on_commit(lambda: itinerary_enqueue(itinerary_id=itinerary.pk, task_id=task_id))
+
+
 def itinerary_replan(*, itinerary: Itinerary, pins: list[str], drops: list[str], owner=None) -> Itinerary:
     """A new itinerary from an old one: pinned places become must-sees, dropped ones are avoided."""
     request = PlanRequest.from_json(itinerary.request)
