@@ -42,7 +42,7 @@ class DestinationForm(forms.ModelForm):
 
     class Meta:
         model = Destination
-        fields = "__all__"
+        fields = [*transfer.FIELDS]
         widgets = {"lat": MapPointWidget(attrs={"step": "0.0001"})}
 
     def clean_opening_hours(self):
@@ -176,7 +176,7 @@ class RoadForm(forms.ModelForm):
 
     class Meta:
         model = Road
-        fields = "__all__"
+        fields = ["slug", "name_en", "name_zh", "kind", "via", "points", "stated_km", "source"]
 
     def clean(self):
         data = super().clean()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -83,10 +84,8 @@ def _parse_csv(text: str) -> list[dict]:
                 except json.JSONDecodeError:
                     row[key] = f"<invalid JSON: {row[key][:40]}>"
         for key in ("lat", "lon"):
-            try:
+            with contextlib.suppress(TypeError, ValueError, KeyError):
                 row[key] = float(row[key])
-            except (TypeError, ValueError, KeyError):
-                pass
         for key in ("weight", "visit_minutes", "ticket_cny"):
             value = row.get(key)
             row[key] = (
