@@ -1,6 +1,6 @@
 """Server time of each tourist page with the seeded catalogue (Django test client, warm).
 
-    python -m benchmarks.pages [--repeat 30]
+python -m benchmarks.pages [--repeat 30]
 """
 
 from __future__ import annotations
@@ -27,14 +27,29 @@ def main() -> None:
     settings.ALLOWED_HOSTS = ["testserver"]
     client = Client()
     date = (dt.date.today() + dt.timedelta(days=30)).isoformat()
-    response = client.post("/plan/", {"start": "pingyao-ancient-city", "date": date, "days": 3,
-                                      "interests": ["heritage", "temples"], "pace": "normal", "mode": "car"})
+    response = client.post(
+        "/plan/",
+        {
+            "start": "pingyao-ancient-city",
+            "date": date,
+            "days": 3,
+            "interests": ["heritage", "temples"],
+            "pace": "normal",
+            "mode": "car",
+        },
+    )
     trip = response["Location"]
     itinerary = Itinerary.objects.get()
     queued = Itinerary.objects.create(request=itinerary.request)
-    pages = {"home /": "/", "plan form /plan/": "/plan/", "trip (3 days) /trips/<id>/": trip,
-             "progress page": f"/trips/{queued.pk}/", "trip in Chinese": trip,
-             "routes API": "/api/v1/routes/", "itinerary JSON": f"/api/v1/itineraries/{itinerary.pk}/"}
+    pages = {
+        "home /": "/",
+        "plan form /plan/": "/plan/",
+        "trip (3 days) /trips/<id>/": trip,
+        "progress page": f"/trips/{queued.pk}/",
+        "trip in Chinese": trip,
+        "routes API": "/api/v1/routes/",
+        "itinerary JSON": f"/api/v1/itineraries/{itinerary.pk}/",
+    }
     print(f"{'page':32s} {'median ms':>10s} {'p95 ms':>8s}")
     for name, url in pages.items():
         if name == "trip in Chinese":

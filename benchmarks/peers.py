@@ -41,7 +41,9 @@ def solve_ortools(problem: Problem, time_limit: float) -> tuple[list[list[int]],
         dim.CumulVar(index).SetRange(round(max(open_, 0) * SCALE), round(min(close, problem.days[0].end) * SCALE))
         routing.AddDisjunction([index], int(problem.nodes[node].score * PENALTY))
     for v in range(m):
-        dim.CumulVar(routing.Start(v)).SetRange(round(problem.days[v].start * SCALE), round(problem.days[v].start * SCALE))
+        dim.CumulVar(routing.Start(v)).SetRange(
+            round(problem.days[v].start * SCALE), round(problem.days[v].start * SCALE)
+        )
         dim.CumulVar(routing.End(v)).SetRange(0, round(problem.days[v].end * SCALE))
     params = pywrapcp.DefaultRoutingSearchParameters()
     params.first_solution_strategy = routing_enums_pb2.FirstSolutionStrategy.PARALLEL_CHEAPEST_INSERTION

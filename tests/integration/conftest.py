@@ -1,4 +1,5 @@
 import pytest
+import redis
 from kombu import pools as kombu_pools
 
 from planner.celery import app as celery_app
@@ -8,7 +9,9 @@ from tests.conftest import require_service
 @pytest.fixture
 def shared_redis():
     require_service("Redis", "127.0.0.1", 6379)
-    return "redis://127.0.0.1:6379/14"
+    url = "redis://127.0.0.1:6379/14"
+    redis.Redis.from_url(url).flushdb()  # this suite's own database number: no messages left from earlier runs
+    return url
 
 
 @pytest.fixture

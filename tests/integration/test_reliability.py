@@ -9,7 +9,7 @@ import time
 import pytest
 from django.db import close_old_connections
 
-from itineraries.models import Itinerary
+from itineraries.models import Destination, Itinerary
 from itineraries.tasks import itinerary_compute
 from tests.integration.processes import app_env, celery_worker, private_redis, process
 
@@ -86,3 +86,19 @@ def test_a_task_delivered_twice_gives_one_result(transactional_db, shared_redis,
     row = Itinerary.objects.get(pk=itinerary_id)
     assert row.attempts == 1 and row.status == "done"
     assert log.read_text().count("'skipped'") == 2
+
+
+def test_a_plan_that_errors_in_a_worker_fails_once_with_a_readable_message(
+    transactional_db, shared_redis, broker, client
+):
+    broker(shared_redis)
+    # Bad data that slipped past validation (written straight to the table) makes the plan raise in the worker.
+    Destination.objects.filter(slug="zhenguo-temple").update(opening_hours=[{"from": "01-01", "to": "12-31"}])
+    with celery_worker(shared_redis, concurrency=1, name="err") as (_, log):
+        itinerary_id = submit(client, {"start": "pingyao-ancient-city", "days": 1, "date": DATE})
+        failed = wait_for(lambda: Itinerary.objects.filter(pk=itinerary_id, status="failed").exists(), 60, 0.2)
+        time.sleep(2)  # would a retry loop run it again?
+    row = Itinerary.objects.get(pk=itinerary_id)
+    assert failed and row.status == "failed" and row.attempts == 1
+    assert row.error.startswith("Planning failed: KeyError")
+    assert log.read_text().count(row.task_id) == 2  # received and succeeded once: no retry
