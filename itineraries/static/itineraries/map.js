@@ -12,7 +12,7 @@
 
   function baseMap(id) {
     var settings = data("map-settings");
-    var map = L.map(id);
+    var map = L.map(id, {zoomSnap: 0.25});
     if (settings.tiles) {
       L.tileLayer(settings.tiles, {maxZoom: 18, attribution: settings.attribution}).addTo(map);
     }
