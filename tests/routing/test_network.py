@@ -113,3 +113,14 @@ def test_scenic_option_never_lowers_the_tourist_highway_share_and_sometimes_rais
                 assert scenic.minutes[i, j] >= fast.minutes[i, j] - 1e-6
                 raised += tourist_km(scenic, i, j) > tourist_km(fast, i, j) + 1
     assert raised > 0
+
+
+def test_every_sight_has_a_place_to_sleep_within_an_hours_drive(seeded):
+    network, _, records = seeded
+    keys = list(records)
+    m = network.matrix(keys, mode="car")
+    lodgings = [keys.index(k) for k, r in records.items() if "lodging_kind" in r]
+    for k, r in records.items():
+        if "categories" in r:
+            nearest = min(m.minutes[keys.index(k), j] for j in lodgings)
+            assert nearest <= 60, (k, round(nearest))
