@@ -1,9 +1,10 @@
 """Iterated local search for the team orienteering problem with time windows and hotel selection.
 
-Each iteration shakes the current solution (removes a run of consecutive visits from every day, as in
-Vansteenwegen et al. 2009), occasionally moves a night to another lodging, then refills the days by
-best insertion. Insertion feasibility is O(1) per position thanks to the forward slack ("max shift")
-kept per visit, and all positions of all candidates of a day are scored at once with numpy.
+Each iteration shakes the current solution (removes a run of consecutive visits from some days, as in
+Vansteenwegen et al. 2009), occasionally moves a night to another lodging, refills the days by best
+insertion, then trades visited places for better unvisited ones in place and refills again.
+Insertion feasibility is O(1) per position thanks to the forward slack ("max shift") kept per visit,
+and all positions of all candidates of a day are scored at once with numpy.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ MAX_SHAKE = 8  # longest run of consecutive visits removed from a day by one sha
 NOISE = 0.3  # insertion ratios are multiplied by U(1 - NOISE, 1 + NOISE), drawn per refill
 SHAKE_SHARE = 0.6  # share of the days shaken per iteration (at least one)
 NIGHT_NEIGHBOURS = 4  # a night moves to one of the lodgings nearest to a visit of the two days around it
+REPLACE_ROUNDS = 5  # trades of a visited place for a better unvisited one per iteration
 Progress = Callable[[float, Plan], None]
 
 
@@ -153,6 +155,55 @@ class _Search:
                 None if k == d or c is None else (np.delete(c[0], j), np.delete(c[1], j)) for k, c in enumerate(cached)
             ]
         return days, unvisited
+
+    def replace(self, days: list[_Day], unvisited: np.ndarray) -> tuple[list[_Day], np.ndarray, bool]:
+        """Put an unvisited place in the slot of a visited one worth less, where the day's slack allows."""
+        t, svc = self.t, self.svc
+        best_gain, best = 1e-9, None
+        for d, day in enumerate(days):
+            if len(day.nodes) <= 2 or not len(unvisited):
+                continue
+            spec = self.p.days[d]
+            prev, old, nxt = day.nodes[:-2], day.nodes[1:-1], day.nodes[2:]
+            leave = day.start[:-2] + svc[prev]
+            arrive = leave[:, None] + t[prev[:, None], unvisited[None, :]]
+            start = np.maximum(arrive, self.opens[d, unvisited])
+            reach_next = start + svc[unvisited] + t[unvisited[None, :], nxt[:, None]]
+            old_reach = (day.start[1:-1] + svc[old] + t[old, nxt])[:, None]
+            shift = reach_next - old_reach
+            ok = (arrive <= self.closes[d, unvisited] + EPS) & (shift <= day.slack[2:, None] + EPS)
+            if spec.max_drive != float("inf"):
+                delta = (
+                    t[prev[:, None], unvisited[None, :]]
+                    + t[unvisited[None, :], nxt[:, None]]
+                    - (t[prev, old] + t[old, nxt])[:, None]
+                )
+                ok &= day.drive + delta <= spec.max_drive + EPS
+            gain = np.where(ok, self.value[unvisited][None, :] - self.value[old][:, None], -1.0)
+            flat = int(gain.argmax())
+            if gain.flat[flat] > best_gain:
+                best_gain, best = gain.flat[flat], (d, *divmod(flat, len(unvisited)))
+        if best is None:
+            return days, unvisited, False
+        d, k, j = best
+        nodes = days[d].nodes.copy()
+        removed = nodes[k + 1]
+        nodes[k + 1] = unvisited[j]
+        days = list(days)
+        days[d] = self.timetable(d, nodes)
+        unvisited = unvisited.copy()
+        unvisited[j] = removed
+        return days, unvisited, True
+
+    def improve(self, days: list[_Day], unvisited: np.ndarray) -> list[_Day]:
+        """Fill, then trade visited places for better unvisited ones while that helps, refilling after each."""
+        days, unvisited = self.fill(days, unvisited)
+        for _ in range(REPLACE_ROUNDS):
+            days, unvisited, changed = self.replace(days, unvisited)
+            if not changed:
+                break
+            days, unvisited = self.fill(days, unvisited)
+        return days
 
     # --- perturbation ---------------------------------------------------------------------------
     def shake(self, days: list[_Day], start_pos: int, size: int) -> list[_Day]:
@@ -379,7 +430,7 @@ def solve(
             if moved is not None:
                 candidate = moved
         candidate = search.shake(candidate, pos, size)
-        candidate, _ = search.fill(candidate, search.unvisited(candidate))
+        candidate = search.improve(candidate, search.unvisited(candidate))
         if multi_night:
             candidate = search.best_nights(candidate)
         obj = search.objective(candidate)
