@@ -127,34 +127,41 @@ class _Search:
         gap = ratio.argmax(axis=0)
         return ratio[gap, np.arange(len(unvisited))], gap
 
-    def fill(self, days: list[_Day], unvisited: np.ndarray, only: int | None = None) -> tuple[list[_Day], np.ndarray]:
-        """Best insertion until nothing fits; only the day that changed is re-evaluated."""
-        cached: list[tuple[np.ndarray, np.ndarray] | None] = [None] * len(days)
-        if only is not None:
-            cached = [
-                (np.full(len(unvisited), -1.0), np.zeros(len(unvisited), dtype=np.int64)) if d != only else None
-                for d in range(len(days))
-            ]
-        noise = self.rng.uniform(1 - NOISE, 1 + NOISE, len(unvisited)) if NOISE else np.ones(len(unvisited))
-        while len(unvisited):
+    def fill(
+        self, days: list[_Day], unvisited: np.ndarray, only: int | None = None, noise_level: float = NOISE
+    ) -> tuple[list[_Day], np.ndarray]:
+        """Best insertion until nothing fits; only the day that changed is re-evaluated.
+
+        Candidates stay in one array for the whole fill; an inserted one is masked out rather than deleted.
+        """
+        alive = np.ones(len(unvisited), dtype=bool)
+        cached: list[np.ndarray | None] = [None] * len(days)
+        gaps: list[np.ndarray | None] = [None] * len(days)
+        noise = self.rng.uniform(1 - noise_level, 1 + noise_level, len(unvisited))
+        for d in range(len(days)):
+            if only is not None and d != only:
+                cached[d] = np.full(len(unvisited), -1.0)
+        while alive.any():
             best_ratio, best = 0.0, None
             for d, day in enumerate(days):
                 if cached[d] is None:
-                    cached[d] = self.evaluate(d, day, unvisited, noise)
-                ratio, gap = cached[d]
-                j = int(ratio.argmax())
-                if ratio[j] > best_ratio:
-                    best_ratio, best = ratio[j], (d, int(gap[j]), j)
+                    ratio, gap = self.evaluate(d, day, unvisited, noise)
+                    ratio[~alive] = -1.0
+                    cached[d], gaps[d] = ratio, gap
+                j = int(cached[d].argmax())
+                if cached[d][j] > best_ratio:
+                    best_ratio, best = cached[d][j], (d, int(gaps[d][j]), j)
             if best is None:
                 break
             d, gap, j = best
-            days[d] = self.timetable(d, np.insert(days[d].nodes, gap + 1, unvisited[j]))
-            unvisited = np.delete(unvisited, j)
-            noise = np.delete(noise, j)
-            cached = [
-                None if k == d or c is None else (np.delete(c[0], j), np.delete(c[1], j)) for k, c in enumerate(cached)
-            ]
-        return days, unvisited
+            nodes = days[d].nodes
+            days[d] = self.timetable(d, np.concatenate((nodes[: gap + 1], unvisited[j : j + 1], nodes[gap + 1 :])))
+            alive[j] = False
+            for k in range(len(days)):
+                if cached[k] is not None:
+                    cached[k][j] = -1.0
+            cached[d] = None
+        return days, unvisited[alive]
 
     def replace(self, days: list[_Day], unvisited: np.ndarray) -> tuple[list[_Day], np.ndarray, bool]:
         """Put an unvisited place in the slot of a visited one worth less, where the day's slack allows."""
@@ -195,9 +202,9 @@ class _Search:
         unvisited[j] = removed
         return days, unvisited, True
 
-    def improve(self, days: list[_Day], unvisited: np.ndarray) -> list[_Day]:
+    def improve(self, days: list[_Day], unvisited: np.ndarray, noise_level: float = NOISE) -> list[_Day]:
         """Fill, then trade visited places for better unvisited ones while that helps, refilling after each."""
-        days, unvisited = self.fill(days, unvisited)
+        days, unvisited = self.fill(days, unvisited, noise_level=noise_level)
         for _ in range(REPLACE_ROUNDS):
             days, unvisited, changed = self.replace(days, unvisited)
             if not changed:
