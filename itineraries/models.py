@@ -3,6 +3,31 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+# Fields a client or an export sees; "published" is added where editors work.
+DESTINATION_FIELDS = (
+    "slug",
+    "kind",
+    "name_en",
+    "name_zh",
+    "name_pinyin",
+    "lat",
+    "lon",
+    "city",
+    "county",
+    "categories",
+    "weight",
+    "visit_minutes",
+    "opening_hours",
+    "ticket_cny",
+    "lodging",
+    "lodging_kind",
+    "description_en",
+    "description_zh",
+    "source",
+    "confidence",
+    "added",
+)
+
 
 class Destination(models.Model):
     class Kind(models.TextChoices):

@@ -11,32 +11,9 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from itineraries.catalogue import destination_errors
-from itineraries.models import Destination
+from itineraries.models import DESTINATION_FIELDS, Destination
 
-FIELDS = [
-    "slug",
-    "kind",
-    "name_en",
-    "name_zh",
-    "name_pinyin",
-    "lat",
-    "lon",
-    "city",
-    "county",
-    "categories",
-    "weight",
-    "visit_minutes",
-    "opening_hours",
-    "ticket_cny",
-    "lodging",
-    "lodging_kind",
-    "description_en",
-    "description_zh",
-    "source",
-    "confidence",
-    "added",
-    "published",
-]
+FIELDS = [*DESTINATION_FIELDS, "published"]
 JSON_FIELDS = {"categories", "opening_hours"}
 KINDS = {k for k, _ in Destination.Kind.choices}
 

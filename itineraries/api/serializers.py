@@ -8,7 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from itineraries import selectors
-from itineraries.models import Destination, Itinerary, ThemedRoute
+from itineraries.models import DESTINATION_FIELDS, Destination, Itinerary, ThemedRoute
 from itineraries.planning import MAX_DAYS, MODES, MOVING_LIMITS, PACES, PlanRequest
 from itineraries.scoring import INTERESTS
 
@@ -16,29 +16,7 @@ from itineraries.scoring import INTERESTS
 class DestinationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Destination
-        fields = [
-            "slug",
-            "kind",
-            "name_en",
-            "name_zh",
-            "name_pinyin",
-            "lat",
-            "lon",
-            "city",
-            "county",
-            "categories",
-            "weight",
-            "visit_minutes",
-            "opening_hours",
-            "ticket_cny",
-            "lodging",
-            "lodging_kind",
-            "description_en",
-            "description_zh",
-            "source",
-            "confidence",
-            "added",
-        ]
+        fields = list(DESTINATION_FIELDS)
 
 
 def _slugs(values: list[str], field: str, *, sights_only: bool) -> list[str]:

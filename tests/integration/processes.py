@@ -74,15 +74,6 @@ def stop(proc: subprocess.Popen) -> None:
 
 @contextmanager
 def celery_worker(redis_url: str, *, concurrency: int = 2, name: str = "w1", extra_env: dict | None = None):
-    log = Path(tempfile.mkstemp(prefix=f"celery-{name}-", suffix=".log")[1])
-    env = {
-        **os.environ,
-        "DATABASE_URL": test_database_url(),
-        "REDIS_URL": redis_url,
-        "DJANGO_SETTINGS_MODULE": "planner.settings",
-        "PYTHONPATH": str(REPO),
-        **(extra_env or {}),
-    }
     cmd = [
         sys.executable,
         "-m",
@@ -100,23 +91,8 @@ def celery_worker(redis_url: str, *, concurrency: int = 2, name: str = "w1", ext
         "--without-mingle",
         "--without-heartbeat",
     ]
-    with log.open("w") as out:
-        proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
-    try:
-        deadline = time.monotonic() + 60
-        while "ready." not in log.read_text():
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"celery worker did not start:\n{log.read_text()[-3000:]}")
-            time.sleep(0.2)
-        yield proc, log
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, 15)
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, 9)
-                proc.wait()
+    with process(cmd, app_env(redis_url, **(extra_env or {})), ready="ready.", name=f"celery-{name}") as started:
+        yield started
 
 
 @contextmanager
