@@ -16,6 +16,8 @@ from tests.integration.processes import app_env, celery_worker, private_redis, p
 pytestmark = [pytest.mark.services, pytest.mark.usefixtures("catalogue")]
 DATE = (dt.date.today() + dt.timedelta(days=25)).isoformat()
 BIG = {"start": "taiyuan", "days": 10, "date": DATE, "interests": ["heritage", "temples", "nature"]}
+# Long enough (about a second of solving) that the worker can be killed while it runs.
+LONGEST = {**BIG, "days": 14, "pace": "packed", "interests": ["heritage", "temples", "nature", "villages"]}
 
 
 def wait_for(predicate, timeout: float, step: float = 0.05):
@@ -45,7 +47,7 @@ def test_a_plan_survives_its_worker_being_killed(transactional_db, shared_redis,
     extra = {"PLAN_SWEEP_SECONDS": "1", "PLAN_STALE_SECONDS": "3"}
     env = app_env(shared_redis, **extra)
     with celery_worker(shared_redis, concurrency=1, name="victim", extra_env=extra) as (victim, _):
-        itinerary_id = submit(client, BIG)
+        itinerary_id = submit(client, LONGEST)
         running = wait_for(lambda: Itinerary.objects.filter(pk=itinerary_id, status="running").exists(), 30, 0.01)
         assert running, "the plan never started"
         os.killpg(victim.pid, signal.SIGKILL)
@@ -54,7 +56,7 @@ def test_a_plan_survives_its_worker_being_killed(transactional_db, shared_redis,
         done = wait_for(lambda: Itinerary.objects.filter(pk=itinerary_id, status="done").exists(), 90, 0.3)
     row = Itinerary.objects.get(pk=itinerary_id)
     assert done and row.status == "done", (row.status, row.error)
-    assert row.attempts >= 2 and len(row.result["days"]) == 10
+    assert row.attempts >= 2 and len(row.result["days"]) == 14
 
 
 def test_submissions_during_a_broker_outage_are_kept_and_finished_later(transactional_db, broker, client, tmp_path):
