@@ -71,6 +71,7 @@ def test_plan_a_three_day_pingyao_trip_in_the_browser(browser, live_server, sett
     }
     assert days_on_map == {"day-1", "day-2", "day-3"}
     assert "Shuanglin Temple" in page.inner_text(".timeline")
+    page.wait_for_load_state("networkidle")  # the faint road network arrives by fetch
     page.screenshot(path=SHOTS / f"trip-{label}.png", full_page=False)
     assert (SHOTS / f"trip-{label}.png").stat().st_size > 10_000
 

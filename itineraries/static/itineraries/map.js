@@ -25,6 +25,26 @@
     return div.innerHTML;
   }
 
+  function highways(map, faint) {
+    if (faint && !map.getPane("roads")) {
+      map.createPane("roads").style.zIndex = 350;  // under the day routes and markers
+    }
+    return fetch("/api/v1/highways/").then(function (r) { return r.json(); }).then(function (geo) {
+      L.geoJSON(geo, {
+        style: function (f) {
+          var style = Object.assign({}, KIND_STYLE[f.properties.kind] || {});
+          if (faint) { style.opacity = 0.35; style.weight = 2; }
+          return style;
+        },
+        interactive: !faint,
+        pane: faint ? "roads" : "overlayPane",
+        onEachFeature: function (f, layer) {
+          layer.bindPopup(escape(f.properties.name_en + " · " + f.properties.name_zh + " · " + f.properties.length_km + " km"));
+        }
+      }).addTo(map);
+    });
+  }
+
   function home(id) {
     var map = baseMap(id);
     var points = data("points");
@@ -35,20 +55,14 @@
       bounds.push([p.lat, p.lon]);
     });
     map.fitBounds(bounds, {padding: [20, 20]});
-    fetch("/api/v1/highways/").then(function (r) { return r.json(); }).then(function (geo) {
-      L.geoJSON(geo, {
-        style: function (f) { return KIND_STYLE[f.properties.kind] || {}; },
-        onEachFeature: function (f, layer) {
-          layer.bindPopup(escape(f.properties.name_en + " · " + f.properties.name_zh + " · " + f.properties.length_km + " km"));
-        }
-      }).addTo(map);
-    });
+    highways(map, false);
   }
 
   function trip(id) {
     var map = baseMap(id);
     var result = data("trip-result");
     var bounds = [];
+    highways(map, true);  // the road network, faint, for orientation when no tiles load
     result.days.forEach(function (day, i) {
       var colour = COLOURS[i % COLOURS.length];
       day.legs.forEach(function (leg) {
