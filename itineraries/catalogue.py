@@ -24,6 +24,13 @@ def _number(record: dict, name: str, errors: list[tuple[str, str]]) -> float | N
     return float(value)
 
 
+def _missing(record: dict, names: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Text fields that are absent or blank."""
+    return [
+        (name, "is required") for name in names if not isinstance(record.get(name), str) or not record[name].strip()
+    ]
+
+
 def point_errors(lat: object, lon: object) -> list[tuple[str, str]]:
     record = {"lat": lat, "lon": lon}
     errors: list[tuple[str, str]] = []
@@ -35,10 +42,7 @@ def point_errors(lat: object, lon: object) -> list[tuple[str, str]]:
 
 def destination_errors(record: dict) -> list[tuple[str, str]]:
     """(field, message) for every problem of one destination record."""
-    errors: list[tuple[str, str]] = []
-    for name in ("slug", "name_en", "name_zh", "city", "source"):
-        if not isinstance(record.get(name), str) or not record[name].strip():
-            errors.append((name, "is required"))
+    errors = _missing(record, ("slug", "name_en", "name_zh", "city", "source"))
     errors += point_errors(record.get("lat"), record.get("lon"))
     categories = record.get("categories", [])
     if not isinstance(categories, list) or any(c not in INTERESTS for c in categories):
@@ -56,10 +60,7 @@ def destination_errors(record: dict) -> list[tuple[str, str]]:
 
 
 def road_errors(record: dict, waypoints: dict) -> list[tuple[str, str]]:
-    errors: list[tuple[str, str]] = []
-    for name in ("slug", "name_en", "name_zh", "source"):
-        if not isinstance(record.get(name), str) or not record[name].strip():
-            errors.append((name, "is required"))
+    errors = _missing(record, ("slug", "name_en", "name_zh", "source"))
     if record.get("kind") not in ROAD_KINDS:
         errors.append(("kind", f"must be one of {', '.join(ROAD_KINDS)}"))
     via = record.get("via")
@@ -73,10 +74,7 @@ def road_errors(record: dict, waypoints: dict) -> list[tuple[str, str]]:
 def route_errors(record: dict, slugs: set[str]) -> list[tuple[str, str]]:
     from itineraries.planning import MAX_DAYS, MODES, PACES
 
-    errors: list[tuple[str, str]] = []
-    for name in ("slug", "name_en", "name_zh", "source"):
-        if not isinstance(record.get(name), str) or not record[name].strip():
-            errors.append((name, "is required"))
+    errors = _missing(record, ("slug", "name_en", "name_zh", "source"))
     if record.get("start") not in slugs:
         errors.append(("start", f"unknown place {record.get('start')!r}"))
     errors += [("must", f"unknown place {s!r}") for s in record.get("must", []) if s not in slugs]

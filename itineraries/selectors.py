@@ -19,7 +19,6 @@ from itineraries.routing.network import Road as NetRoad
 from itineraries.scoring import place_score
 
 VERSION_KEY = "catalogue:version"
-_local = threading.local()
 _memo: dict = {}
 _memo_lock = threading.Lock()
 

@@ -1,6 +1,6 @@
 """The routing engine: pure Python, no Django. Public API re-exported here."""
 
-from itineraries.routing.plan import DayPlan, Plan, PlanInfeasible, Visit, check, schedule_day
+from itineraries.routing.plan import DayPlan, Plan, Visit, check, schedule_day
 from itineraries.routing.problem import DaySpec, Node, Problem
 from itineraries.routing.solver import solve
 
@@ -9,7 +9,6 @@ __all__ = [
     "DaySpec",
     "Node",
     "Plan",
-    "PlanInfeasible",
     "Problem",
     "Visit",
     "check",

@@ -62,7 +62,6 @@ SPEEDS = {
         "access": 12,
     },
 }
-MODES = tuple(SPEEDS)
 SCENIC_KINDS = frozenset({"tourist_highway", "branch", "ring"})
 SCENIC_PREFERENCE = 0.55  # the scenic option counts tourist-highway minutes at this weight when choosing paths
 

@@ -43,10 +43,6 @@ class Plan:
         return [[v.node for v in day.visits] for day in self.days]
 
 
-class PlanInfeasible(ValueError):
-    pass
-
-
 def schedule_day(problem: Problem, day: int, begin: int, end: int, route: list[int] | tuple[int, ...]) -> DayPlan:
     """Timetable of one day from scratch: leave at the day's start, wait for opening, start by closing."""
     spec = problem.days[day]

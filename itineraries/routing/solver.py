@@ -339,9 +339,10 @@ class _Search:
             nights = [self._first_night(k) for k in range(p.n_days)]
         days: list[_Day] = []
         begin = p.start
+        allowed = set(p.candidates)
         for d in range(p.n_days):
             end = nights[d] if nights[d] in p.night_options(d) else self._first_night(d)
-            visits = [v for v in (warm[d] if warm and d < len(warm) else []) if v in set(p.candidates)]
+            visits = [v for v in (warm[d] if warm and d < len(warm) else []) if v in allowed]
             nodes = np.array([begin, *visits, end], dtype=np.int64)
             day = self.repair(d, nodes)
             if day is None:

@@ -134,10 +134,11 @@ def trip(request: HttpRequest, pk) -> HttpResponse:
             for d in selectors.destination_list()
             if d.kind == Destination.Kind.SIGHT and d.slug not in visited
         ]
+        _, places = selectors.network_current()
         context["missing"] = [
-            {"label": _label(selectors.network_current()[1][m["slug"]]), "reason": m["reason"]}
+            {"label": _label(places[m["slug"]]), "reason": m["reason"]}
             for m in itinerary.result["missing_must"]
-            if m["slug"] in selectors.network_current()[1]
+            if m["slug"] in places
         ]
     return render(request, "itineraries/trip.html", context)
 

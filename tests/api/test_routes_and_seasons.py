@@ -17,6 +17,16 @@ SPRING = dt.date(dt.date.today().year + 1, 5, 3)
 WINTER = dt.date(dt.date.today().year + 1, 1, 12)  # a Tuesday in some years; any winter day works below
 
 
+ROUTES = [
+    "follow-wukong",
+    "qinhe-castle-ring",
+    "taihang-no1-jincheng",
+    "jincheng-health-retreat",
+    "henghe-cycling-weekend",
+    "pingyao-jinzhong-culture",
+]
+
+
 def plan_route(slug: str, **extra) -> tuple[dict, dict]:
     serializer = PlanRequestSerializer(data={"route": slug, "date": SPRING.isoformat(), **extra})
     assert serializer.is_valid(), serializer.errors
@@ -27,28 +37,11 @@ def plan_route(slug: str, **extra) -> tuple[dict, dict]:
 def test_routes_are_listed_with_their_source():
     body = APIClient().get("/api/v1/routes/").json()
     slugs = {r["slug"] for r in body}
-    assert {
-        "follow-wukong",
-        "qinhe-castle-ring",
-        "taihang-no1-jincheng",
-        "jincheng-health-retreat",
-        "henghe-cycling-weekend",
-        "pingyao-jinzhong-culture",
-    } <= slugs
+    assert set(ROUTES) <= slugs
     assert all(r["source"].startswith("article:") for r in body)
 
 
-@pytest.mark.parametrize(
-    "slug",
-    [
-        "follow-wukong",
-        "qinhe-castle-ring",
-        "taihang-no1-jincheng",
-        "jincheng-health-retreat",
-        "henghe-cycling-weekend",
-        "pingyao-jinzhong-culture",
-    ],
-)
+@pytest.mark.parametrize("slug", ROUTES)
 def test_each_route_gives_a_feasible_plan_with_its_must_sees(slug):
     route = ThemedRoute.objects.get(slug=slug)
     request, result = plan_route(slug)
@@ -70,8 +63,8 @@ def test_unknown_route_is_400_naming_the_field():
 
 
 def test_cycling_weekend_never_uses_an_expressway():
-    _, result = plan_route("henghe-cycling-weekend")
-    request = PlanRequest.from_json(plan_route("henghe-cycling-weekend")[0])
+    request_json, result = plan_route("henghe-cycling-weekend")
+    request = PlanRequest.from_json(request_json)
     context = problem_for_request(request)
     row = {k: i for i, k in enumerate(context.matrix.keys)}
     for day in result["days"]:
