@@ -19,14 +19,15 @@ class DestinationSerializer(serializers.ModelSerializer):
         fields = list(DESTINATION_FIELDS)
 
 
-def _slugs(values: list[str], field: str, *, sights_only: bool) -> list[str]:
+def _slugs(values: list[str], *, sights_only: bool) -> list[str]:
+    """Used by field validators, so errors are plain messages that DRF files under the field's name."""
     _, places = selectors.network_current()
     for slug in values:
         place = places.get(slug)
         if place is None:
-            raise serializers.ValidationError({field: [f"unknown place {slug!r}"]})
+            raise serializers.ValidationError(f"unknown place {slug!r}")
         if sights_only and place.kind != Destination.Kind.SIGHT:
-            raise serializers.ValidationError({field: [f"{slug!r} is not a place to visit"]})
+            raise serializers.ValidationError(f"{slug!r} is not a place to visit")
     return values
 
 
@@ -63,16 +64,16 @@ class PlanRequestSerializer(serializers.Serializer):
         return super().to_internal_value(data)
 
     def validate_start(self, value: str) -> str:
-        return _slugs([value], "start", sights_only=False)[0]
+        return _slugs([value], sights_only=False)[0]
 
     def validate_end(self, value: str | None) -> str | None:
-        return value if value is None else _slugs([value], "end", sights_only=False)[0]
+        return value if value is None else _slugs([value], sights_only=False)[0]
 
     def validate_must(self, value: list[str]) -> list[str]:
-        return _slugs(list(dict.fromkeys(value)), "must", sights_only=True)
+        return _slugs(list(dict.fromkeys(value)), sights_only=True)
 
     def validate_avoid(self, value: list[str]) -> list[str]:
-        return _slugs(list(dict.fromkeys(value)), "avoid", sights_only=True)
+        return _slugs(list(dict.fromkeys(value)), sights_only=True)
 
     def validate_date(self, value: dt.date) -> dt.date:
         if value < timezone.localdate():
@@ -126,10 +127,10 @@ class ReplanSerializer(serializers.Serializer):
     drops = serializers.ListField(child=serializers.SlugField(), required=False, default=list, max_length=100)
 
     def validate_pins(self, value: list[str]) -> list[str]:
-        return _slugs(value, "pins", sights_only=True)
+        return _slugs(value, sights_only=True)
 
     def validate_drops(self, value: list[str]) -> list[str]:
-        return _slugs(value, "drops", sights_only=True)
+        return _slugs(value, sights_only=True)
 
 
 class AcceptedSerializer(serializers.Serializer):

@@ -120,7 +120,10 @@ def test_must_see_is_in_the_plan(api, submit):
 def test_bad_input_is_400_naming_the_field_and_stores_nothing(api, submit, overrides, field):
     response = submit(api, **overrides)
     assert response.status_code == 400, response.content
-    assert field in response.json()
+    messages = response.json()[field]
+    if isinstance(messages, dict):  # a bad list item is reported under its index
+        messages = [m for item in messages.values() for m in item]
+    assert messages and all(isinstance(m, str) for m in messages), messages
     assert Itinerary.objects.count() == 0
 
 
