@@ -1,0 +1,479 @@
+"""The compiled inner loop of the solver: iterated local search over flat arrays.
+
+Compiled by Numba (cached on disk after the first run); ``solver.py`` turns a ``Problem`` into these arrays,
+runs the search in short slices so it can watch the clock and report progress, and turns the result back
+into a ``Plan``. Everything here mutates only the state arrays it is given.
+
+Problem data ``P`` (a tuple, read only):
+    travel (n x n), service (n), opens/closes (days x n; closed: +inf/-inf), day_start/day_end/day_drive
+    (days), value (n, must-see bonus included), weight (n, the insertion numerator), cand (candidate
+    nodes), nights (days x k lodging options, padded), n_nights (days).
+State ``S`` (a tuple, mutated):
+    route (days x L: begin, visits..., end), length (days), start (days x L service starts), slack
+    (days x L: wait + forward slack), drive (days), used (n: visited flags).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+EPS = 1e-9
+MAX_SHAKE = 8  # longest run of consecutive visits removed from a day by one shake
+NOISE = 0.3  # insertion ratios are multiplied by U(1 - NOISE, 1 + NOISE), drawn per refill
+SHAKE_SHARE = 0.6  # share of the days shaken per iteration (at least one)
+NIGHT_NEIGHBOURS = 4  # a night moves to one of the lodgings nearest to a visit of the two days around it
+REPLACE_ROUNDS = 5  # trades of a visited place for a better unvisited one per iteration
+RESTART_AFTER = 40  # iterations without a new best before the walk returns to the best plan
+NIGHT_MOVE_SHARE = 0.25  # share of iterations that start by moving one night
+
+
+# --- one day -------------------------------------------------------------------------------------
+@njit(cache=True)
+def timetable(P, S, d):
+    """Service starts, forward slack and driving of day d from scratch; True when the day is feasible."""
+    travel, service, opens, closes, day_start, day_end, day_drive = P[0], P[1], P[2], P[3], P[4], P[5], P[6]
+    route, length, start, slack, drive = S[0], S[1], S[2], S[3], S[4]
+    n = length[d]
+    row = route[d]
+    clock = day_start[d]
+    wait = np.zeros(n)
+    start[d, 0] = clock
+    total = 0.0
+    ok = True
+    prev = row[0]
+    leave = clock
+    for k in range(1, n - 1):
+        node = row[k]
+        leg = travel[prev, node]
+        total += leg
+        arrive = leave + leg
+        begin = opens[d, node] if opens[d, node] > arrive else arrive
+        if begin > closes[d, node] + EPS:
+            ok = False
+        start[d, k] = begin
+        wait[k] = begin - arrive
+        leave = begin + service[node]
+        prev = node
+    leg = travel[prev, row[n - 1]]
+    total += leg
+    start[d, n - 1] = leave + leg
+    drive[d] = total
+    ok = ok and start[d, n - 1] <= day_end[d] + EPS and total <= day_drive[d] + EPS
+    slack[d, n - 1] = day_end[d] - start[d, n - 1]
+    for k in range(n - 2, 0, -1):
+        room = closes[d, row[k]] - start[d, k]
+        slack[d, k] = wait[k] + (room if room < slack[d, k + 1] else slack[d, k + 1])
+    slack[d, 0] = slack[d, 1]
+    return ok
+
+
+@njit(cache=True)
+def remove_at(S, d, k):
+    route, length, used = S[0], S[1], S[5]
+    used[route[d, k]] = False
+    route[d, k : length[d] - 1] = route[d, k + 1 : length[d]].copy()
+    length[d] -= 1
+
+
+@njit(cache=True)
+def insert_at(S, d, k, node):
+    """Put node at position k of day d (before the current occupant)."""
+    route, length, used = S[0], S[1], S[5]
+    n = length[d]
+    route[d, k + 1 : n + 1] = route[d, k:n].copy()
+    route[d, k] = node
+    length[d] = n + 1
+    used[node] = True
+
+
+@njit(cache=True)
+def repair(P, S, d):
+    """Drop visits until day d is feasible, the least valuable per minute first; False if even empty fails."""
+    travel, service, value = P[0], P[1], P[7]
+    route, length = S[0], S[1]
+    while not timetable(P, S, d):
+        n = length[d]
+        if n <= 2:
+            return False
+        row = route[d]
+        best_k, best = 1, -1.0
+        for k in range(1, n - 1):
+            a, b, c = row[k - 1], row[k], row[k + 1]
+            saving = (travel[a, b] + travel[b, c] + service[b] - travel[a, c]) / (value[b] + 1.0)
+            if saving > best:
+                best, best_k = saving, k
+        remove_at(S, d, best_k)
+    return True
+
+
+# --- insertion -------------------------------------------------------------------------------------
+@njit(cache=True)
+def evaluate(P, S, d, noise, ratio, gap):
+    """Best noisy insertion ratio (weight / added time) of every unused candidate into day d, and where."""
+    travel, service, opens, closes, day_drive, weight, cand = P[0], P[1], P[2], P[3], P[6], P[8], P[9]
+    route, length, start, slack, drive, used = S[0], S[1], S[2], S[3], S[4], S[5]
+    n = length[d]
+    row = route[d]
+    limit = day_drive[d]
+    for j in range(len(cand)):
+        ratio[j] = -1.0
+        node = cand[j]
+        if used[node] or closes[d, node] < opens[d, node]:
+            continue
+        open_, close, svc = opens[d, node], closes[d, node], service[node]
+        best = -1.0
+        for k in range(n - 1):
+            prev, nxt = row[k], row[k + 1]
+            leave = start[d, k] + (service[prev] if k > 0 else 0.0)
+            arrive = leave + travel[prev, node]
+            if arrive > close + EPS:
+                continue
+            begin = open_ if open_ > arrive else arrive
+            # how much later the next stop is reached than now
+            shift = begin + svc + travel[node, nxt] - (leave + travel[prev, nxt])
+            if shift > slack[d, k + 1] + EPS:
+                continue
+            if drive[d] + travel[prev, node] + travel[node, nxt] - travel[prev, nxt] > limit + EPS:
+                continue
+            r = weight[node] * noise[j] / (shift if shift > 1e-2 else 1e-2)
+            if r > best:
+                best = r
+                gap[j] = k
+        ratio[j] = best
+
+
+@njit(cache=True)
+def fill(P, S, noise_level, only):
+    """Best insertion until nothing fits; only the day that changed is re-evaluated. only >= 0: that day only."""
+    cand = P[9]
+    days = S[0].shape[0]
+    c = len(cand)
+    noise = 1.0 + noise_level * (2.0 * np.random.random(c) - 1.0)
+    ratio = np.full((days, c), -1.0)
+    gap = np.zeros((days, c), dtype=np.int64)
+    dirty = np.zeros(days, dtype=np.bool_)
+    for d in range(days):
+        dirty[d] = only < 0 or d == only
+    while True:
+        for d in range(days):
+            if dirty[d]:
+                evaluate(P, S, d, noise, ratio[d], gap[d])
+                dirty[d] = False
+        best, best_d, best_j = 0.0, -1, -1
+        for d in range(days):
+            if only >= 0 and d != only:
+                continue
+            for j in range(c):
+                if ratio[d, j] > best:
+                    best, best_d, best_j = ratio[d, j], d, j
+        if best_d < 0:
+            return
+        insert_at(S, best_d, gap[best_d, best_j] + 1, cand[best_j])
+        timetable(P, S, best_d)
+        for d in range(days):
+            ratio[d, best_j] = -1.0
+        dirty[best_d] = True
+
+
+@njit(cache=True)
+def replace(P, S):
+    """Trade one visited place for a more valuable unused one in its slot, where the slack allows."""
+    travel, service, opens, closes, day_drive, value, cand = P[0], P[1], P[2], P[3], P[6], P[7], P[9]
+    route, length, start, slack, drive, used = S[0], S[1], S[2], S[3], S[4], S[5]
+    best_gain, best_d, best_k, best_node = 1e-9, -1, -1, -1
+    for d in range(route.shape[0]):
+        n = length[d]
+        row = route[d]
+        for k in range(1, n - 1):
+            prev, old, nxt = row[k - 1], row[k], row[k + 1]
+            leave = start[d, k - 1] + (service[prev] if k > 1 else 0.0)
+            old_reach = start[d, k] + service[old] + travel[old, nxt]
+            for j in range(len(cand)):
+                node = cand[j]
+                gain = value[node] - value[old]
+                if used[node] or gain <= best_gain:
+                    continue
+                arrive = leave + travel[prev, node]
+                if arrive > closes[d, node] + EPS:
+                    continue
+                begin = opens[d, node] if opens[d, node] > arrive else arrive
+                if begin + service[node] + travel[node, nxt] - old_reach > slack[d, k + 1] + EPS:
+                    continue
+                delta = travel[prev, node] + travel[node, nxt] - travel[prev, old] - travel[old, nxt]
+                if drive[d] + delta > day_drive[d] + EPS:
+                    continue
+                best_gain, best_d, best_k, best_node = gain, d, k, node
+    if best_d < 0:
+        return False
+    used[route[best_d, best_k]] = False
+    route[best_d, best_k] = best_node
+    used[best_node] = True
+    timetable(P, S, best_d)
+    return True
+
+
+@njit(cache=True)
+def improve(P, S, noise_level):
+    fill(P, S, noise_level, -1)
+    for _ in range(REPLACE_ROUNDS):
+        if not replace(P, S):
+            break
+        fill(P, S, noise_level, -1)
+
+
+# --- perturbation -----------------------------------------------------------------------------------
+@njit(cache=True)
+def shake(P, S, pos, size):
+    """Remove a run of ``size`` consecutive visits from ``pos`` (wrapping) in a random share of the days."""
+    route, length = S[0], S[1]
+    days = route.shape[0]
+    forced = np.random.randint(0, days)
+    for d in range(days):
+        if not (d == forced or np.random.random() < SHAKE_SHARE):
+            continue
+        inner = length[d] - 2
+        if inner <= 0:
+            continue
+        drop = np.zeros(inner, dtype=np.bool_)
+        for i in range(min(size, inner)):
+            drop[(pos + i) % inner] = True
+        for i in range(inner - 1, -1, -1):
+            if drop[i]:
+                remove_at(S, d, i + 1)
+        repair(P, S, d)
+
+
+@njit(cache=True)
+def set_night(P, S, k, lodging):
+    """Day k ends at and day k + 1 begins from lodging; both repaired. False (state unchanged) if impossible."""
+    route, length, used = S[0], S[1], S[5]
+    days = route.shape[0]
+    keep_route = route.copy()
+    keep_length = length.copy()
+    keep_used = used.copy()
+    route[k, length[k] - 1] = lodging
+    ok = repair(P, S, k)
+    if ok and k + 1 < days:
+        route[k + 1, 0] = lodging
+        ok = repair(P, S, k + 1)
+    if not ok:
+        route[:] = keep_route
+        length[:] = keep_length
+        used[:] = keep_used
+        timetable(P, S, k)
+        if k + 1 < days:
+            timetable(P, S, k + 1)
+    return ok
+
+
+@njit(cache=True)
+def move_night(P, S):
+    """Send one night to a lodging near a visit of that evening's or the next morning's route."""
+    travel, nights, n_nights = P[0], P[10], P[11]
+    route, length = S[0], S[1]
+    days = route.shape[0]
+    choices = np.zeros(days, dtype=np.int64)
+    count = 0
+    for k in range(days):
+        if n_nights[k] > 1:
+            choices[count] = k
+            count += 1
+    if count == 0:
+        return
+    k = choices[np.random.randint(0, count)]
+    options = nights[k, : n_nights[k]]
+    inner = length[k] - 2 + (length[k + 1] - 2 if k + 1 < days else 0)
+    if inner > 0:
+        pick = np.random.randint(0, inner)
+        first_day = length[k] - 2
+        anchor = route[k, pick + 1] if pick < first_day else route[k + 1, pick - first_day + 1]
+        distance = np.empty(len(options))
+        for i in range(len(options)):
+            distance[i] = travel[anchor, options[i]] + travel[options[i], anchor]
+        near = options[np.argsort(distance)[:NIGHT_NEIGHBOURS]]
+    else:
+        near = options
+    lodging = near[np.random.randint(0, len(near))]
+    if lodging != route[k, length[k] - 1]:
+        set_night(P, S, k, lodging)
+
+
+@njit(cache=True)
+def best_nights(P, S):
+    """Each night moves to the lodging that keeps both days feasible with the least driving."""
+    travel, service, opens, closes, day_start, day_end, day_drive, nights, n_nights = (
+        P[0],
+        P[1],
+        P[2],
+        P[3],
+        P[4],
+        P[5],
+        P[6],
+        P[10],
+        P[11],
+    )
+    route, length, start, slack, drive = S[0], S[1], S[2], S[3], S[4]
+    days = route.shape[0]
+    for k in range(days):
+        if n_nights[k] < 2:
+            continue
+        n = length[k]
+        last, old = route[k, n - 2], route[k, n - 1]
+        depart = start[k, n - 2] + (service[last] if n > 2 else 0.0)
+        best, best_total, current = -1, np.inf, np.inf
+        for i in range(n_nights[k]):
+            h = nights[k, i]
+            drive_a = drive[k] - travel[last, old] + travel[last, h]
+            if depart + travel[last, h] > day_end[k] + EPS or drive_a > day_drive[k] + EPS:
+                continue
+            total = drive_a
+            if k + 1 < days:
+                first = route[k + 1, 1]
+                drive_b = drive[k + 1] - travel[old, first] + travel[h, first]
+                if drive_b > day_drive[k + 1] + EPS:
+                    continue
+                arrive = day_start[k + 1] + travel[h, first]
+                if length[k + 1] > 2:
+                    begin = opens[k + 1, first] if opens[k + 1, first] > arrive else arrive
+                    if arrive > closes[k + 1, first] + EPS or begin - start[k + 1, 1] > slack[k + 1, 1] + EPS:
+                        continue
+                elif arrive > day_end[k + 1] + EPS:
+                    continue
+                total += drive_b
+            if h == old:
+                current = total
+            if total < best_total:
+                best, best_total = h, total
+        if best < 0 or best == old or best_total >= current - 1e-6:
+            continue
+        set_night(P, S, k, best)
+
+
+# --- the walk ---------------------------------------------------------------------------------------
+@njit(cache=True)
+def objective(P, S):
+    value = P[7]
+    route, length, drive = S[0], S[1], S[4]
+    total, km = 0.0, 0.0
+    for d in range(route.shape[0]):
+        for k in range(1, length[d] - 1):
+            total += value[route[d, k]]
+        km += drive[d]
+    return total, -km
+
+
+@njit(cache=True)
+def beats(a_value, a_drive, b_value, b_drive):
+    return a_value > b_value + 1e-9 or (abs(a_value - b_value) <= 1e-9 and a_drive > b_drive + 1e-6)
+
+
+@njit(cache=True)
+def load(P, S, route, length):
+    """Make the state hold the given routes (timetables recomputed)."""
+    S[0][:] = route
+    S[1][:] = length
+    used = S[5]
+    used[:] = False
+    for d in range(route.shape[0]):
+        for k in range(1, length[d] - 1):
+            used[route[d, k]] = True
+        timetable(P, S, d)
+
+
+@njit(cache=True)
+def seed_random(seed):
+    np.random.seed(seed)
+
+
+@njit(cache=True)
+def iterate(P, S, best_route, best_length, control, score, iterations):
+    """Run ``iterations`` steps of the walk; the best routes and their objective are kept up to date.
+
+    control: [shake size, shake position, iterations since best, iterations done, multi-night flag]
+    score: [best value, best -drive]
+    Returns True when a step found a new best.
+    """
+    route, length = S[0], S[1]
+    days = route.shape[0]
+    improved = False
+    for _ in range(iterations):
+        size, pos = control[0], control[1]
+        control[3] += 1
+        if control[4] and np.random.random() < NIGHT_MOVE_SHARE:
+            move_night(P, S)
+        shake(P, S, pos, size)
+        improve(P, S, NOISE)
+        if control[4]:
+            best_nights(P, S)
+        value, drive = objective(P, S)
+        if beats(value, drive, score[0], score[1]):
+            best_route[:] = route
+            best_length[:] = length
+            score[0], score[1] = value, drive
+            size, control[2] = 1, 0
+            improved = True
+        else:
+            control[2] += 1
+            size += 1
+        longest = 1
+        for d in range(days):
+            if length[d] - 2 > longest:
+                longest = length[d] - 2
+        pos = (pos + size) % longest
+        if size > max(1, min(longest // 2 + 1, MAX_SHAKE)):
+            size = 1
+        if control[2] > 0 and control[2] % RESTART_AFTER == 0:
+            load(P, S, best_route, best_length)
+            pos = np.random.randint(0, longest)
+        control[0], control[1] = size, pos
+    return improved
+
+
+@njit(cache=True)
+def construct(P, S, has_end, end):
+    """Day by day, end each day at the lodging that lets that day collect the most. False if none fits.
+
+    has_end/end: the trip's fixed last place, which the second-to-last day's lodging must still reach.
+    """
+    nights, n_nights, value = P[10], P[11], P[7]
+    route, length, used, drive = S[0], S[1], S[5], S[4]
+    days = route.shape[0]
+    begin = route[0, 0]
+    for d in range(days):
+        found = False
+        best_value, best_drive = -1.0, 0.0
+        best_row = route[d].copy()
+        best_length = 0
+        for i in range(n_nights[d]):
+            h = nights[d, i]
+            route[d, 0], route[d, 1], length[d] = begin, h, 2
+            if not timetable(P, S, d):
+                continue
+            if has_end and d + 1 == days - 1:
+                route[d + 1, 0], route[d + 1, 1], length[d + 1] = h, end, 2
+                if not timetable(P, S, d + 1):
+                    continue
+            fill(P, S, NOISE, d)
+            total = 0.0
+            for k in range(1, length[d] - 1):
+                total += value[route[d, k]]
+                used[route[d, k]] = False
+            if not found or beats(total, -drive[d], best_value, -best_drive):
+                found = True
+                best_value, best_drive = total, drive[d]
+                best_row[:] = route[d]
+                best_length = length[d]
+        if not found:
+            return False
+        route[d] = best_row
+        length[d] = best_length
+        for k in range(1, best_length - 1):
+            used[route[d, k]] = True
+        timetable(P, S, d)
+        begin = route[d, best_length - 1]
+        if d + 1 < days:
+            route[d + 1, 0] = begin
+            route[d + 1, 1] = begin
+            length[d + 1] = 2
+    return True
