@@ -10,7 +10,8 @@ Problem data ``P`` (a tuple, read only):
     nodes), nights (days x k lodging options, padded), n_nights (days).
 State ``S`` (a tuple, mutated):
     route (days x L: begin, visits..., end), length (days), start (days x L service starts), slack
-    (days x L: wait + forward slack), drive (days), used (n: visited flags).
+    (days x L: wait + forward slack), drive (days), used (n: visited flags), touched (days: changed since
+    the day was last shortened).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ def timetable(P, S, d):
     """Service starts, forward slack and driving of day d from scratch; True when the day is feasible."""
     travel, service, opens, closes, day_start, day_end, day_drive = P[0], P[1], P[2], P[3], P[4], P[5], P[6]
     route, length, start, slack, drive = S[0], S[1], S[2], S[3], S[4]
+    S[6][d] = True
     n = length[d]
     row = route[d]
     clock = day_start[d]
@@ -108,39 +110,36 @@ def repair(P, S, d):
 
 
 # --- insertion -------------------------------------------------------------------------------------
-@njit(cache=True)
-def evaluate(P, S, d, noise, ratio, gap):
-    """Best noisy insertion ratio (weight / added time) of every unused candidate into day d, and where."""
-    travel, service, opens, closes, day_drive, weight, cand = P[0], P[1], P[2], P[3], P[6], P[8], P[9]
-    route, length, start, slack, drive, used = S[0], S[1], S[2], S[3], S[4], S[5]
+@njit(cache=True, error_model="numpy")
+def evaluate(P, S, d, gain, free, ratio, gap):
+    """Best insertion ratio (gain / added time) of every free candidate into day d, and where.
+
+    Positions are the outer loop so the inner loop runs over candidate-indexed arrays (P[12:]), which
+    the compiler vectorises.
+    """
+    travel, service, day_drive = P[0], P[1], P[6]
+    to_cand, from_cand, c_open, c_close, c_service = P[12], P[13], P[14][d], P[15][d], P[16]
+    route, length, start, slack, drive = S[0], S[1], S[2], S[3], S[4]
     n = length[d]
     row = route[d]
-    limit = day_drive[d]
-    for j in range(len(cand)):
-        ratio[j] = -1.0
-        node = cand[j]
-        if used[node] or closes[d, node] < opens[d, node]:
-            continue
-        open_, close, svc = opens[d, node], closes[d, node], service[node]
-        best = -1.0
-        for k in range(n - 1):
-            prev, nxt = row[k], row[k + 1]
-            leave = start[d, k] + (service[prev] if k > 0 else 0.0)
-            arrive = leave + travel[prev, node]
-            if arrive > close + EPS:
-                continue
-            begin = open_ if open_ > arrive else arrive
-            # how much later the next stop is reached than now
-            shift = begin + svc + travel[node, nxt] - (leave + travel[prev, nxt])
-            if shift > slack[d, k + 1] + EPS:
-                continue
-            if drive[d] + travel[prev, node] + travel[node, nxt] - travel[prev, nxt] > limit + EPS:
-                continue
-            r = weight[node] * noise[j] / (shift if shift > 1e-2 else 1e-2)
-            if r > best:
-                best = r
-                gap[j] = k
-        ratio[j] = best
+    c = len(gain)
+    ratio[:] = -1.0
+    for k in range(n - 1):
+        prev, nxt = row[k], row[k + 1]
+        leave = start[d, k] + (service[prev] if k > 0 else 0.0)
+        base = leave + travel[prev, nxt]
+        room = base + slack[d, k + 1] + EPS
+        drive_room = day_drive[d] + EPS - drive[d] + travel[prev, nxt]
+        tp, tn = to_cand[prev], from_cand[nxt]
+        for j in range(c):
+            arrive = leave + tp[j]
+            begin = max(arrive, c_open[j])
+            reach = begin + c_service[j] + tn[j]
+            r = gain[j] / max(reach - base, 1e-2)
+            better = free[j] and arrive <= c_close[j] + EPS and reach <= room and tp[j] + tn[j] <= drive_room
+            better = better and r > ratio[j]
+            ratio[j] = r if better else ratio[j]
+            gap[j] = k if better else gap[j]
 
 
 @njit(cache=True)
@@ -149,7 +148,8 @@ def fill(P, S, noise_level, only):
     cand = P[9]
     days = S[0].shape[0]
     c = len(cand)
-    noise = 1.0 + noise_level * (2.0 * np.random.random(c) - 1.0)
+    gain = P[17] * (1.0 + noise_level * (2.0 * np.random.random(c) - 1.0))
+    free = ~S[5][cand]
     ratio = np.full((days, c), -1.0)
     gap = np.zeros((days, c), dtype=np.int64)
     dirty = np.zeros(days, dtype=np.bool_)
@@ -158,7 +158,7 @@ def fill(P, S, noise_level, only):
     while True:
         for d in range(days):
             if dirty[d]:
-                evaluate(P, S, d, noise, ratio[d], gap[d])
+                evaluate(P, S, d, gain, free, ratio[d], gap[d])
                 dirty[d] = False
         best, best_d, best_j = 0.0, -1, -1
         for d in range(days):
@@ -171,51 +171,243 @@ def fill(P, S, noise_level, only):
             return
         insert_at(S, best_d, gap[best_d, best_j] + 1, cand[best_j])
         timetable(P, S, best_d)
+        free[best_j] = False
         for d in range(days):
             ratio[d, best_j] = -1.0
         dirty[best_d] = True
 
 
-@njit(cache=True)
+@njit(cache=True, error_model="numpy")
 def replace(P, S):
     """Trade one visited place for a more valuable unused one in its slot, where the slack allows."""
-    travel, service, opens, closes, day_drive, value, cand = P[0], P[1], P[2], P[3], P[6], P[7], P[9]
+    travel, service, day_drive, value, cand = P[0], P[1], P[6], P[7], P[9]
+    to_cand, from_cand, c_service, c_value = P[12], P[13], P[16], P[18]
     route, length, start, slack, drive, used = S[0], S[1], S[2], S[3], S[4], S[5]
-    best_gain, best_d, best_k, best_node = 1e-9, -1, -1, -1
+    free = ~used[cand]
+    c = len(cand)
+    best_gain, best_d, best_k, best_j = 1e-9, -1, -1, -1
     for d in range(route.shape[0]):
         n = length[d]
         row = route[d]
+        c_open, c_close = P[14][d], P[15][d]
         for k in range(1, n - 1):
             prev, old, nxt = row[k - 1], row[k], row[k + 1]
             leave = start[d, k - 1] + (service[prev] if k > 1 else 0.0)
-            old_reach = start[d, k] + service[old] + travel[old, nxt]
-            for j in range(len(cand)):
-                node = cand[j]
-                gain = value[node] - value[old]
-                if used[node] or gain <= best_gain:
-                    continue
-                arrive = leave + travel[prev, node]
-                if arrive > closes[d, node] + EPS:
-                    continue
-                begin = opens[d, node] if opens[d, node] > arrive else arrive
-                if begin + service[node] + travel[node, nxt] - old_reach > slack[d, k + 1] + EPS:
-                    continue
-                delta = travel[prev, node] + travel[node, nxt] - travel[prev, old] - travel[old, nxt]
-                if drive[d] + delta > day_drive[d] + EPS:
-                    continue
-                best_gain, best_d, best_k, best_node = gain, d, k, node
+            room = start[d, k] + service[old] + travel[old, nxt] + slack[d, k + 1] + EPS
+            drive_room = day_drive[d] + EPS - drive[d] + travel[prev, old] + travel[old, nxt]
+            floor = value[old] + best_gain
+            tp, tn = to_cand[prev], from_cand[nxt]
+            pick, pick_value = -1, floor
+            for j in range(c):
+                arrive = leave + tp[j]
+                reach = max(arrive, c_open[j]) + c_service[j] + tn[j]
+                better = free[j] and c_value[j] > pick_value and arrive <= c_close[j] + EPS
+                better = better and reach <= room and tp[j] + tn[j] <= drive_room
+                pick_value = c_value[j] if better else pick_value
+                pick = j if better else pick
+            if pick >= 0:
+                best_gain, best_d, best_k, best_j = pick_value - value[old], d, k, pick
     if best_d < 0:
         return False
     used[route[best_d, best_k]] = False
-    route[best_d, best_k] = best_node
-    used[best_node] = True
+    route[best_d, best_k] = cand[best_j]
+    used[cand[best_j]] = True
     timetable(P, S, best_d)
     return True
+
+
+# --- shorter days -------------------------------------------------------------------------------------
+@njit(cache=True)
+def simulate(P, d, row, n):
+    """Feasibility and driving of day d if it followed row[:n]; nothing is written."""
+    travel, service, opens, closes, day_start, day_end, day_drive = P[0], P[1], P[2], P[3], P[4], P[5], P[6]
+    leave = day_start[d]
+    total = 0.0
+    prev = row[0]
+    for k in range(1, n - 1):
+        node = row[k]
+        leg = travel[prev, node]
+        total += leg
+        arrive = leave + leg
+        begin = opens[d, node] if opens[d, node] > arrive else arrive
+        if begin > closes[d, node] + EPS:
+            return False, total
+        leave = begin + service[node]
+        prev = node
+    leg = travel[prev, row[n - 1]]
+    total += leg
+    return leave + leg <= day_end[d] + EPS and total <= day_drive[d] + EPS, total
+
+
+@njit(cache=True)
+def shorten_day(P, S, d):
+    """Or-opt (move 1-3 consecutive visits) and 2-opt inside day d while they cut its driving time."""
+    travel = P[0]
+    route, length, drive = S[0], S[1], S[4]
+    improved = False
+    trial = np.empty(route.shape[1], dtype=np.int64)
+    again = True
+    while again:
+        again = False
+        n = length[d]
+        row = route[d]
+        for size in range(1, 4):
+            for i in range(1, n - size):
+                a, first, last, b = row[i - 1], row[i], row[i + size - 1], row[i + size]
+                saved = travel[a, first] + travel[last, b] - travel[a, b]
+                for j in range(1, n):
+                    if i <= j <= i + size:
+                        continue
+                    p, q = row[j - 1], row[j]
+                    if saved - (travel[p, first] + travel[last, q] - travel[p, q]) <= 1e-7:
+                        continue
+                    m = 0
+                    for k in range(n):
+                        if k == j:
+                            trial[m : m + size] = row[i : i + size]
+                            m += size
+                        if i <= k < i + size:
+                            continue
+                        trial[m] = row[k]
+                        m += 1
+                    ok, total = simulate(P, d, trial, n)
+                    if ok and total < drive[d] - 1e-7:
+                        route[d, :n] = trial[:n]
+                        timetable(P, S, d)
+                        improved = again = True
+                        break
+                if again:
+                    break
+            if again:
+                break
+        if again:
+            continue
+        for i in range(1, n - 2):
+            for j in range(i + 1, n - 1):
+                if travel[row[i - 1], row[j]] + travel[row[i], row[j + 1]] >= (
+                    travel[row[i - 1], row[i]] + travel[row[j], row[j + 1]] - 1e-7
+                ):
+                    continue
+                trial[:n] = row[:n]
+                trial[i : j + 1] = row[i : j + 1][::-1]
+                ok, total = simulate(P, d, trial, n)
+                if ok and total < drive[d] - 1e-7:
+                    route[d, :n] = trial[:n]
+                    timetable(P, S, d)
+                    improved = again = True
+                    break
+            if again:
+                break
+    return improved
+
+
+@njit(cache=True)
+def fits_slot(P, S, d, k, node):
+    """Can node take position k of day d (replacing whoever is there) within the day's slack and windows?"""
+    travel, service, opens, closes = P[0], P[1], P[2], P[3]
+    route, start, slack = S[0], S[2], S[3]
+    prev, old, nxt = route[d, k - 1], route[d, k], route[d, k + 1]
+    leave = start[d, k - 1] + (service[prev] if k > 1 else 0.0)
+    arrive = leave + travel[prev, node]
+    if arrive > closes[d, node] + EPS:
+        return False
+    begin = opens[d, node] if opens[d, node] > arrive else arrive
+    old_reach = start[d, k] + service[old] + travel[old, nxt]
+    return begin + service[node] + travel[node, nxt] - old_reach <= slack[d, k + 1] + EPS
+
+
+@njit(cache=True)
+def exchange(P, S):
+    """Swap two visits of different days when both still fit and the driving shrinks; True if one was made."""
+    travel, day_drive = P[0], P[6]
+    route, length, drive = S[0], S[1], S[4]
+    days = route.shape[0]
+    for a in range(days):
+        for b in range(a + 1, days):
+            for i in range(1, length[a] - 1):
+                u, ua, ub = route[a, i], route[a, i - 1], route[a, i + 1]
+                for k in range(1, length[b] - 1):
+                    v, va, vb = route[b, k], route[b, k - 1], route[b, k + 1]
+                    delta_a = travel[ua, v] + travel[v, ub] - travel[ua, u] - travel[u, ub]
+                    delta_b = travel[va, u] + travel[u, vb] - travel[va, v] - travel[v, vb]
+                    if delta_a + delta_b >= -1e-7:
+                        continue
+                    if drive[a] + delta_a > day_drive[a] + EPS or drive[b] + delta_b > day_drive[b] + EPS:
+                        continue
+                    if not (fits_slot(P, S, a, i, v) and fits_slot(P, S, b, k, u)):
+                        continue
+                    route[a, i], route[b, k] = v, u
+                    timetable(P, S, a)
+                    timetable(P, S, b)
+                    return True
+    return False
+
+
+@njit(cache=True)
+def relocate(P, S):
+    """Move one visit to another day where it fits and the driving shrinks; True if one was moved."""
+    travel, service, opens, closes, day_drive = P[0], P[1], P[2], P[3], P[6]
+    route, length, start, slack, drive = S[0], S[1], S[2], S[3], S[4]
+    days = route.shape[0]
+    trial = np.empty(route.shape[1], dtype=np.int64)
+    for a in range(days):
+        for i in range(1, length[a] - 1):
+            u, x, y = route[a, i], route[a, i - 1], route[a, i + 1]
+            saved = travel[x, u] + travel[u, y] - travel[x, y]
+            for b in range(days):
+                if b == a or closes[b, u] < opens[b, u]:
+                    continue
+                for k in range(length[b] - 1):
+                    p, q = route[b, k], route[b, k + 1]
+                    added = travel[p, u] + travel[u, q] - travel[p, q]
+                    if added - saved >= -1e-7 or drive[b] + added > day_drive[b] + EPS:
+                        continue
+                    leave = start[b, k] + (service[p] if k > 0 else 0.0)
+                    arrive = leave + travel[p, u]
+                    if arrive > closes[b, u] + EPS:
+                        continue
+                    begin = opens[b, u] if opens[b, u] > arrive else arrive
+                    if begin + service[u] + travel[u, q] - (leave + travel[p, q]) > slack[b, k + 1] + EPS:
+                        continue
+                    n = length[a]
+                    trial[:i] = route[a, :i]
+                    trial[i : n - 1] = route[a, i + 1 : n]
+                    ok, _ = simulate(P, a, trial, n - 1)
+                    if not ok:
+                        continue
+                    remove_at(S, a, i)
+                    timetable(P, S, a)
+                    insert_at(S, b, k + 1, u)
+                    timetable(P, S, b)
+                    return True
+    return False
+
+
+@njit(cache=True)
+def shorten(P, S):
+    """Cut driving inside and between days; True if anything changed (so a refill may find room)."""
+    changed = False
+    touched = S[6]
+    for _ in range(20):
+        moved = False
+        for d in range(S[0].shape[0]):
+            if touched[d]:
+                moved = shorten_day(P, S, d) or moved
+                touched[d] = False
+        if S[0].shape[0] > 1:
+            moved = relocate(P, S) or moved
+            moved = exchange(P, S) or moved
+        if not moved:
+            break
+        changed = True
+    return changed
 
 
 @njit(cache=True)
 def improve(P, S, noise_level):
     fill(P, S, noise_level, -1)
+    if shorten(P, S):
+        fill(P, S, noise_level, -1)
     for _ in range(REPLACE_ROUNDS):
         if not replace(P, S):
             break

@@ -34,8 +34,10 @@ def problem_arrays(problem: Problem) -> tuple:
     nights = np.zeros((problem.n_days, max(len(o) for o in options)), dtype=np.int64)
     for d, row in enumerate(options):
         nights[d, : len(row)] = row
+    travel = np.ascontiguousarray(problem.travel, dtype=np.float64)
+    cand = np.array(problem.candidates, dtype=np.int64)
     return (
-        np.ascontiguousarray(problem.travel, dtype=np.float64),
+        travel,
         np.ascontiguousarray(problem.services, dtype=np.float64),
         np.ascontiguousarray(problem.opens, dtype=np.float64),
         np.ascontiguousarray(problem.closes, dtype=np.float64),
@@ -44,9 +46,17 @@ def problem_arrays(problem: Problem) -> tuple:
         np.array([s.max_drive for s in problem.days], dtype=np.float64),
         value,
         value**2,
-        np.array(problem.candidates, dtype=np.int64),
+        cand,
         nights,
         np.array([len(o) for o in options], dtype=np.int64),
+        # The same data indexed by candidate, for the insertion scan.
+        np.ascontiguousarray(travel[:, cand]),
+        np.ascontiguousarray(travel[cand, :].T),
+        np.ascontiguousarray(problem.opens[:, cand], dtype=np.float64),
+        np.ascontiguousarray(problem.closes[:, cand], dtype=np.float64),
+        np.ascontiguousarray(problem.services[cand], dtype=np.float64),
+        np.ascontiguousarray((value**2)[cand]),
+        np.ascontiguousarray(value[cand]),
     )
 
 
@@ -59,6 +69,7 @@ def empty_state(problem: Problem) -> tuple:
         np.zeros((days, width)),
         np.zeros(days),
         np.zeros(n, dtype=np.bool_),
+        np.ones(days, dtype=np.bool_),
     )
 
 
