@@ -1,5 +1,5 @@
 FROM python:3.11-slim
-ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 NUMBA_CACHE_DIR=/app/var/numba
 WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY planner planner
@@ -7,7 +7,7 @@ COPY itineraries itineraries
 RUN pip install --no-cache-dir .
 COPY . .
 RUN DEBUG=0 SECRET_KEY=build-only python manage.py collectstatic --noinput
-RUN useradd --create-home planner
+RUN useradd --create-home planner && DEBUG=0 SECRET_KEY=build-only python manage.py warmsolver && chown -R planner /app/var
 USER planner
 EXPOSE 8000
 CMD ["gunicorn", "planner.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "2", "--access-logfile", "-"]

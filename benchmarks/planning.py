@@ -26,7 +26,10 @@ def main() -> None:
     from itineraries import selectors
     from itineraries.planning import PlanRequest
     from itineraries.routing import check, solve
+    from itineraries.routing.solver import warm_up
     from itineraries.services import plan_make
+
+    warm_up()
 
     starts = ["pingyao-ancient-city", "jincheng", "taiyuan", "yangcheng", "zuoquan"]
     interest_sets = [("heritage", "temples"), ("cycling", "nature"), ("wellness",), ("villages", "painting"), ()]

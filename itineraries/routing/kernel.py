@@ -27,6 +27,7 @@ NIGHT_NEIGHBOURS = 4  # a night moves to one of the lodgings nearest to a visit 
 REPLACE_ROUNDS = 5  # trades of a visited place for a better unvisited one per iteration
 RESTART_AFTER = 40  # iterations without a new best before the walk returns to the best plan
 NIGHT_MOVE_SHARE = 0.25  # share of iterations that start by moving one night
+FRESH_START_AFTER = 1000  # iterations without a better plan in this walk before starting a new walk
 
 
 # --- one day -------------------------------------------------------------------------------------
@@ -487,8 +488,12 @@ def move_night(P, S):
     else:
         near = options
     lodging = near[np.random.randint(0, len(near))]
-    if lodging != route[k, length[k] - 1]:
-        set_night(P, S, k, lodging)
+    if lodging != route[k, length[k] - 1] and set_night(P, S, k, lodging):
+        # The two days around the new night are rebuilt from scratch by the refill that follows.
+        for d in range(k, min(k + 2, days)):
+            while length[d] > 2:
+                remove_at(S, d, 1)
+            timetable(P, S, d)
 
 
 @njit(cache=True)
@@ -579,16 +584,27 @@ def seed_random(seed):
 
 
 @njit(cache=True)
-def iterate(P, S, best_route, best_length, control, score, iterations):
-    """Run ``iterations`` steps of the walk; the best routes and their objective are kept up to date.
+def fresh_start(P, S):
+    """Forget the current plan: a new noisy construction (or, with fixed nights, a noisy refill of empty days)."""
+    route, length = S[0], S[1]
+    for d in range(route.shape[0]):
+        while length[d] > 2:
+            remove_at(S, d, 1)
+        timetable(P, S, d)
+    if not (P[10].shape[1] > 1 and construct(P, S)):
+        fill(P, S, NOISE, -1)
 
-    control: [shake size, shake position, iterations since best, iterations done, multi-night flag]
-    score: [best value, best -drive]
-    Returns True when a step found a new best.
+
+@njit(cache=True)
+def iterate(P, S, best_route, best_length, control, score, iterations):
+    """Run ``iterations`` steps of the walk, keeping the best plan overall and the best of the current walk.
+
+    best_route/best_length/score: index 0 the best overall, index 1 the walk's best (score: value, -drive).
+    control: [shake size, shake position, iterations since the best overall, iterations done,
+    multi-night flag, iterations since the walk's best]
     """
     route, length = S[0], S[1]
     days = route.shape[0]
-    improved = False
     for _ in range(iterations):
         size, pos = control[0], control[1]
         control[3] += 1
@@ -599,14 +615,19 @@ def iterate(P, S, best_route, best_length, control, score, iterations):
         if control[4]:
             best_nights(P, S)
         value, drive = objective(P, S)
-        if beats(value, drive, score[0], score[1]):
-            best_route[:] = route
-            best_length[:] = length
-            score[0], score[1] = value, drive
-            size, control[2] = 1, 0
-            improved = True
+        control[2] += 1
+        if beats(value, drive, score[1, 0], score[1, 1]):
+            best_route[1] = route
+            best_length[1] = length
+            score[1, 0], score[1, 1] = value, drive
+            size, control[5] = 1, 0
+            if beats(value, drive, score[0, 0], score[0, 1]):
+                best_route[0] = route
+                best_length[0] = length
+                score[0, 0], score[0, 1] = value, drive
+                control[2] = 0
         else:
-            control[2] += 1
+            control[5] += 1
             size += 1
         longest = 1
         for d in range(days):
@@ -615,20 +636,26 @@ def iterate(P, S, best_route, best_length, control, score, iterations):
         pos = (pos + size) % longest
         if size > max(1, min(longest // 2 + 1, MAX_SHAKE)):
             size = 1
-        if control[2] > 0 and control[2] % RESTART_AFTER == 0:
-            load(P, S, best_route, best_length)
+        if control[5] >= FRESH_START_AFTER:
+            fresh_start(P, S)
+            best_route[1] = route
+            best_length[1] = length
+            score[1, 0], score[1, 1] = objective(P, S)
+            control[5] = 0
+        elif control[5] > 0 and control[5] % RESTART_AFTER == 0:
+            load(P, S, best_route[1], best_length[1])
             pos = np.random.randint(0, longest)
         control[0], control[1] = size, pos
-    return improved
 
 
 @njit(cache=True)
-def construct(P, S, has_end, end):
+def construct(P, S):
     """Day by day, end each day at the lodging that lets that day collect the most. False if none fits.
 
-    has_end/end: the trip's fixed last place, which the second-to-last day's lodging must still reach.
+    A lodging is only tried if the trip's fixed last place (P[19]: has one, which) is still reachable.
     """
     nights, n_nights, value = P[10], P[11], P[7]
+    has_end, end = P[19][0] == 1, P[19][1]
     route, length, used, drive = S[0], S[1], S[5], S[4]
     days = route.shape[0]
     begin = route[0, 0]

@@ -57,6 +57,7 @@ def problem_arrays(problem: Problem) -> tuple:
         np.ascontiguousarray(problem.services[cand], dtype=np.float64),
         np.ascontiguousarray((value**2)[cand]),
         np.ascontiguousarray(value[cand]),
+        np.array([problem.end is not None, -1 if problem.end is None else problem.end], dtype=np.int64),
     )
 
 
@@ -135,15 +136,13 @@ def solve(
     multi_night = any(len(problem.night_options(d)) > 1 for d in range(problem.n_days))
     if warm_start is None and problem.n_days > 1 and len(problem.lodgings) > 1:
         built = tuple(a.copy() for a in S)
-        end = -1 if problem.end is None else problem.end
-        built_ok = kernel.construct(P, built, problem.end is not None, end)
-        if built_ok and kernel.beats(*kernel.objective(P, built), *kernel.objective(P, S)):
+        if kernel.construct(P, built) and kernel.beats(*kernel.objective(P, built), *kernel.objective(P, S)):
             S = built
     if multi_night:
         kernel.best_nights(P, S)
-    best_route, best_length = S[0].copy(), S[1].copy()
-    score = np.array(kernel.objective(P, S))
-    control = np.array([1, 0, 0, 0, int(multi_night)], dtype=np.int64)
+    best_route, best_length = np.stack([S[0], S[0]]), np.stack([S[1], S[1]])
+    score = np.array([kernel.objective(P, S)] * 2)
+    control = np.array([1, 0, 0, 0, int(multi_night), 0], dtype=np.int64)
     chunk, last_report = 1, started
     while True:
         elapsed = time.perf_counter() - started
@@ -169,8 +168,21 @@ def solve(
             done = elapsed / time_limit
             if max_iterations:
                 done = max(done, control[3] / max_iterations)
-            progress(min(done, 0.99), _to_plan(problem, best_route, best_length, int(control[3]), elapsed))
-    plan = _to_plan(problem, best_route, best_length, int(control[3]), time.perf_counter() - started)
+            progress(min(done, 0.99), _to_plan(problem, best_route[0], best_length[0], int(control[3]), elapsed))
+    plan = _to_plan(problem, best_route[0], best_length[0], int(control[3]), time.perf_counter() - started)
     if progress is not None:
         progress(1.0, plan)
     return plan
+
+
+def warm_up() -> None:
+    """Load the compiled kernel (compiling it on the first run ever, ~20 s) so the first real plan is quick."""
+    from itineraries.routing.problem import DaySpec, Node
+
+    nodes = (Node("start"), Node("inn-a"), Node("inn-b"), *(Node(f"p{i}", 1.0 + i, 30.0) for i in range(4)))
+    travel = np.full((len(nodes), len(nodes)), 20.0)
+    np.fill_diagonal(travel, 0.0)
+    day = DaySpec(0.0, 300.0, 200.0)
+    for end in (None, 0):
+        problem = Problem(nodes, travel, (day, day, day), start=0, end=end, lodgings=(1, 2), must=frozenset({3}))
+        solve(problem, time_limit=600.0, max_iterations=20)
