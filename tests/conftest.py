@@ -29,6 +29,14 @@ def require_service(name: str, host: str, port: int) -> None:
     pytest.skip(message)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _solver_loaded():
+    """Compile (first run on a machine) or load the optimiser's kernel once, before any test times anything."""
+    from itineraries.routing.solver import warm_up
+
+    warm_up()
+
+
 @pytest.fixture(autouse=True)
 def _inline_plans(settings):
     settings.PLAN_EXECUTOR = "inline"

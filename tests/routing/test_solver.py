@@ -6,27 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from itineraries.routing import DaySpec, Node, Problem, check, schedule_day, solve
-from tests.routing.factories import circle, grid_problem
-
-
-@st.composite
-def problems(draw, max_nodes=9, max_days=3):
-    n = draw(st.integers(2, max_nodes))
-    coords = draw(st.lists(st.tuples(st.integers(0, 100), st.integers(0, 100)), min_size=n + 1, max_size=n + 1))
-    days = draw(st.integers(1, max_days))
-    scores = draw(st.lists(st.integers(1, 20), min_size=n, max_size=n))
-    services = draw(st.lists(st.integers(0, 60), min_size=n, max_size=n))
-    windows = []
-    for _ in range(n):
-        per_day = []
-        for _ in range(days):
-            if draw(st.booleans()) and draw(st.booleans()):
-                per_day.append(None)  # closed that day
-            else:
-                open_ = draw(st.integers(0, 300))
-                per_day.append((float(open_), float(open_ + draw(st.integers(0, 300)))))
-        windows.append(tuple(per_day))
-    return grid_problem(coords, scores=scores, services=services, windows=windows, days=days, day_end=480)
+from tests.routing.factories import circle, grid_problem, problems
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,0 +1,90 @@
+"""The compiled search's moves: their O(1) feasibility checks against a full recomputation."""
+
+import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from itineraries.routing import kernel
+from itineraries.routing.solver import empty_state, problem_arrays
+from tests.routing.factories import problems
+
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _state(problem, seed: int, noise: float = 0.5):
+    """A random feasible state: empty days at the depot, filled with noisy best insertion."""
+    P, S = problem_arrays(problem), empty_state(problem)
+    for d in range(problem.n_days):
+        S[0][d, :2] = (problem.start, problem.night_options(d)[0])
+        S[1][d] = 2
+        kernel.timetable(P, S, d)
+    kernel.seed_random(seed)
+    kernel.fill(P, S, noise, -1)
+    return P, S
+
+
+def _feasible(P, S, d, row) -> bool:
+    return kernel.simulate(P, d, np.array(row, dtype=np.int64), len(row))[0]
+
+
+def _rows(S):
+    return [list(S[0][d, : S[1][d]]) for d in range(len(S[1]))]
+
+
+@SETTINGS
+@given(problems(), st.integers(0, 1000))
+def test_insertion_check_matches_a_full_recomputation(problem, seed):
+    P, S = _state(problem, seed, noise=1.0)
+    cand = P[9]
+    free = ~S[5][cand]
+    gain = P[17].copy()
+    for d, row in enumerate(_rows(S)):
+        ratio, gap = np.full(len(cand), -1.0), np.zeros(len(cand), dtype=np.int64)
+        kernel.evaluate(P, S, d, gain, free, ratio, gap)
+        for j, node in enumerate(cand):
+            if not free[j]:
+                continue
+            fits = [k for k in range(len(row) - 1) if _feasible(P, S, d, row[: k + 1] + [node] + row[k + 1 :])]
+            assert (ratio[j] > 0) == bool(fits)
+            if fits:
+                assert gap[j] in fits
+
+
+@SETTINGS
+@given(problems(), st.integers(0, 1000))
+def test_slot_check_matches_a_full_recomputation(problem, seed):
+    P, S = _state(problem, seed)
+    free = [v for v in P[9] if not S[5][v]]
+    for d, row in enumerate(_rows(S)):
+        for k in range(1, len(row) - 1):
+            for node in free:
+                expected = _feasible(P, S, d, row[:k] + [node] + row[k + 1 :])
+                assert kernel.fits_slot(P, S, d, k, node) == expected
+
+
+@SETTINGS
+@given(problems(), st.integers(0, 1000))
+def test_shortening_keeps_the_places_and_feasibility_and_never_drives_more(problem, seed):
+    P, S = _state(problem, seed, noise=1.0)
+    visited = sorted(v for row in _rows(S) for v in row[1:-1])
+    before = float(S[4].sum())
+    kernel.shorten(P, S)
+    assert sorted(v for row in _rows(S) for v in row[1:-1]) == visited
+    assert float(S[4].sum()) <= before + 1e-9
+    for d, row in enumerate(_rows(S)):
+        assert _feasible(P, S, d, row)
+        assert kernel.timetable(P, S, d)
+
+
+@SETTINGS
+@given(problems(), st.integers(0, 1000))
+def test_replace_trades_up_and_stays_feasible(problem, seed):
+    P, S = _state(problem, seed, noise=1.0)
+    value = P[7]
+    before = sum(value[v] for row in _rows(S) for v in row[1:-1])
+    changed = kernel.replace(P, S)
+    after = sum(value[v] for row in _rows(S) for v in row[1:-1])
+    assert after > before if changed else after == before
+    for d, row in enumerate(_rows(S)):
+        assert _feasible(P, S, d, row)
+    assert sorted(np.flatnonzero(S[5])) == sorted(v for row in _rows(S) for v in row[1:-1])
