@@ -27,7 +27,7 @@ NIGHT_NEIGHBOURS = 4  # a night moves to one of the lodgings nearest to a visit 
 REPLACE_ROUNDS = 5  # trades of a visited place for a better unvisited one per iteration
 RESTART_AFTER = 40  # iterations without a new best before the walk returns to the best plan
 NIGHT_MOVE_SHARE = 0.25  # share of iterations that start by moving one night
-FRESH_START_AFTER = 1000  # iterations without a better plan in this walk before starting a new walk
+FRESH_START_AFTER = 300  # iterations without a better plan in this walk before starting a new walk
 
 
 # --- one day -------------------------------------------------------------------------------------
