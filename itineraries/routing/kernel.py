@@ -5,9 +5,10 @@ runs the search in short slices so it can watch the clock and report progress, a
 into a ``Plan``. Everything here mutates only the state arrays it is given.
 
 Problem data ``P`` (a tuple, read only):
-    travel (n x n), service (n), opens/closes (days x n; closed: +inf/-inf), day_start/day_end/day_drive
-    (days), value (n, must-see bonus included), weight (n, the insertion numerator), cand (candidate
-    nodes), nights (days x k lodging options, padded), n_nights (days).
+    0-6 travel (n x n), service (n), opens/closes (days x n; closed: +inf/-inf), day_start/day_end/day_drive
+    (days); 7 value (n, must-see bonus included); 8 cand (candidate nodes); 9-10 nights (days x k lodging
+    options, padded), n_nights (days); 11-17 indexed by candidate: travel to (n x C), travel from (n x C),
+    opens/closes (days x C), service, insertion weight (value squared), value; 18 (has a fixed end, which).
 State ``S`` (a tuple, mutated):
     route (days x L: begin, visits..., end), length (days), start (days x L service starts), slack
     (days x L: wait + forward slack), drive (days), used (n: visited flags), touched (days: changed since
@@ -119,7 +120,7 @@ def evaluate(P, S, d, gain, free, ratio, gap):
     the compiler vectorises.
     """
     travel, service, day_drive = P[0], P[1], P[6]
-    to_cand, from_cand, c_open, c_close, c_service = P[12], P[13], P[14][d], P[15][d], P[16]
+    to_cand, from_cand, c_open, c_close, c_service = P[11], P[12], P[13][d], P[14][d], P[15]
     route, length, start, slack, drive = S[0], S[1], S[2], S[3], S[4]
     n = length[d]
     row = route[d]
@@ -146,10 +147,10 @@ def evaluate(P, S, d, gain, free, ratio, gap):
 @njit(cache=True)
 def fill(P, S, noise_level, only):
     """Best insertion until nothing fits; only the day that changed is re-evaluated. only >= 0: that day only."""
-    cand = P[9]
+    cand = P[8]
     days = S[0].shape[0]
     c = len(cand)
-    gain = P[17] * (1.0 + noise_level * (2.0 * np.random.random(c) - 1.0))
+    gain = P[16] * (1.0 + noise_level * (2.0 * np.random.random(c) - 1.0))
     free = ~S[5][cand]
     ratio = np.full((days, c), -1.0)
     gap = np.zeros((days, c), dtype=np.int64)
@@ -162,9 +163,7 @@ def fill(P, S, noise_level, only):
                 evaluate(P, S, d, gain, free, ratio[d], gap[d])
                 dirty[d] = False
         best, best_d, best_j = 0.0, -1, -1
-        for d in range(days):
-            if only >= 0 and d != only:
-                continue
+        for d in range(days):  # days other than ``only`` are never evaluated and stay at -1
             for j in range(c):
                 if ratio[d, j] > best:
                     best, best_d, best_j = ratio[d, j], d, j
@@ -181,8 +180,8 @@ def fill(P, S, noise_level, only):
 @njit(cache=True, error_model="numpy")
 def replace(P, S):
     """Trade one visited place for a more valuable unused one in its slot, where the slack allows."""
-    travel, service, day_drive, value, cand = P[0], P[1], P[6], P[7], P[9]
-    to_cand, from_cand, c_service, c_value = P[12], P[13], P[16], P[18]
+    travel, service, day_drive, value, cand = P[0], P[1], P[6], P[7], P[8]
+    to_cand, from_cand, c_service, c_value = P[11], P[12], P[15], P[17]
     route, length, start, slack, drive, used = S[0], S[1], S[2], S[3], S[4], S[5]
     free = ~used[cand]
     c = len(cand)
@@ -190,7 +189,7 @@ def replace(P, S):
     for d in range(route.shape[0]):
         n = length[d]
         row = route[d]
-        c_open, c_close = P[14][d], P[15][d]
+        c_open, c_close = P[13][d], P[14][d]
         for k in range(1, n - 1):
             prev, old, nxt = row[k - 1], row[k], row[k + 1]
             leave = start[d, k - 1] + (service[prev] if k > 1 else 0.0)
@@ -241,65 +240,87 @@ def simulate(P, d, row, n):
 
 
 @njit(cache=True)
-def shorten_day(P, S, d):
-    """Or-opt (move 1-3 consecutive visits) and 2-opt inside day d while they cut its driving time."""
+def adopt_if_shorter(P, S, d, trial, n):
+    """Day d follows trial[:n] if that is feasible and drives less; True if it did."""
+    ok, total = simulate(P, d, trial, n)
+    if not ok or total >= S[4][d] - 1e-7:
+        return False
+    S[0][d, :n] = trial[:n]
+    timetable(P, S, d)
+    return True
+
+
+@njit(cache=True)
+def or_opt(P, S, d, trial):
+    """Move 1-3 consecutive visits elsewhere in day d, the first such move that cuts driving."""
     travel = P[0]
-    route, length, drive = S[0], S[1], S[4]
-    improved = False
-    trial = np.empty(route.shape[1], dtype=np.int64)
-    again = True
-    while again:
-        again = False
-        n = length[d]
-        row = route[d]
-        for size in range(1, 4):
-            for i in range(1, n - size):
-                a, first, last, b = row[i - 1], row[i], row[i + size - 1], row[i + size]
-                saved = travel[a, first] + travel[last, b] - travel[a, b]
-                for j in range(1, n):
-                    if i <= j <= i + size:
-                        continue
-                    p, q = row[j - 1], row[j]
-                    if saved - (travel[p, first] + travel[last, q] - travel[p, q]) <= 1e-7:
-                        continue
-                    m = 0
-                    for k in range(n):
-                        if k == j:
-                            trial[m : m + size] = row[i : i + size]
-                            m += size
-                        if i <= k < i + size:
-                            continue
-                        trial[m] = row[k]
-                        m += 1
-                    ok, total = simulate(P, d, trial, n)
-                    if ok and total < drive[d] - 1e-7:
-                        route[d, :n] = trial[:n]
-                        timetable(P, S, d)
-                        improved = again = True
-                        break
-                if again:
-                    break
-            if again:
-                break
-        if again:
-            continue
-        for i in range(1, n - 2):
-            for j in range(i + 1, n - 1):
-                if travel[row[i - 1], row[j]] + travel[row[i], row[j + 1]] >= (
-                    travel[row[i - 1], row[i]] + travel[row[j], row[j + 1]] - 1e-7
-                ):
+    n = S[1][d]
+    row = S[0][d]
+    for size in range(1, 4):
+        for i in range(1, n - size):
+            a, first, last, b = row[i - 1], row[i], row[i + size - 1], row[i + size]
+            saved = travel[a, first] + travel[last, b] - travel[a, b]
+            for j in range(1, n):
+                if i <= j <= i + size:
                     continue
-                trial[:n] = row[:n]
-                trial[i : j + 1] = row[i : j + 1][::-1]
-                ok, total = simulate(P, d, trial, n)
-                if ok and total < drive[d] - 1e-7:
-                    route[d, :n] = trial[:n]
-                    timetable(P, S, d)
-                    improved = again = True
-                    break
-            if again:
-                break
+                p, q = row[j - 1], row[j]
+                if saved - (travel[p, first] + travel[last, q] - travel[p, q]) <= 1e-7:
+                    continue
+                m = 0
+                for k in range(n):
+                    if k == j:
+                        trial[m : m + size] = row[i : i + size]
+                        m += size
+                    if i <= k < i + size:
+                        continue
+                    trial[m] = row[k]
+                    m += 1
+                if adopt_if_shorter(P, S, d, trial, n):
+                    return True
+    return False
+
+
+@njit(cache=True)
+def two_opt(P, S, d, trial):
+    """Reverse a stretch of day d, the first such reversal that cuts driving."""
+    travel = P[0]
+    n = S[1][d]
+    row = S[0][d]
+    for i in range(1, n - 2):
+        for j in range(i + 1, n - 1):
+            if travel[row[i - 1], row[j]] + travel[row[i], row[j + 1]] >= (
+                travel[row[i - 1], row[i]] + travel[row[j], row[j + 1]] - 1e-7
+            ):
+                continue
+            trial[:n] = row[:n]
+            trial[i : j + 1] = row[i : j + 1][::-1]
+            if adopt_if_shorter(P, S, d, trial, n):
+                return True
+    return False
+
+
+@njit(cache=True)
+def shorten_day(P, S, d):
+    """Or-opt and 2-opt inside day d while they cut its driving time; True if anything moved."""
+    trial = np.empty(S[0].shape[1], dtype=np.int64)
+    improved = False
+    while or_opt(P, S, d, trial) or two_opt(P, S, d, trial):
+        improved = True
     return improved
+
+
+@njit(cache=True)
+def fits_insert(P, S, d, k, node):
+    """Can node go between positions k and k + 1 of day d within the day's slack and its window?"""
+    travel, service, opens, closes = P[0], P[1], P[2], P[3]
+    route, start, slack = S[0], S[2], S[3]
+    prev, nxt = route[d, k], route[d, k + 1]
+    leave = start[d, k] + (service[prev] if k > 0 else 0.0)
+    arrive = leave + travel[prev, node]
+    if arrive > closes[d, node] + EPS:
+        return False
+    begin = opens[d, node] if opens[d, node] > arrive else arrive
+    return begin + service[node] + travel[node, nxt] - (leave + travel[prev, nxt]) <= slack[d, k + 1] + EPS
 
 
 @njit(cache=True)
@@ -347,8 +368,8 @@ def exchange(P, S):
 @njit(cache=True)
 def relocate(P, S):
     """Move one visit to another day where it fits and the driving shrinks; True if one was moved."""
-    travel, service, opens, closes, day_drive = P[0], P[1], P[2], P[3], P[6]
-    route, length, start, slack, drive = S[0], S[1], S[2], S[3], S[4]
+    travel, opens, closes, day_drive = P[0], P[2], P[3], P[6]
+    route, length, drive = S[0], S[1], S[4]
     days = route.shape[0]
     trial = np.empty(route.shape[1], dtype=np.int64)
     for a in range(days):
@@ -363,12 +384,7 @@ def relocate(P, S):
                     added = travel[p, u] + travel[u, q] - travel[p, q]
                     if added - saved >= -1e-7 or drive[b] + added > day_drive[b] + EPS:
                         continue
-                    leave = start[b, k] + (service[p] if k > 0 else 0.0)
-                    arrive = leave + travel[p, u]
-                    if arrive > closes[b, u] + EPS:
-                        continue
-                    begin = opens[b, u] if opens[b, u] > arrive else arrive
-                    if begin + service[u] + travel[u, q] - (leave + travel[p, q]) > slack[b, k + 1] + EPS:
+                    if not fits_insert(P, S, b, k, u):
                         continue
                     n = length[a]
                     trial[:i] = route[a, :i]
@@ -463,7 +479,7 @@ def set_night(P, S, k, lodging):
 @njit(cache=True)
 def move_night(P, S):
     """Send one night to a lodging near a visit of that evening's or the next morning's route."""
-    travel, nights, n_nights = P[0], P[10], P[11]
+    travel, nights, n_nights = P[0], P[9], P[10]
     route, length = S[0], S[1]
     days = route.shape[0]
     choices = np.zeros(days, dtype=np.int64)
@@ -507,8 +523,8 @@ def best_nights(P, S):
         P[4],
         P[5],
         P[6],
+        P[9],
         P[10],
-        P[11],
     )
     route, length, start, slack, drive = S[0], S[1], S[2], S[3], S[4]
     days = route.shape[0]
@@ -591,7 +607,7 @@ def fresh_start(P, S):
         while length[d] > 2:
             remove_at(S, d, 1)
         timetable(P, S, d)
-    if not (P[10].shape[1] > 1 and construct(P, S)):
+    if not (P[9].shape[1] > 1 and construct(P, S)):
         fill(P, S, NOISE, -1)
 
 
@@ -652,10 +668,10 @@ def iterate(P, S, best_route, best_length, control, score, iterations):
 def construct(P, S):
     """Day by day, end each day at the lodging that lets that day collect the most. False if none fits.
 
-    A lodging is only tried if the trip's fixed last place (P[19]: has one, which) is still reachable.
+    A lodging is only tried if the trip's fixed last place (P[18]: has one, which) is still reachable.
     """
-    nights, n_nights, value = P[10], P[11], P[7]
-    has_end, end = P[19][0] == 1, P[19][1]
+    nights, n_nights, value = P[9], P[10], P[7]
+    has_end, end = P[18][0] == 1, P[18][1]
     route, length, used, drive = S[0], S[1], S[5], S[4]
     days = route.shape[0]
     begin = route[0, 0]

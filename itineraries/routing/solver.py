@@ -45,7 +45,6 @@ def problem_arrays(problem: Problem) -> tuple:
         np.array([s.end for s in problem.days], dtype=np.float64),
         np.array([s.max_drive for s in problem.days], dtype=np.float64),
         value,
-        value**2,
         cand,
         nights,
         np.array([len(o) for o in options], dtype=np.int64),

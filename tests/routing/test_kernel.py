@@ -35,9 +35,9 @@ def _rows(S):
 @given(problems(), st.integers(0, 1000))
 def test_insertion_check_matches_a_full_recomputation(problem, seed):
     P, S = _state(problem, seed, noise=1.0)
-    cand = P[9]
+    cand = P[8]
     free = ~S[5][cand]
-    gain = P[17].copy()
+    gain = P[16].copy()
     for d, row in enumerate(_rows(S)):
         ratio, gap = np.full(len(cand), -1.0), np.zeros(len(cand), dtype=np.int64)
         kernel.evaluate(P, S, d, gain, free, ratio, gap)
@@ -54,7 +54,7 @@ def test_insertion_check_matches_a_full_recomputation(problem, seed):
 @given(problems(), st.integers(0, 1000))
 def test_slot_check_matches_a_full_recomputation(problem, seed):
     P, S = _state(problem, seed)
-    free = [v for v in P[9] if not S[5][v]]
+    free = [v for v in P[8] if not S[5][v]]
     for d, row in enumerate(_rows(S)):
         for k in range(1, len(row) - 1):
             for node in free:
