@@ -29,6 +29,10 @@ REPLACE_ROUNDS = 5  # trades of a visited place for a better unvisited one per i
 RESTART_AFTER = 40  # iterations without a new best before the walk returns to the best plan
 NIGHT_MOVE_SHARE = 0.25  # share of iterations that start by moving one night
 FRESH_START_AFTER = 300  # iterations without a better plan in this walk before starting a new walk
+# With a lodging to choose every night the landscape is rugged (the order in which regions are toured):
+NEAR_SHARE = 0.5  # share of shakes that cut around one place, from the days passing closest to it
+NEAR_DAYS = 3  # such a shake cuts into at most this many days
+RUIN_SHARE = 0.5  # every other new walk starts from the best plan with this share of its visits dropped
 
 
 # --- one day -------------------------------------------------------------------------------------
@@ -454,6 +458,55 @@ def shake(P, S, pos, size):
 
 
 @njit(cache=True)
+def shake_near(P, S, size):
+    """Remove a run of visits around one random visited place from each of the days passing closest to it."""
+    travel = P[0]
+    route, length = S[0], S[1]
+    days = route.shape[0]
+    total = 0
+    for d in range(days):
+        total += length[d] - 2
+    if total == 0:
+        return
+    pick = np.random.randint(0, total)
+    centre = -1
+    for d in range(days):
+        inner = length[d] - 2
+        if centre < 0 and pick < inner:
+            centre = route[d, pick + 1]
+        pick -= inner
+    closest = np.full(days, np.inf)
+    where = np.zeros(days, dtype=np.int64)
+    for d in range(days):
+        for k in range(1, length[d] - 1):
+            gap = travel[centre, route[d, k]] + travel[route[d, k], centre]
+            if gap < closest[d]:
+                closest[d], where[d] = gap, k
+    order = np.argsort(closest)
+    for t in range(1 + np.random.randint(0, min(days, NEAR_DAYS))):
+        d = order[t]
+        if closest[d] == np.inf:
+            break
+        inner = length[d] - 2
+        run = min(1 + np.random.randint(0, size), inner)
+        first = max(1, min(where[d] - np.random.randint(0, run), inner - run + 1))
+        for _ in range(run):
+            remove_at(S, d, first)
+        repair(P, S, d)
+
+
+@njit(cache=True)
+def ruin(P, S, share):
+    """Drop each visit with probability ``share``."""
+    route, length = S[0], S[1]
+    for d in range(route.shape[0]):
+        for k in range(length[d] - 2, 0, -1):
+            if np.random.random() < share:
+                remove_at(S, d, k)
+        timetable(P, S, d)
+
+
+@njit(cache=True)
 def set_night(P, S, k, lodging):
     """Day k ends at and day k + 1 begins from lodging; both repaired. False (state unchanged) if impossible."""
     route, length, used = S[0], S[1], S[5]
@@ -617,7 +670,7 @@ def iterate(P, S, best_route, best_length, control, score, iterations):
 
     best_route/best_length/score: index 0 the best overall, index 1 the walk's best (score: value, -drive).
     control: [shake size, shake position, iterations since the best overall, iterations done,
-    multi-night flag, iterations since the walk's best]
+    multi-night flag, iterations since the walk's best, walks started]
     """
     route, length = S[0], S[1]
     days = route.shape[0]
@@ -626,7 +679,10 @@ def iterate(P, S, best_route, best_length, control, score, iterations):
         control[3] += 1
         if control[4] and np.random.random() < NIGHT_MOVE_SHARE:
             move_night(P, S)
-        shake(P, S, pos, size)
+        if control[4] and np.random.random() < NEAR_SHARE:
+            shake_near(P, S, size)
+        else:
+            shake(P, S, pos, size)
         improve(P, S, NOISE)
         if control[4]:
             best_nights(P, S)
@@ -653,7 +709,14 @@ def iterate(P, S, best_route, best_length, control, score, iterations):
         if size > max(1, min(longest // 2 + 1, MAX_SHAKE)):
             size = 1
         if control[5] >= FRESH_START_AFTER:
-            fresh_start(P, S)
+            control[6] += 1
+            if control[4] and control[6] % 2 == 0:
+                load(P, S, best_route[0], best_length[0])
+                ruin(P, S, RUIN_SHARE)
+                move_night(P, S)
+                improve(P, S, NOISE)
+            else:
+                fresh_start(P, S)
             best_route[1] = route
             best_length[1] = length
             score[1, 0], score[1, 1] = objective(P, S)

@@ -3,9 +3,12 @@
 Each iteration shakes the current solution (removes a run of consecutive visits from some days, as in
 Vansteenwegen et al. 2009), occasionally moves a night to another lodging, refills the days by best
 insertion, trades visited places for better unvisited ones in place and refills again, then puts every
-night at the lodging that drives least. Insertion feasibility is O(1) per position thanks to the forward
-slack kept per visit. The loop itself is compiled (``kernel.py``); this module converts the problem,
-runs the search in short slices to watch the clock and report progress, and builds the ``Plan``.
+night at the lodging that drives least. A walk that stalls is replaced by a new one; when the nights
+are chosen too, half the shakes cut around one place across the days passing closest to it, and every
+other new walk starts from the best plan with half its visits dropped. Insertion feasibility is O(1) per
+position thanks to the forward slack kept per visit. The loop itself is compiled (``kernel.py``); this
+module converts the problem, runs the search in short slices to watch the clock and report progress,
+and builds the ``Plan``.
 """
 
 from __future__ import annotations
@@ -141,7 +144,7 @@ def solve(
         kernel.best_nights(P, S)
     best_route, best_length = np.stack([S[0], S[0]]), np.stack([S[1], S[1]])
     score = np.array([kernel.objective(P, S)] * 2)
-    control = np.array([1, 0, 0, 0, int(multi_night), 0], dtype=np.int64)
+    control = np.array([1, 0, 0, 0, int(multi_night), 0, 0], dtype=np.int64)
     chunk, last_report = 1, started
     while True:
         elapsed = time.perf_counter() - started

@@ -88,3 +88,26 @@ def test_replace_trades_up_and_stays_feasible(problem, seed):
     for d, row in enumerate(_rows(S)):
         assert _feasible(P, S, d, row)
     assert sorted(np.flatnonzero(S[5])) == sorted(v for row in _rows(S) for v in row[1:-1])
+
+
+PERTURBATIONS = {
+    "shake": lambda P, S, size: kernel.shake(P, S, 0, size),
+    "shake_near": kernel.shake_near,
+    "ruin": lambda P, S, size: kernel.ruin(P, S, size / 8),
+}
+
+
+@SETTINGS
+@given(problems(), st.integers(0, 1000), st.integers(1, 8), st.sampled_from(sorted(PERTURBATIONS)))
+def test_perturbations_only_drop_visits_and_leave_feasible_days(problem, seed, size, name):
+    P, S = _state(problem, seed, noise=1.0)
+    before = {v for row in _rows(S) for v in row[1:-1]}
+    PERTURBATIONS[name](P, S, size)
+    rows = _rows(S)
+    after = [v for row in rows for v in row[1:-1]]
+    assert set(after) <= before and len(after) == len(set(after))
+    if name == "shake_near" and before:
+        assert len(after) < len(before)
+    for d, row in enumerate(rows):
+        assert _feasible(P, S, d, row)
+    assert sorted(np.flatnonzero(S[5])) == sorted(after)
