@@ -314,32 +314,20 @@ def shorten_day(P, S, d):
 
 
 @njit(cache=True)
-def fits_insert(P, S, d, k, node):
-    """Can node go between positions k and k + 1 of day d within the day's slack and its window?"""
+def fits_between(P, S, d, i, j, node):
+    """Can node go straight from position i to position j of day d (whatever lies between dropped) within
+    the slack the day has from j on and the node's window? j = i + 1 inserts; j = i + 2 takes a visit's slot.
+    """
     travel, service, opens, closes = P[0], P[1], P[2], P[3]
     route, start, slack = S[0], S[2], S[3]
-    prev, nxt = route[d, k], route[d, k + 1]
-    leave = start[d, k] + (service[prev] if k > 0 else 0.0)
+    prev, last, nxt = route[d, i], route[d, j - 1], route[d, j]
+    leave = start[d, i] + (service[prev] if i > 0 else 0.0)
     arrive = leave + travel[prev, node]
     if arrive > closes[d, node] + EPS:
         return False
     begin = opens[d, node] if opens[d, node] > arrive else arrive
-    return begin + service[node] + travel[node, nxt] - (leave + travel[prev, nxt]) <= slack[d, k + 1] + EPS
-
-
-@njit(cache=True)
-def fits_slot(P, S, d, k, node):
-    """Can node take position k of day d (replacing whoever is there) within the day's slack and windows?"""
-    travel, service, opens, closes = P[0], P[1], P[2], P[3]
-    route, start, slack = S[0], S[2], S[3]
-    prev, old, nxt = route[d, k - 1], route[d, k], route[d, k + 1]
-    leave = start[d, k - 1] + (service[prev] if k > 1 else 0.0)
-    arrive = leave + travel[prev, node]
-    if arrive > closes[d, node] + EPS:
-        return False
-    begin = opens[d, node] if opens[d, node] > arrive else arrive
-    old_reach = start[d, k] + service[old] + travel[old, nxt]
-    return begin + service[node] + travel[node, nxt] - old_reach <= slack[d, k + 1] + EPS
+    reach_now = start[d, j - 1] + (service[last] if j > 1 else 0.0) + travel[last, nxt]
+    return begin + service[node] + travel[node, nxt] - reach_now <= slack[d, j] + EPS
 
 
 @njit(cache=True)
@@ -360,7 +348,7 @@ def exchange(P, S):
                         continue
                     if drive[a] + delta_a > day_drive[a] + EPS or drive[b] + delta_b > day_drive[b] + EPS:
                         continue
-                    if not (fits_slot(P, S, a, i, v) and fits_slot(P, S, b, k, u)):
+                    if not (fits_between(P, S, a, i - 1, i + 1, v) and fits_between(P, S, b, k - 1, k + 1, u)):
                         continue
                     route[a, i], route[b, k] = v, u
                     timetable(P, S, a)
@@ -388,7 +376,7 @@ def relocate(P, S):
                     added = travel[p, u] + travel[u, q] - travel[p, q]
                     if added - saved >= -1e-7 or drive[b] + added > day_drive[b] + EPS:
                         continue
-                    if not fits_insert(P, S, b, k, u):
+                    if not fits_between(P, S, b, k, k + 1, u):
                         continue
                     n = length[a]
                     trial[:i] = route[a, :i]

@@ -52,14 +52,15 @@ def test_insertion_check_matches_a_full_recomputation(problem, seed):
 
 @SETTINGS
 @given(problems(), st.integers(0, 1000))
-def test_slot_check_matches_a_full_recomputation(problem, seed):
+def test_insert_and_slot_checks_match_a_full_recomputation(problem, seed):
     P, S = _state(problem, seed)
     free = [v for v in P[8] if not S[5][v]]
     for d, row in enumerate(_rows(S)):
-        for k in range(1, len(row) - 1):
-            for node in free:
-                expected = _feasible(P, S, d, row[:k] + [node] + row[k + 1 :])
-                assert kernel.fits_slot(P, S, d, k, node) == expected
+        for i in range(len(row) - 1):
+            for j in range(i + 1, min(i + 3, len(row))):
+                for node in free:
+                    expected = _feasible(P, S, d, row[: i + 1] + [node] + row[j:])
+                    assert kernel.fits_between(P, S, d, i, j, node) == expected
 
 
 @SETTINGS
