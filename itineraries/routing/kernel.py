@@ -25,6 +25,7 @@ MAX_SHAKE = 8  # longest run of consecutive visits removed from a day by one sha
 NOISE = 0.3  # insertion ratios are multiplied by U(1 - NOISE, 1 + NOISE), drawn per refill
 SHAKE_SHARE = 0.6  # share of the days shaken per iteration (at least one)
 NIGHT_NEIGHBOURS = 4  # a night moves to one of the lodgings nearest to a visit of the two days around it
+MAX_REORDER = 7  # longest day (visits) whose order is searched exactly when a place is added to it
 REPLACE_ROUNDS = 5  # trades of a visited place for a better unvisited one per iteration
 RESTART_AFTER = 40  # iterations without a new best before the walk returns to the best plan
 NIGHT_MOVE_SHARE = 0.25  # share of iterations that start by moving one night
@@ -218,6 +219,114 @@ def replace(P, S):
     used[cand[best_j]] = True
     timetable(P, S, best_d)
     return True
+
+
+@njit(cache=True)
+def could_fit(P, d, begin, end, nodes, k):
+    """Cheap necessary test for best_order: services plus each stop's shortest way in fit the day and drive."""
+    travel, service, day_start, day_end, day_drive = P[0], P[1], P[4], P[5], P[6]
+    busy, least = 0.0, 0.0
+    for i in range(k + 1):
+        node = nodes[i] if i < k else end
+        shortest = travel[begin, node]
+        for j in range(k):
+            if j != i and travel[nodes[j], node] < shortest:
+                shortest = travel[nodes[j], node]
+        least += shortest
+        busy += service[node] if i < k else 0.0
+    return day_start[d] + busy + least <= day_end[d] + EPS and least <= day_drive[d] + EPS
+
+
+@njit(cache=True)
+def best_order(P, d, begin, end, nodes, k, out):
+    """Order of nodes[:k] for day d (begin ... end) that arrives at the end earliest, written to out[:k];
+    False if no order is feasible. Exact dynamic programme over subsets (k is a day's worth of visits).
+    """
+    travel, service, opens, closes, day_start, day_end, day_drive = P[0], P[1], P[2], P[3], P[4], P[5], P[6]
+    full = 1 << k
+    ready = np.full((full, k), np.inf)  # time service ends at the last node, for each visited set
+    driven = np.full((full, k), np.inf)
+    before = np.full((full, k), -1, dtype=np.int64)
+    for i in range(k):
+        u = nodes[i]
+        arrive = day_start[d] + travel[begin, u]
+        if arrive <= closes[d, u] + EPS:
+            ready[1 << i, i] = max(arrive, opens[d, u]) + service[u]
+            driven[1 << i, i] = travel[begin, u]
+    for mask in range(1, full):
+        for i in range(k):
+            if ready[mask, i] == np.inf:
+                continue
+            a = nodes[i]
+            for j in range(k):
+                if mask & (1 << j):
+                    continue
+                u = nodes[j]
+                arrive = ready[mask, i] + travel[a, u]
+                if arrive > closes[d, u] + EPS:
+                    continue
+                t = max(arrive, opens[d, u]) + service[u]
+                km = driven[mask, i] + travel[a, u]
+                nxt = mask | (1 << j)
+                if t < ready[nxt, j] - 1e-9 or (t <= ready[nxt, j] + 1e-9 and km < driven[nxt, j]):
+                    ready[nxt, j], driven[nxt, j], before[nxt, j] = t, km, i
+    last, best_t = -1, np.inf
+    for i in range(k):
+        if ready[full - 1, i] == np.inf:
+            continue
+        t = ready[full - 1, i] + travel[nodes[i], end]
+        if t <= day_end[d] + EPS and driven[full - 1, i] + travel[nodes[i], end] <= day_drive[d] + EPS and t < best_t:
+            last, best_t = i, t
+    if last < 0:
+        return False
+    mask = full - 1
+    for pos in range(k - 1, -1, -1):
+        out[pos] = nodes[last]
+        prev = before[mask, last]
+        mask ^= 1 << last
+        last = prev
+    return True
+
+
+@njit(cache=True)
+def most_valuable_free(P, S):
+    cand, value, used = P[8], P[7], S[5]
+    top = 0.0
+    for u in cand:
+        if not used[u] and value[u] > top:
+            top = value[u]
+    return top
+
+
+@njit(cache=True)
+def insert_reordered(P, S):
+    """Add the most valuable unused place that fits some day only once that day's visits are re-ordered."""
+    opens, closes, cand = P[2], P[3], P[8]
+    route, length, used = S[0], S[1], S[5]
+    nodes = np.empty(MAX_REORDER, dtype=np.int64)
+    out = np.empty(MAX_REORDER, dtype=np.int64)
+    for j in np.argsort(-P[17]):
+        u = cand[j]
+        if used[u]:
+            continue
+        for d in range(route.shape[0]):
+            n = length[d]
+            k = n - 1  # the day's visits and u
+            if k > MAX_REORDER or opens[d, u] > closes[d, u]:
+                continue
+            for i in range(1, n - 1):
+                nodes[i - 1] = route[d, i]
+            nodes[k - 1] = u
+            begin, end = route[d, 0], route[d, n - 1]
+            if not could_fit(P, d, begin, end, nodes, k) or not best_order(P, d, begin, end, nodes, k, out):
+                continue
+            route[d, 1 : k + 1] = out[:k]
+            route[d, k + 1] = end
+            length[d] = k + 2
+            used[u] = True
+            timetable(P, S, d)
+            return True
+    return False
 
 
 # --- shorter days -------------------------------------------------------------------------------------
@@ -677,10 +786,16 @@ def iterate(P, S, best_route, best_length, control, score, iterations):
         value, drive = objective(P, S)
         control[2] += 1
         if beats(value, drive, score[1, 0], score[1, 1]):
+            # A new best of the walk that one more place could lift to the best overall is polished first:
+            # days re-ordered to fit more places.
+            if value + most_valuable_free(P, S) > score[0, 0] + 1e-9:
+                while insert_reordered(P, S):
+                    improve(P, S, 0.0)
+                value, drive = objective(P, S)
+            size, control[5] = 1, 0
             best_route[1] = route
             best_length[1] = length
             score[1, 0], score[1, 1] = value, drive
-            size, control[5] = 1, 0
             if beats(value, drive, score[0, 0], score[0, 1]):
                 best_route[0] = route
                 best_length[0] = length

@@ -1,6 +1,9 @@
 """The compiled search's moves: their O(1) feasibility checks against a full recomputation."""
 
+import itertools
+
 import numpy as np
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -109,6 +112,49 @@ def test_perturbations_only_drop_visits_and_leave_feasible_days(problem, seed, s
     assert set(after) <= before and len(after) == len(set(after))
     if name == "shake_near" and before:
         assert len(after) < len(before)
+    for d, row in enumerate(rows):
+        assert _feasible(P, S, d, row)
+    assert sorted(np.flatnonzero(S[5])) == sorted(after)
+
+
+@SETTINGS
+@given(problems(max_nodes=6), st.data())
+def test_best_order_finds_the_earliest_feasible_permutation(problem, data):
+    P = problem_arrays(problem)
+    d = data.draw(st.integers(0, problem.n_days - 1))
+    chosen = data.draw(st.lists(st.sampled_from(problem.candidates), min_size=1, max_size=5, unique=True))
+    nodes, out = np.array(chosen, dtype=np.int64), np.empty(len(chosen), dtype=np.int64)
+    begin, end = problem.start, problem.night_options(d)[0]
+
+    def finish(order) -> float | None:
+        row = np.array([begin, *order, end], dtype=np.int64)
+        if not kernel.simulate(P, d, row, len(row))[0]:
+            return None
+        clock = problem.days[d].start
+        for a, b in zip(row[:-1], row[1:], strict=True):
+            clock = max(clock + P[0][a, b], P[2][d, b] if b != end else 0.0)
+            clock += P[1][b] if b != end else 0.0
+        return clock
+
+    finishes = [f for order in itertools.permutations(chosen) if (f := finish(order)) is not None]
+    found = kernel.best_order(P, d, begin, end, nodes, len(chosen), out)
+    assert found == bool(finishes)
+    if found:
+        assert kernel.could_fit(P, d, begin, end, nodes, len(chosen))
+        assert sorted(out) == sorted(chosen)
+        assert finish(list(out)) == pytest.approx(min(finishes))
+
+
+@SETTINGS
+@given(problems(), st.integers(0, 1000))
+def test_insert_reordered_adds_one_unused_place_and_keeps_days_feasible(problem, seed):
+    P, S = _state(problem, seed, noise=1.0)
+    before = {v for row in _rows(S) for v in row[1:-1]}
+    added = kernel.insert_reordered(P, S)
+    rows = _rows(S)
+    after = [v for row in rows for v in row[1:-1]]
+    assert len(after) == len(set(after)) and before <= set(after)
+    assert len(after) == len(before) + (1 if added else 0)
     for d, row in enumerate(rows):
         assert _feasible(P, S, d, row)
     assert sorted(np.flatnonzero(S[5])) == sorted(after)
