@@ -627,6 +627,43 @@ def set_night(P, S, k, lodging):
 
 
 @njit(cache=True)
+def polish_nights(P, S):
+    """Each night in turn tries every lodging, the two days around it refilled greedily; the best plan is
+    kept and improved. True if any night moved to a better plan."""
+    nights, n_nights = P[9], P[10]
+    route, length = S[0], S[1]
+    days = route.shape[0]
+    improved = False
+    for k in range(days):
+        if n_nights[k] < 2:
+            continue
+        keep_route, keep_length = route.copy(), length.copy()
+        best_route, best_length = route.copy(), length.copy()
+        best_value, best_drive = objective(P, S)
+        current = route[k, length[k] - 1]
+        for i in range(n_nights[k]):
+            if nights[k, i] == current:
+                continue
+            load(P, S, keep_route, keep_length)
+            if not set_night(P, S, k, nights[k, i]):
+                continue
+            for d in range(k, min(k + 2, days)):
+                while length[d] > 2:
+                    remove_at(S, d, 1)
+                timetable(P, S, d)
+            fill(P, S, 0.0, -1)
+            value, drive = objective(P, S)
+            if beats(value, drive, best_value, best_drive):
+                best_value, best_drive = value, drive
+                best_route[:] = route
+                best_length[:] = length
+                improved = True
+        load(P, S, best_route, best_length)
+        improve(P, S, 0.0)
+    return improved
+
+
+@njit(cache=True)
 def move_night(P, S):
     """Send one night to a lodging near a visit of that evening's or the next morning's route."""
     travel, nights, n_nights = P[0], P[9], P[10]
@@ -812,6 +849,17 @@ def iterate(P, S, best_route, best_length, control, score, iterations):
         if size > max(1, min(longest // 2 + 1, MAX_SHAKE)):
             size = 1
         if control[5] >= FRESH_START_AFTER:
+            if control[4]:  # the walk's best gets one more chance: every lodging for every night
+                load(P, S, best_route[1], best_length[1])
+                while polish_nights(P, S):
+                    while insert_reordered(P, S):
+                        improve(P, S, 0.0)
+                value, drive = objective(P, S)
+                if beats(value, drive, score[0, 0], score[0, 1]):
+                    best_route[0] = route
+                    best_length[0] = length
+                    score[0, 0], score[0, 1] = value, drive
+                    control[2] = 0
             control[6] += 1
             if control[4] and control[6] % 2 == 0:
                 load(P, S, best_route[0], best_length[0])

@@ -30,9 +30,12 @@ def circle(n: int, radius: float = 50.0) -> list[tuple[float, float]]:
 
 
 @st.composite
-def problems(draw, max_nodes=9, max_days=3):
-    """Random small problems: Euclidean grid, per-day windows, some places closed on some days."""
-    n = draw(st.integers(2, max_nodes))
+def problems(draw, max_nodes=9, max_days=3, lodgings=False):
+    """Random small problems: Euclidean grid, per-day windows, some places closed on some days.
+
+    With ``lodgings``, two or three of the points are lodgings, one to choose every night.
+    """
+    n = draw(st.integers(4 if lodgings else 2, max_nodes))
     coords = draw(st.lists(st.tuples(st.integers(0, 100), st.integers(0, 100)), min_size=n + 1, max_size=n + 1))
     days = draw(st.integers(1, max_days))
     scores = draw(st.lists(st.integers(1, 20), min_size=n, max_size=n))
@@ -47,4 +50,7 @@ def problems(draw, max_nodes=9, max_days=3):
                 open_ = draw(st.integers(0, 300))
                 per_day.append((float(open_), float(open_ + draw(st.integers(0, 300)))))
         windows.append(tuple(per_day))
-    return grid_problem(coords, scores=scores, services=services, windows=windows, days=days, day_end=480)
+    inns = draw(st.lists(st.integers(1, n), min_size=2, max_size=3, unique=True)) if lodgings else None
+    return grid_problem(
+        coords, scores=scores, services=services, windows=windows, days=days, day_end=480, lodgings=inns
+    )

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from itineraries.routing import kernel
-from itineraries.routing.solver import empty_state, problem_arrays
+from itineraries.routing import check, kernel
+from itineraries.routing.solver import _initial, _to_plan, empty_state, problem_arrays
 from tests.routing.factories import problems
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -158,3 +158,21 @@ def test_insert_reordered_adds_one_unused_place_and_keeps_days_feasible(problem,
     for d, row in enumerate(rows):
         assert _feasible(P, S, d, row)
     assert sorted(np.flatnonzero(S[5])) == sorted(after)
+
+
+@SETTINGS
+@given(problems(max_days=4, lodgings=True), st.integers(0, 1000))
+def test_night_polish_keeps_a_valid_trip_and_never_scores_less(problem, seed):
+    P, S = problem_arrays(problem), empty_state(problem)
+    _initial(problem, P, S, None, None)
+    kernel.seed_random(seed)
+    kernel.fill(P, S, 1.0, -1)
+    before = kernel.objective(P, S)
+    moved = kernel.polish_nights(P, S)
+    after = kernel.objective(P, S)
+    assert after[0] >= before[0] - 1e-9
+    if moved:
+        assert kernel.beats(*after, *before)
+    plan = _to_plan(problem, S[0], S[1], 0, 0.0)
+    assert check(problem, plan) == []
+    assert sorted(np.flatnonzero(S[5])) == sorted(plan.visited)
