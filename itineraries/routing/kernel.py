@@ -4,6 +4,10 @@ Compiled by Numba (cached on disk after the first run); ``solver.py`` turns a ``
 runs the search in short slices so it can watch the clock and report progress, and turns the result back
 into a ``Plan``. Everything here mutates only the state arrays it is given.
 
+One file on purpose, long as it is: Numba's disk cache of a function is invalidated when its own file
+changes, not when a compiled function it calls from another file does, so a split kernel would run stale
+code after an edit (extending invalidation to other files was proposed upstream, numba PR 9563, not merged).
+
 Problem data ``P`` (a tuple, read only):
     0-6 travel (n x n), service (n), opens/closes (days x n; closed: +inf/-inf), day_start/day_end/day_drive
     (days); 7 value (n, must-see bonus included); 8 cand (candidate nodes); 9-10 nights (days x k lodging
