@@ -101,6 +101,15 @@ def insert_at(S, d, k, node):
 
 
 @njit(cache=True)
+def empty_days(P, S, first, stop):
+    """Drop every visit of days first..stop-1, keeping where each begins and ends."""
+    for d in range(first, stop):
+        while S[1][d] > 2:
+            remove_at(S, d, 1)
+        timetable(P, S, d)
+
+
+@njit(cache=True)
 def repair(P, S, d):
     """Drop visits until day d is feasible, the least valuable per minute first; False if even empty fails."""
     travel, service, value = P[0], P[1], P[7]
@@ -651,10 +660,7 @@ def polish_nights(P, S):
             load(P, S, keep_route, keep_length)
             if not set_night(P, S, k, nights[k, i]):
                 continue
-            for d in range(k, min(k + 2, days)):
-                while length[d] > 2:
-                    remove_at(S, d, 1)
-                timetable(P, S, d)
+            empty_days(P, S, k, min(k + 2, days))
             fill(P, S, 0.0, -1)
             value, drive = objective(P, S)
             if beats(value, drive, best_value, best_drive):
@@ -697,10 +703,7 @@ def move_night(P, S):
     lodging = near[np.random.randint(0, len(near))]
     if lodging != route[k, length[k] - 1] and set_night(P, S, k, lodging):
         # The two days around the new night are rebuilt from scratch by the refill that follows.
-        for d in range(k, min(k + 2, days)):
-            while length[d] > 2:
-                remove_at(S, d, 1)
-            timetable(P, S, d)
+        empty_days(P, S, k, min(k + 2, days))
 
 
 @njit(cache=True)
@@ -793,13 +796,27 @@ def seed_random(seed):
 @njit(cache=True)
 def fresh_start(P, S):
     """Forget the current plan: a new noisy construction (or, with fixed nights, a noisy refill of empty days)."""
-    route, length = S[0], S[1]
-    for d in range(route.shape[0]):
-        while length[d] > 2:
-            remove_at(S, d, 1)
-        timetable(P, S, d)
+    empty_days(P, S, 0, S[0].shape[0])
     if not (P[9].shape[1] > 1 and construct(P, S)):
         fill(P, S, NOISE, -1)
+
+
+@njit(cache=True)
+def add_reordered(P, S):
+    """Re-order days to let places in, each addition followed by a plain improvement, while any fits."""
+    while insert_reordered(P, S):
+        improve(P, S, 0.0)
+
+
+@njit(cache=True)
+def keep_if_best(S, best_route, best_length, score, value, drive):
+    """Make the state the best plan overall if it beats it; True if it did."""
+    if not beats(value, drive, score[0, 0], score[0, 1]):
+        return False
+    best_route[0] = S[0]
+    best_length[0] = S[1]
+    score[0, 0], score[0, 1] = value, drive
+    return True
 
 
 @njit(cache=True)
@@ -830,17 +847,13 @@ def iterate(P, S, best_route, best_length, control, score, iterations):
             # A new best of the walk that one more place could lift to the best overall is polished first:
             # days re-ordered to fit more places.
             if value + most_valuable_free(P, S) > score[0, 0] + 1e-9:
-                while insert_reordered(P, S):
-                    improve(P, S, 0.0)
+                add_reordered(P, S)
                 value, drive = objective(P, S)
             size, control[5] = 1, 0
             best_route[1] = route
             best_length[1] = length
             score[1, 0], score[1, 1] = value, drive
-            if beats(value, drive, score[0, 0], score[0, 1]):
-                best_route[0] = route
-                best_length[0] = length
-                score[0, 0], score[0, 1] = value, drive
+            if keep_if_best(S, best_route, best_length, score, value, drive):
                 control[2] = 0
         else:
             control[5] += 1
@@ -856,13 +869,8 @@ def iterate(P, S, best_route, best_length, control, score, iterations):
             if control[4]:  # the walk's best gets one more chance: every lodging for every night
                 load(P, S, best_route[1], best_length[1])
                 while polish_nights(P, S):
-                    while insert_reordered(P, S):
-                        improve(P, S, 0.0)
-                value, drive = objective(P, S)
-                if beats(value, drive, score[0, 0], score[0, 1]):
-                    best_route[0] = route
-                    best_length[0] = length
-                    score[0, 0], score[0, 1] = value, drive
+                    add_reordered(P, S)
+                if keep_if_best(S, best_route, best_length, score, *objective(P, S)):
                     control[2] = 0
             control[6] += 1
             if control[4] and control[6] % 2 == 0:
