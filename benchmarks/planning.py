@@ -17,6 +17,27 @@ import time
 from benchmarks.django_env import setup
 
 
+def requests(runs: int, days: int = 5, date: dt.date | None = None) -> list:
+    """The benchmark's trips: five starts x five interest sets, mostly by car, one in four by e-bike."""
+    from itineraries.planning import PlanRequest
+
+    starts = ["pingyao-ancient-city", "jincheng", "taiyuan", "yangcheng", "zuoquan"]
+    interest_sets = [("heritage", "temples"), ("cycling", "nature"), ("wellness",), ("villages", "painting"), ()]
+    modes = ["car", "car", "car", "ebike"]
+    date = date or dt.date.today() + dt.timedelta(days=60)
+    return [
+        PlanRequest(
+            start=starts[n % 5],
+            days=days,
+            date=date,
+            interests=interest_sets[(n // 5) % 5],
+            mode=modes[n % 4],
+            seed=n,
+        )
+        for n in range(runs)
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=40)
@@ -24,32 +45,23 @@ def main() -> None:
     args = parser.parse_args()
     setup()
     from itineraries import selectors
-    from itineraries.planning import PlanRequest
     from itineraries.routing import check, solve
     from itineraries.routing.solver import warm_up
     from itineraries.services import plan_make
 
     warm_up()
 
-    starts = ["pingyao-ancient-city", "jincheng", "taiyuan", "yangcheng", "zuoquan"]
-    interest_sets = [("heritage", "temples"), ("cycling", "nature"), ("wellness",), ("villages", "painting"), ()]
-    modes = ["car", "car", "car", "ebike"]
-    date = dt.date.today() + dt.timedelta(days=60)
     solve_ms, service_ms, longer = [], [], []
     better = 0
-    for n in range(args.runs):
-        request = PlanRequest(
-            start=starts[n % 5],
-            days=args.days,
-            date=date,
-            interests=interest_sets[(n // 5) % 5],
-            mode=modes[n % 4],
-            seed=n,
-        )
+    for request in requests(args.runs, args.days):
         context = selectors.problem_for_request(request)  # warms network and matrix for this mode
         started = time.perf_counter()
         plan = solve(
-            context.problem, time_limit=10, seed=n, max_iterations=context.iterations, stall_iterations=context.stall
+            context.problem,
+            time_limit=10,
+            seed=request.seed,
+            max_iterations=context.iterations,
+            stall_iterations=context.stall,
         )
         solve_ms.append((time.perf_counter() - started) * 1000)
         assert check(context.problem, plan) == []
@@ -59,7 +71,7 @@ def main() -> None:
         long_plan = solve(
             context.problem,
             time_limit=100,
-            seed=n,
+            seed=request.seed,
             max_iterations=context.iterations * 10,
             stall_iterations=context.stall * 10,
         )
