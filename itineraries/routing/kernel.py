@@ -652,7 +652,7 @@ def polish_nights(P, S):
             continue
         keep_route, keep_length = route.copy(), length.copy()
         best_route, best_length = route.copy(), length.copy()
-        best_value, best_drive = objective(P, S)
+        best = np.array(objective(P, S))
         current = route[k, length[k] - 1]
         for i in range(n_nights[k]):
             if nights[k, i] == current:
@@ -662,14 +662,59 @@ def polish_nights(P, S):
                 continue
             empty_days(P, S, k, min(k + 2, days))
             fill(P, S, 0.0, -1)
-            value, drive = objective(P, S)
-            if beats(value, drive, best_value, best_drive):
-                best_value, best_drive = value, drive
-                best_route[:] = route
-                best_length[:] = length
-                improved = True
+            improved = keep_if_best(S, best_route, best_length, best, *objective(P, S)) or improved
         load(P, S, best_route, best_length)
         improve(P, S, 0.0)
+    return improved
+
+
+@njit(cache=True)
+def reverse_days(P, S, i, j):
+    """Tour days i..j in the opposite order: day i + t takes day j - t's visits backwards, from the lodging
+    where that day ended to the one where it began; the nights before day i and after day j stay. Every
+    day repaired. False (state unchanged) if some night lands where it may not, or a day cannot be mended."""
+    nights, n_nights = P[9], P[10]
+    route, length = S[0], S[1]
+    keep_route, keep_length = route.copy(), length.copy()
+    ok = True
+    for dst in range(i, j + 1):
+        src = i + j - dst
+        n = keep_length[src]
+        route[dst, 0] = keep_route[i, 0] if dst == i else keep_route[src + 1, 0]
+        for k in range(1, n - 1):
+            route[dst, k] = keep_route[src, n - 1 - k]
+        route[dst, n - 1] = keep_route[j, keep_length[j] - 1] if dst == j else keep_route[src, 0]
+        length[dst] = n
+        allowed = False
+        for h in range(n_nights[dst]):
+            allowed = allowed or nights[dst, h] == route[dst, n - 1]
+        ok = ok and allowed
+    for d in range(i, j + 1):
+        ok = ok and repair(P, S, d)
+    if not ok:
+        load(P, S, keep_route, keep_length)
+    return ok
+
+
+@njit(cache=True)
+def reverse_trip_parts(P, S):
+    """Try touring every run of two or more days the other way round (each refilled and improved); keep the
+    best plan. True if one beat the plan it started from."""
+    route, length = S[0], S[1]
+    days = route.shape[0]
+    keep_route, keep_length = route.copy(), length.copy()
+    best_route, best_length = route.copy(), length.copy()
+    best = np.array(objective(P, S))
+    improved = False
+    for i in range(days - 1):
+        for j in range(i + 1, days):
+            load(P, S, keep_route, keep_length)
+            if not reverse_days(P, S, i, j):
+                continue
+            improve(P, S, 0.0)
+            best_nights(P, S)
+            improved = keep_if_best(S, best_route, best_length, best, *objective(P, S)) or improved
+    load(P, S, best_route, best_length)
     return improved
 
 
@@ -809,13 +854,13 @@ def add_reordered(P, S):
 
 
 @njit(cache=True)
-def keep_if_best(S, best_route, best_length, score, value, drive):
-    """Make the state the best plan overall if it beats it; True if it did."""
-    if not beats(value, drive, score[0, 0], score[0, 1]):
+def keep_if_best(S, best_route, best_length, best, value, drive):
+    """Copy the state (scoring value, drive) over the kept plan if it beats best (value, drive); True if so."""
+    if not beats(value, drive, best[0], best[1]):
         return False
-    best_route[0] = S[0]
-    best_length[0] = S[1]
-    score[0, 0], score[0, 1] = value, drive
+    best_route[:] = S[0]
+    best_length[:] = S[1]
+    best[0], best[1] = value, drive
     return True
 
 
@@ -853,7 +898,7 @@ def iterate(P, S, best_route, best_length, control, score, iterations):
             best_route[1] = route
             best_length[1] = length
             score[1, 0], score[1, 1] = value, drive
-            if keep_if_best(S, best_route, best_length, score, value, drive):
+            if keep_if_best(S, best_route[0], best_length[0], score[0], value, drive):
                 control[2] = 0
         else:
             control[5] += 1
@@ -868,9 +913,9 @@ def iterate(P, S, best_route, best_length, control, score, iterations):
         if control[5] >= FRESH_START_AFTER:
             if control[4]:  # the walk's best gets one more chance: every lodging for every night
                 load(P, S, best_route[1], best_length[1])
-                while polish_nights(P, S):
+                while polish_nights(P, S) or reverse_trip_parts(P, S):
                     add_reordered(P, S)
-                if keep_if_best(S, best_route, best_length, score, *objective(P, S)):
+                if keep_if_best(S, best_route[0], best_length[0], score[0], *objective(P, S)):
                     control[2] = 0
             control[6] += 1
             if control[4] and control[6] % 2 == 0:

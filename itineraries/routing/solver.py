@@ -7,10 +7,11 @@ night at the lodging that drives least. A walk that stalls is replaced by a new 
 are chosen too, half the shakes cut around one place across the days passing closest to it, and every
 other new walk starts from the best plan with half its visits dropped. A walk's new best that could still
 beat the best overall is polished: a day is re-ordered exactly (dynamic programme over its few visits)
-wherever that lets one more place in; with nights to choose, a walk's best also tries every lodging for
-every night before the walk ends. Insertion feasibility is O(1) per position thanks to the forward
-slack kept per visit. The loop itself is compiled (``kernel.py``); this module converts the problem, runs
-the search in short slices to watch the clock and report progress, and builds the ``Plan``.
+wherever that lets one more place in; with nights to choose, a walk's best also tries, before the walk
+ends, every lodging for every night and touring every run of days the other way round. Insertion
+feasibility is O(1) per position thanks to the forward slack kept per visit. The loop itself is compiled
+(``kernel.py``); this module converts the problem, runs the search in short slices to watch the clock and
+report progress, and builds the ``Plan``.
 """
 
 from __future__ import annotations

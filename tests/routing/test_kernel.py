@@ -161,14 +161,43 @@ def test_insert_reordered_adds_one_unused_place_and_keeps_days_feasible(problem,
 
 
 @SETTINGS
+@given(problems(max_days=4, lodgings=True), st.integers(0, 1000), st.data())
+def test_reversing_days_tours_them_backwards_between_the_same_outer_nights(problem, seed, data):
+    P, S = problem_arrays(problem), empty_state(problem)
+    _initial(problem, P, S, None, None)
+    kernel.seed_random(seed)
+    kernel.fill(P, S, 1.0, -1)
+    days = problem.n_days
+    i = data.draw(st.integers(0, days - 1))
+    j = data.draw(st.integers(i, days - 1))
+    before = _rows(S)
+    if not kernel.reverse_days(P, S, i, j):
+        assert _rows(S) == before
+        return
+    after = _rows(S)
+    assert after[:i] == before[:i] and after[j + 1 :] == before[j + 1 :]
+    assert after[i][0] == before[i][0] and after[j][-1] == before[j][-1]
+    for t in range(j - i + 1):
+        new, old = after[i + t], before[j - t]
+        kept = set(new[1:-1])
+        assert [v for v in reversed(old[1:-1]) if v in kept] == new[1:-1]  # only dropped, never re-ordered
+        if i + t < j:
+            assert new[-1] == old[0]
+    plan = _to_plan(problem, S[0], S[1], 0, 0.0)
+    assert check(problem, plan) == []
+    assert sorted(np.flatnonzero(S[5])) == sorted(plan.visited)
+
+
+@pytest.mark.parametrize("name", ["polish_nights", "reverse_trip_parts"])
+@SETTINGS
 @given(problems(max_days=4, lodgings=True), st.integers(0, 1000))
-def test_night_polish_keeps_a_valid_trip_and_never_scores_less(problem, seed):
+def test_whole_trip_polishes_keep_a_valid_trip_and_never_score_less(name, problem, seed):
     P, S = problem_arrays(problem), empty_state(problem)
     _initial(problem, P, S, None, None)
     kernel.seed_random(seed)
     kernel.fill(P, S, 1.0, -1)
     before = kernel.objective(P, S)
-    moved = kernel.polish_nights(P, S)
+    moved = getattr(kernel, name)(P, S)
     after = kernel.objective(P, S)
     assert after[0] >= before[0] - 1e-9
     if moved:
