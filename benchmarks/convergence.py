@@ -1,6 +1,6 @@
 """How close the app's stopping rule gets to the best plans a much longer search finds.
 
-    python -m benchmarks.convergence [--runs 40] [--seeds 10] [--reference OUT.json | --against IN.json]
+    python -m benchmarks.convergence [--runs 40] [--seeds 30] [--reference OUT.json | --against IN.json]
 
 The same 5-day requests as ``benchmarks.planning``, on a fixed ``--date`` so a reference can be reused.
 A reference score per request is the best of ``--reference-seeds`` searches with ``--reference-scale``
@@ -35,7 +35,7 @@ def _solve(job: tuple) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=40)
-    parser.add_argument("--seeds", type=int, default=10)
+    parser.add_argument("--seeds", type=int, default=30)
     parser.add_argument("--reference-seeds", type=int, default=4)
     parser.add_argument("--reference-scale", type=int, default=20)
     parser.add_argument("--reference", type=Path, help="write the reference scores here")
