@@ -2,9 +2,16 @@ import json
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from itineraries.api.serializers import PlanRequestSerializer
+from itineraries.selectors import destination_list
 from itineraries.services import PlanError, plan_make
+
+NO_CATALOGUE = (
+    "the database holds no catalogue yet: run `python manage.py migrate` and `python manage.py loadseeds` "
+    "(README's first command does both)"
+)
 
 
 def _csv(value: str | None) -> list[str]:
@@ -29,6 +36,12 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true")
 
     def handle(self, *args, **o):
+        try:
+            ready = destination_list().exists()
+        except DatabaseError:  # not migrated
+            ready = False
+        if not ready:
+            raise CommandError(NO_CATALOGUE)
         data = {
             "start": o["start"],
             "days": o["days"],
