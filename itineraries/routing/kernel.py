@@ -685,10 +685,7 @@ def reverse_days(P, S, i, j):
             route[dst, k] = keep_route[src, n - 1 - k]
         route[dst, n - 1] = keep_route[j, keep_length[j] - 1] if dst == j else keep_route[src, 0]
         length[dst] = n
-        allowed = False
-        for h in range(n_nights[dst]):
-            allowed = allowed or nights[dst, h] == route[dst, n - 1]
-        ok = ok and allowed
+        ok = ok and (nights[dst, : n_nights[dst]] == route[dst, n - 1]).any()
     for d in range(i, j + 1):
         ok = ok and repair(P, S, d)
     if not ok:
@@ -911,7 +908,7 @@ def iterate(P, S, best_route, best_length, control, score, iterations):
         if size > max(1, min(longest // 2 + 1, MAX_SHAKE)):
             size = 1
         if control[5] >= FRESH_START_AFTER:
-            if control[4]:  # the walk's best gets one more chance: every lodging for every night
+            if control[4]:  # the walk's best gets one more chance: other lodgings, days toured backwards
                 load(P, S, best_route[1], best_length[1])
                 while polish_nights(P, S) or reverse_trip_parts(P, S):
                     add_reordered(P, S)
