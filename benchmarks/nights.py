@@ -1,0 +1,96 @@
+"""Where the app's plan loses to a ten times longer search: the lodgings chosen, or the days between them.
+
+    python -m benchmarks.nights [--runs 40] [--date 2027-01-25]
+
+For each of ``benchmarks.planning``'s 5-day trips that the 10x search improves, the app's and the longer
+search's lodging sequences are each held fixed and searched again (``--budget`` times the app's iteration
+budget, best of ``--seeds`` seeds). If the app's own lodgings give no more than the app found, its days
+were already the best for those nights and the loss is in the choice of lodgings; if the longer search's
+lodgings, fixed, give its score back, that lodging sequence is all the app missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from dataclasses import dataclass
+from multiprocessing import Pool
+
+from benchmarks.django_env import setup
+from benchmarks.planning import requests
+
+
+def _nights_fixed(problem, nights: tuple[int, ...]):
+    from itineraries.routing import Problem
+
+    @dataclass(frozen=True)
+    class NightsFixed(Problem):
+        fixed: tuple[int, ...] = ()
+
+        def night_options(self, day: int) -> tuple[int, ...]:
+            return (self.fixed[day],)
+
+    fields = {name: getattr(problem, name) for name in problem.__dataclass_fields__ if name != "keys"}
+    return NightsFixed(**fields, fixed=nights)
+
+
+def _best_with_nights(problem, nights, iterations, stall, seeds) -> float:
+    from itineraries.routing import check, solve
+
+    fixed = _nights_fixed(problem, tuple(nights))
+    best = -1.0
+    for seed in range(seeds):
+        plan = solve(fixed, time_limit=1000, seed=seed, max_iterations=iterations, stall_iterations=stall)
+        assert check(fixed, plan) == []
+        best = max(best, plan.score)
+    return best
+
+
+def _diagnose(job: tuple) -> tuple:
+    from itineraries.routing import solve
+
+    problem, seed, iterations, stall, budget, seeds = job
+    app = solve(problem, time_limit=1000, seed=seed, max_iterations=iterations, stall_iterations=stall)
+    longer = solve(problem, time_limit=1000, seed=seed, max_iterations=iterations * 10, stall_iterations=stall * 10)
+    app_nights = [day.end for day in app.days]
+    long_nights = [day.end for day in longer.days]
+    small = (max(1, int(iterations * budget)), max(1, int(stall * budget)))
+    return (
+        app.score,
+        longer.score,
+        _best_with_nights(problem, app_nights, *small, seeds),
+        _best_with_nights(problem, long_nights, *small, seeds),
+        sum(a != b for a, b in zip(app_nights, long_nights, strict=True)),
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=40)
+    parser.add_argument("--date", type=dt.date.fromisoformat, default=dt.date(2027, 1, 25))
+    parser.add_argument("--budget", type=float, default=0.3)
+    parser.add_argument("--seeds", type=int, default=3)
+    parser.add_argument("--processes", type=int, default=2)
+    args = parser.parse_args()
+    setup()
+    from itineraries import selectors
+
+    jobs = []
+    for request in requests(args.runs, date=args.date):
+        context = selectors.problem_for_request(request)
+        jobs.append((context.problem, request.seed, context.iterations, context.stall, args.budget, args.seeds))
+    with Pool(args.processes) as pool:
+        rows = pool.map(_diagnose, jobs)
+    eps = 1e-9
+    missed = [row for row in rows if row[1] > row[0] + eps]
+    days_best = sum(row[2] <= row[0] + eps for row in missed)
+    nights_enough = sum(row[3] >= row[1] - eps for row in missed)
+    differing = [row[4] for row in missed]
+    print(f"{len(rows)} requests on {args.date}; the 10x search beats the app's plan in {len(missed)}")
+    print(f"  app's days already the best for its own lodgings (fixed, re-searched): {days_best}/{len(missed)}")
+    print(f"  the 10x lodgings alone, fixed, give the 10x score back:                {nights_enough}/{len(missed)}")
+    print(f"  nights that differ between the two plans: {sorted(differing)}")
+
+
+if __name__ == "__main__":
+    main()
