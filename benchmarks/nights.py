@@ -13,42 +13,32 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from multiprocessing import Pool
 
+from benchmarks.convergence import _solve
 from benchmarks.django_env import setup
 from benchmarks.planning import requests
+from itineraries.routing import Problem, solve
 
 
-def _nights_fixed(problem, nights: tuple[int, ...]):
-    from itineraries.routing import Problem
+@dataclass(frozen=True)
+class NightsFixed(Problem):
+    """The same trip with night ``d`` spent at ``fixed[d]``."""
 
-    @dataclass(frozen=True)
-    class NightsFixed(Problem):
-        fixed: tuple[int, ...] = ()
+    fixed: tuple[int, ...] = ()
 
-        def night_options(self, day: int) -> tuple[int, ...]:
-            return (self.fixed[day],)
-
-    fields = {name: getattr(problem, name) for name in problem.__dataclass_fields__ if name != "keys"}
-    return NightsFixed(**fields, fixed=nights)
+    def night_options(self, day: int) -> tuple[int, ...]:
+        return (self.fixed[day],)
 
 
-def _best_with_nights(problem, nights, iterations, stall, seeds) -> float:
-    from itineraries.routing import check, solve
-
-    fixed = _nights_fixed(problem, tuple(nights))
-    best = -1.0
-    for seed in range(seeds):
-        plan = solve(fixed, time_limit=1000, seed=seed, max_iterations=iterations, stall_iterations=stall)
-        assert check(fixed, plan) == []
-        best = max(best, plan.score)
-    return best
+def _best_with_nights(problem: Problem, nights, iterations: int, stall: int, seeds: int) -> float:
+    same = {f.name: getattr(problem, f.name) for f in fields(problem)}
+    fixed = NightsFixed(**same, fixed=tuple(nights))
+    return max(_solve((fixed, seed, iterations, stall)) for seed in range(seeds))
 
 
 def _diagnose(job: tuple) -> tuple:
-    from itineraries.routing import solve
-
     problem, seed, iterations, stall, budget, seeds = job
     app = solve(problem, time_limit=1000, seed=seed, max_iterations=iterations, stall_iterations=stall)
     longer = solve(problem, time_limit=1000, seed=seed, max_iterations=iterations * 10, stall_iterations=stall * 10)
