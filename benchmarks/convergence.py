@@ -8,7 +8,7 @@ A reference score per request is the best of ``--reference-seeds`` searches with
 times the app's iteration budget; ``--reference`` writes it and ``--against`` reuses it, so two versions
 of the solver are measured against the same scores. Then every request is solved with the app's own rule
 under ``--seeds`` seeds, and the script prints how often that reaches the reference, the mean shortfall
-and how often it beats it, and per trip how many trips every seed or no seed brings to the reference.
+and how often it beats it, and how many trips every seed (or no seed) brings to the reference.
 ``--scale 10`` gives the searches ten times the app's budget (iterations and stall limit): how far a
 longer search gets on the same trips.
 """
@@ -67,8 +67,11 @@ def main() -> None:
             ]
             if args.reference:
                 args.reference.write_text(json.dumps(reference))
-        budget = [(int(c.iterations * args.scale), int(c.stall * args.scale)) for c in contexts]
-        jobs = [(c.problem, s, *budget[i]) for i, c in enumerate(contexts) for s in range(args.seeds)]
+        jobs = [
+            (c.problem, s, int(c.iterations * args.scale), int(c.stall * args.scale))
+            for c in contexts
+            for s in range(args.seeds)
+        ]
         scores = pool.map(_solve, jobs)
     short = [reference[i // args.seeds] - score for i, score in enumerate(scores)]
     reached = [x <= 1e-6 for x in short]
