@@ -12,11 +12,12 @@ Problem data ``P`` (a tuple, read only):
     0-6 travel (n x n), service (n), opens/closes (days x n; closed: +inf/-inf), day_start/day_end/day_drive
     (days); 7 value (n, must-see bonus included); 8 cand (candidate nodes); 9-10 nights (days x k lodging
     options, padded), n_nights (days); 11-17 indexed by candidate: travel to (n x C), travel from (n x C),
-    opens/closes (days x C), service, insertion weight (value squared), value; 18 (has a fixed end, which).
+    opens/closes (days x C), service, insertion weight (value squared), value; 18 (has a fixed end, which);
+    19 a random 64-bit key per node (a set of places hashes to the XOR of its keys).
 State ``S`` (a tuple, mutated):
     route (days x L: begin, visits..., end), length (days), start (days x L service starts), slack
     (days x L: wait + forward slack), drive (days), used (n: visited flags), touched (days: changed since
-    the day was last shortened).
+    the day was last shortened), settled (two-day re-plans known to find nothing better, by hash).
 """
 
 from __future__ import annotations
@@ -38,6 +39,10 @@ FRESH_START_AFTER = 300  # iterations without a better plan in this walk before 
 NEAR_SHARE = 0.5  # share of shakes that cut around one place, from the days passing closest to it
 NEAR_DAYS = 3  # such a shake cuts into at most this many days
 RUIN_SHARE = 0.5  # every other new walk starts from the best plan with this share of its visits dropped
+# Two days and the night between them re-planned exactly, by listing every feasible visit sequence:
+MAX_STOPS = 10  # longest day listed
+MAX_PATHS = 100_000  # a re-plan gives up when a day allows more sets of places than this
+HASH_SLOTS = 1 << 17  # open-addressing table finding a day already listed with the same places (2^k)
 
 
 # --- one day -------------------------------------------------------------------------------------
@@ -799,6 +804,207 @@ def best_nights(P, S):
         set_night(P, S, k, best)
 
 
+# --- exact two-day re-plan --------------------------------------------------------------------------
+@njit(cache=True)
+def day_paths(P, d, begin, ends, floor, free, at, stops, size, end, gain, km):
+    """List, from record ``at`` on, every feasible day d from begin over free candidates to one of ends
+    worth at least that end's floor: its visits (stops, size), where it ends, value and driving. Each set
+    of places (and end) is listed once, in its order that drives least. Returns the next free record, or
+    -1 if the day allows more sets than there are records or table slots."""
+    travel, service, opens, closes, day_start, day_end, day_drive = P[:7]
+    value, cand = P[7], P[8]
+    c = len(cand)
+    reach = np.full(travel.shape[0], np.inf)
+    for u in range(travel.shape[0]):
+        for e in ends:
+            reach[u] = min(reach[u], travel[u, e])
+    path = np.empty(MAX_STOPS + 1, dtype=np.int64)
+    pick = np.empty(MAX_STOPS + 1, dtype=np.int64)
+    nxt = np.zeros(MAX_STOPS + 1, dtype=np.int64)
+    clock, driven, total = np.empty(MAX_STOPS + 1), np.empty(MAX_STOPS + 1), np.empty(MAX_STOPS + 1)
+    on = np.zeros(c, dtype=np.bool_)
+    zobrist = P[19]
+    places = np.zeros(MAX_STOPS + 1, dtype=np.int64)  # XOR of the path's places' random keys
+    slot_key = np.empty(HASH_SLOTS, dtype=np.int64)
+    slot_row = np.full(HASH_SLOTS, -1, dtype=np.int64)
+    listed = 0
+    path[0], clock[0], driven[0], total[0] = begin, day_start[d], 0.0, 0.0
+    depth, entering = 0, True
+    while depth >= 0:
+        node = path[depth]
+        if entering:
+            for t in range(len(ends)):
+                e, leg = ends[t], travel[node, ends[t]]
+                if total[depth] < floor[t]:
+                    continue
+                if clock[depth] + leg > day_end[d] + EPS or driven[depth] + leg > day_drive[d] + EPS:
+                    continue
+                key = places[depth] ^ zobrist[e]
+                slot = key & (HASH_SLOTS - 1)
+                while slot_row[slot] >= 0 and slot_key[slot] != key:
+                    slot = (slot + 1) & (HASH_SLOTS - 1)
+                row = slot_row[slot]
+                if row < 0:
+                    if at == len(end) or 2 * listed >= HASH_SLOTS:
+                        return -1
+                    row, slot_row[slot], slot_key[slot] = at, at, key
+                    listed += 1
+                    at += 1
+                elif km[row] <= driven[depth] + leg:
+                    continue
+                stops[row, :depth] = path[1 : depth + 1]
+                size[row], end[row], gain[row], km[row] = depth, e, total[depth], driven[depth] + leg
+            nxt[depth] = 0 if depth < MAX_STOPS else c
+            entering = False
+        while nxt[depth] < c:
+            j = nxt[depth]
+            nxt[depth] += 1
+            u = cand[j]
+            if on[j] or not free[j]:
+                continue
+            arrive = clock[depth] + travel[node, u]
+            far = driven[depth] + travel[node, u]
+            if arrive > closes[d, u] + EPS or far + reach[u] > day_drive[d] + EPS:
+                continue
+            leave = max(arrive, opens[d, u]) + service[u]
+            if leave + reach[u] > day_end[d] + EPS:
+                continue
+            depth += 1
+            path[depth], pick[depth], on[j] = u, j, True
+            clock[depth], driven[depth], total[depth] = leave, far, total[depth - 1] + value[u]
+            places[depth] = places[depth - 1] ^ zobrist[u]
+            entering = True
+            break
+        if not entering:
+            if depth > 0:
+                on[pick[depth]] = False
+            depth -= 1
+    return at
+
+
+@njit(cache=True)
+def most_first(gain, rows):
+    """rows by value, highest first."""
+    return rows[np.argsort(-gain[rows])]
+
+
+@njit(cache=True)
+def replan_two_days(P, S, i):
+    """Days i and i + 1 and the night between them, re-chosen exactly over the places no other day visits:
+    the pair of visit sequences (first day ending at some lodging, second day going on from it to where day
+    i + 1 ends now) worth most, each then driven in its shortest order. True if that is worth more than the
+    current two days."""
+    cand, value, nights, n_nights = P[8], P[7], P[9], P[10]
+    route, length, used = S[0], S[1], S[5]
+    index = np.full(len(used), -1, dtype=np.int64)
+    index[cand] = np.arange(len(cand))
+    free = ~used[cand]
+    best_value = 0.0
+    for d in (i, i + 1):
+        for k in range(1, length[d] - 1):
+            free[index[route[d, k]]] = True
+            best_value += value[route[d, k]]
+    # The answer depends only on the two days' ends, their places and the places the other days visit:
+    # remember the cases that found nothing better, as walks often end at the same plan.
+    zobrist, settled = P[19], S[7]
+    case = (zobrist[route[i, 0]] * 31) ^ (zobrist[route[i + 1, length[i + 1] - 1]] * 131) ^ (i + 1)
+    for u in cand:
+        if used[u]:
+            case ^= zobrist[u] * (3 if free[index[u]] else 1)
+    if settled[case & (len(settled) - 1)] == case:
+        return False
+    lodgings = nights[i, : n_nights[i]]
+    stops = np.empty((2, MAX_PATHS, MAX_STOPS), dtype=np.int64)
+    size = np.empty((2, MAX_PATHS), dtype=np.int64)
+    end = np.empty((2, MAX_PATHS), dtype=np.int64)
+    gain, km = np.empty((2, MAX_PATHS)), np.empty((2, MAX_PATHS))
+    # The second day first: its best value from each lodging bounds which first days are worth listing.
+    last = np.array([route[i + 1, length[i + 1] - 1]])
+    starts = np.zeros(len(lodgings) + 1, dtype=np.int64)
+    floor, anything = np.full(len(lodgings), -np.inf), np.full(1, -np.inf)
+    for h in range(len(lodgings)):
+        starts[h + 1] = day_paths(
+            P, i + 1, lodgings[h], last, anything, free, starts[h], stops[1], size[1], end[1], gain[1], km[1]
+        )
+        if starts[h + 1] < 0:
+            return False
+        if starts[h + 1] > starts[h]:
+            floor[h] = best_value - gain[1, starts[h] : starts[h + 1]].max() - 1e-9
+        else:
+            floor[h] = np.inf
+    first = day_paths(P, i, route[i, 0], lodgings, floor, free, 0, stops[0], size[0], end[0], gain[0], km[0])
+    if first < 0:
+        return False
+    mark = np.zeros(len(used), dtype=np.bool_)
+    found_a, found_b = -1, -1
+    for h in range(len(lodgings)):
+        a = np.where(end[0, :first] == lodgings[h])[0]
+        if len(a) == 0 or starts[h + 1] == starts[h]:
+            continue
+        b = np.arange(starts[h], starts[h + 1])
+        b = b[gain[1, b] >= best_value - gain[0, a].max() - 1e-9]
+        a = most_first(gain[0], a)
+        b = most_first(gain[1], b)
+        if len(b) == 0:
+            continue
+        prev = -1
+        for x in a:
+            if gain[0, x] + gain[1, b[0]] <= best_value + 1e-9:
+                break
+            if prev >= 0 and gain[0, x] == gain[0, prev] and size[0, x] == size[0, prev]:
+                same = True  # the same places in another order: no better than the order before it
+                for k in range(size[0, x]):
+                    same = same and mark[stops[0, x, k]]
+                if same:
+                    continue
+            if prev >= 0:
+                for k in range(size[0, prev]):
+                    mark[stops[0, prev, k]] = False
+            prev = x
+            for k in range(size[0, x]):
+                mark[stops[0, x, k]] = True
+            for y in b:
+                if gain[0, x] + gain[1, y] <= best_value + 1e-9:
+                    break
+                clash = False
+                for k in range(size[1, y]):
+                    clash = clash or mark[stops[1, y, k]]
+                if not clash:
+                    best_value, found_a, found_b = gain[0, x] + gain[1, y], x, y
+                    break
+        if prev >= 0:
+            for k in range(size[0, prev]):
+                mark[stops[0, prev, k]] = False
+    if found_a < 0:
+        settled[case & (len(settled) - 1)] = case
+        return False
+    for d in (i, i + 1):
+        for k in range(1, length[d] - 1):
+            used[route[d, k]] = False
+    for d, r in ((i, found_a), (i + 1, found_b)):
+        j = 0 if d == i else 1
+        n = size[j, r]
+        route[d, 1 : n + 1] = stops[j, r, :n]
+        route[d, n + 1] = end[j, r] if d == i else last[0]
+        length[d] = n + 2
+        used[stops[j, r, :n]] = True
+    route[i + 1, 0] = end[0, found_a]
+    for d in (i, i + 1):
+        timetable(P, S, d)
+        shorten_day(P, S, d)
+    return True
+
+
+@njit(cache=True)
+def replan_day_pairs(P, S):
+    """Every pair of consecutive days with a lodging to choose between them re-planned exactly, in turn."""
+    improved = False
+    for i in range(S[0].shape[0] - 1):
+        if P[10][i] > 1:
+            improved = replan_two_days(P, S, i) or improved
+    return improved
+
+
 # --- the walk ---------------------------------------------------------------------------------------
 @njit(cache=True)
 def objective(P, S):
@@ -910,7 +1116,7 @@ def iterate(P, S, best_route, best_length, control, score, iterations):
         if control[5] >= FRESH_START_AFTER:
             if control[4]:  # the walk's best gets one more chance: other lodgings, days toured backwards
                 load(P, S, best_route[1], best_length[1])
-                while polish_nights(P, S) or reverse_trip_parts(P, S):
+                while polish_nights(P, S) or reverse_trip_parts(P, S) or replan_day_pairs(P, S):
                     add_reordered(P, S)
                 if keep_if_best(S, best_route[0], best_length[0], score[0], *objective(P, S)):
                     control[2] = 0

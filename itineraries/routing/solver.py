@@ -8,7 +8,9 @@ are chosen too, half the shakes cut around one place across the days passing clo
 other new walk starts from the best plan with half its visits dropped. A walk's new best that could still
 beat the best overall is polished: a day is re-ordered exactly (dynamic programme over its few visits)
 wherever that lets one more place in; with nights to choose, a walk's best also tries, before the walk
-ends, every lodging for every night and touring every run of days the other way round. Insertion
+ends, every lodging for every night, touring every run of days the other way round, and re-planning each
+pair of consecutive days and the night between them exactly (every feasible set of places of each day is
+listed, then the most valuable pair that shares no place is taken). Insertion
 feasibility is O(1) per position thanks to the forward slack kept per visit. The loop itself is compiled
 (``kernel.py``); this module converts the problem, runs the search in short slices to watch the clock and
 report progress, and builds the ``Plan``.
@@ -28,6 +30,8 @@ from itineraries.routing.problem import Problem
 MUST_BONUS = 1e6  # must-see places outrank every optional place
 SLICE_SECONDS = 0.02  # how long one compiled slice of iterations may run before the clock is read again
 REPORT_SECONDS = 0.05
+SETTLED_SLOTS = 4096  # two-day re-plans remembered (a power of two)
+HASH_SEED = 20261124  # fixed: the keys that hash sets of places must not depend on the search's seed
 Progress = Callable[[float, Plan], None]
 
 
@@ -63,6 +67,7 @@ def problem_arrays(problem: Problem) -> tuple:
         np.ascontiguousarray((value**2)[cand]),
         np.ascontiguousarray(value[cand]),
         np.array([problem.end is not None, -1 if problem.end is None else problem.end], dtype=np.int64),
+        np.random.default_rng(HASH_SEED).integers(-(2**63), 2**63 - 1, size=len(problem.nodes), dtype=np.int64),
     )
 
 
@@ -76,6 +81,7 @@ def empty_state(problem: Problem) -> tuple:
         np.zeros(days),
         np.zeros(n, dtype=np.bool_),
         np.ones(days, dtype=np.bool_),
+        np.zeros(SETTLED_SLOTS, dtype=np.int64),
     )
 
 
@@ -174,6 +180,11 @@ def solve(
             if max_iterations:
                 done = max(done, control[3] / max_iterations)
             progress(min(done, 0.99), _to_plan(problem, best_route[0], best_length[0], int(control[3]), elapsed))
+    if multi_night:
+        kernel.load(P, S, best_route[0], best_length[0])
+        while kernel.replan_day_pairs(P, S):
+            kernel.add_reordered(P, S)
+        kernel.keep_if_best(S, best_route[0], best_length[0], score[0], *kernel.objective(P, S))
     plan = _to_plan(problem, best_route[0], best_length[0], int(control[3]), time.perf_counter() - started)
     if progress is not None:
         progress(1.0, plan)

@@ -105,4 +105,12 @@ def test_a_place_closed_for_the_season_is_never_planned():
 
 def test_days_carry_a_seasonal_note_from_the_catalogue():
     _, result = plan_route("qinhe-castle-ring", date=dt.date(SPRING.year, 7, 10).isoformat())
-    assert "22 °C" in result["days"][0]["season_note"]["en"] and "22℃" in result["days"][0]["season_note"]["zh"]
+    first = [(day["stops"] or [day["start"]])[0]["slug"] for day in result["days"]]
+    cities = [Destination.objects.get(slug=slug).city for slug in first]
+    assert "Jincheng" in cities  # the castle ring is in Jincheng
+    for city, day in zip(cities, result["days"], strict=True):
+        note = day["season_note"]
+        if city == "Jincheng":  # Jincheng's summer note, in both languages
+            assert "22 °C" in note["en"] and "22℃" in note["zh"]
+        else:
+            assert note is None or "22 °C" not in note["en"]

@@ -4,7 +4,7 @@ import itertools
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from itineraries.routing import check, kernel
@@ -188,7 +188,55 @@ def test_reversing_days_tours_them_backwards_between_the_same_outer_nights(probl
     assert sorted(np.flatnonzero(S[5])) == sorted(plan.visited)
 
 
-@pytest.mark.parametrize("name", ["polish_nights", "reverse_trip_parts"])
+def _best_two_days(problem, P, S, i) -> float:
+    """Brute force: the most two days i and i + 1 can collect over the places no other day visits, the
+    night between them at any lodging, the first morning and the last evening where they are now."""
+    rows = _rows(S)
+    taken = {v for d, row in enumerate(rows) if d not in (i, i + 1) for v in row[1:-1]}
+    free = [v for v in problem.candidates if v not in taken]
+    begin, last = rows[i][0], rows[i + 1][-1]
+
+    def days(d, a, b):
+        for k in range(len(free) + 1):
+            for order in itertools.permutations(free, k):
+                row = np.array([a, *order, b], dtype=np.int64)
+                if kernel.simulate(P, d, row, len(row))[0]:
+                    yield set(order), sum(P[7][v] for v in order)
+
+    best = -1.0
+    for night in problem.night_options(i):
+        second = list(days(i + 1, night, last))
+        for places, value in days(i, begin, night):
+            best = max([best] + [value + other for where, other in second if not places & where])
+    return best
+
+
+@SETTINGS
+@given(problems(max_nodes=6, max_days=3, lodgings=True), st.integers(0, 1000), st.data())
+def test_two_day_replan_finds_the_best_two_days_and_night_between(problem, seed, data):
+    assume(problem.n_days >= 2)
+    P, S = problem_arrays(problem), empty_state(problem)
+    _initial(problem, P, S, None, None)
+    kernel.seed_random(seed)
+    kernel.fill(P, S, 1.0, -1)
+    kernel.ruin(P, S, data.draw(st.sampled_from([0.0, 0.5, 1.0])))
+    i = data.draw(st.integers(0, problem.n_days - 2))
+    rows = _rows(S)
+    before = sum(P[7][v] for d in (i, i + 1) for v in rows[d][1:-1])
+    best = _best_two_days(problem, P, S, i)
+    moved = kernel.replan_two_days(P, S, i)
+    after = _rows(S)
+    assert moved == (best > before + 1e-9)
+    assert sum(P[7][v] for d in (i, i + 1) for v in after[d][1:-1]) == pytest.approx(max(best, before))
+    assert after[:i] == rows[:i] and after[i + 2 :] == rows[i + 2 :]
+    assert after[i][0] == rows[i][0] and after[i + 1][-1] == rows[i + 1][-1]
+    plan = _to_plan(problem, S[0], S[1], 0, 0.0)
+    assert check(problem, plan) == []
+    assert sorted(np.flatnonzero(S[5])) == sorted(plan.visited)
+    assert not kernel.replan_two_days(P, S, i)  # what it found is the best, so it is settled
+
+
+@pytest.mark.parametrize("name", ["polish_nights", "reverse_trip_parts", "replan_day_pairs"])
 @SETTINGS
 @given(problems(max_days=4, lodgings=True), st.integers(0, 1000))
 def test_whole_trip_polishes_keep_a_valid_trip_and_never_score_less(name, problem, seed):
