@@ -17,7 +17,8 @@ Problem data ``P`` (a tuple, read only):
 State ``S`` (a tuple, mutated):
     route (days x L: begin, visits..., end), length (days), start (days x L service starts), slack
     (days x L: wait + forward slack), drive (days), used (n: visited flags), touched (days: changed since
-    the day was last shortened), settled (two-day re-plans known to find nothing better, by hash).
+    the day was last shortened), settled (two-day re-plans known to find nothing better, by hash), given up
+    (1: two-day re-plans that gave up).
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ RUIN_SHARE = 0.5  # every other new walk starts from the best plan with this sha
 MAX_STOPS = 10  # longest day listed
 MAX_PATHS = 100_000  # a re-plan gives up when a day allows more sets of places than this
 HASH_SLOTS = 1 << 17  # open-addressing table finding a day already listed with the same places (2^k)
+MAX_STEPS = 300_000  # places added to a path, over both days, before a re-plan gives up (a few ms)
+MAX_GIVE_UPS = 2  # re-plans that gave up before a solve stops trying them (places too dense to list)
 
 
 # --- one day -------------------------------------------------------------------------------------
@@ -806,11 +809,12 @@ def best_nights(P, S):
 
 # --- exact two-day re-plan --------------------------------------------------------------------------
 @njit(cache=True)
-def day_paths(P, d, begin, ends, floor, free, at, stops, size, end, gain, km):
+def day_paths(P, d, begin, ends, floor, free, at, stops, size, end, gain, km, steps):
     """List, from record ``at`` on, every feasible day d from begin over free candidates to one of ends
     worth at least that end's floor: its visits (stops, size), where it ends, value and driving. Each set
     of places (and end) is listed once, in its order that drives least. Returns the next free record, or
-    -1 if the day allows more sets than there are records or table slots."""
+    -1 if the day allows more sets than there are records or table slots, or more steps than ``steps[0]``
+    (counted down)."""
     travel, service, opens, closes, day_start, day_end, day_drive = P[:7]
     value, cand = P[7], P[8]
     c = len(cand)
@@ -869,6 +873,9 @@ def day_paths(P, d, begin, ends, floor, free, at, stops, size, end, gain, km):
             leave = max(arrive, opens[d, u]) + service[u]
             if leave + reach[u] > day_end[d] + EPS:
                 continue
+            steps[0] -= 1
+            if steps[0] < 0:
+                return -1
             depth += 1
             path[depth], pick[depth], on[j] = u, j, True
             clock[depth], driven[depth], total[depth] = leave, far, total[depth - 1] + value[u]
@@ -911,7 +918,7 @@ def replan_two_days(P, S, i):
     for u in cand:
         if used[u]:
             case ^= zobrist[u] * (3 if free[index[u]] else 1)
-    if settled[case & (len(settled) - 1)] == case:
+    if settled[case & (len(settled) - 1)] == case or S[8][0] >= MAX_GIVE_UPS:
         return False
     lodgings = nights[i, : n_nights[i]]
     stops = np.empty((2, MAX_PATHS, MAX_STOPS), dtype=np.int64)
@@ -922,18 +929,21 @@ def replan_two_days(P, S, i):
     last = np.array([route[i + 1, length[i + 1] - 1]])
     starts = np.zeros(len(lodgings) + 1, dtype=np.int64)
     floor, anything = np.full(len(lodgings), -np.inf), np.full(1, -np.inf)
+    steps = np.array([MAX_STEPS])
     for h in range(len(lodgings)):
         starts[h + 1] = day_paths(
-            P, i + 1, lodgings[h], last, anything, free, starts[h], stops[1], size[1], end[1], gain[1], km[1]
+            P, i + 1, lodgings[h], last, anything, free, starts[h], stops[1], size[1], end[1], gain[1], km[1], steps
         )
         if starts[h + 1] < 0:
+            S[8][0] += 1
             return False
         if starts[h + 1] > starts[h]:
             floor[h] = best_value - gain[1, starts[h] : starts[h + 1]].max() - 1e-9
         else:
             floor[h] = np.inf
-    first = day_paths(P, i, route[i, 0], lodgings, floor, free, 0, stops[0], size[0], end[0], gain[0], km[0])
+    first = day_paths(P, i, route[i, 0], lodgings, floor, free, 0, stops[0], size[0], end[0], gain[0], km[0], steps)
     if first < 0:
+        S[8][0] += 1
         return False
     mark = np.zeros(len(used), dtype=np.bool_)
     found_a, found_b = -1, -1

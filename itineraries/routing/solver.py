@@ -82,6 +82,7 @@ def empty_state(problem: Problem) -> tuple:
         np.zeros(n, dtype=np.bool_),
         np.ones(days, dtype=np.bool_),
         np.zeros(SETTLED_SLOTS, dtype=np.int64),
+        np.zeros(1, dtype=np.int64),
     )
 
 
