@@ -160,9 +160,9 @@ def problem_for_request(request: PlanRequest) -> PlanContext:
         position = {s: first_sight + i for i, s in enumerate(sights)}
         warm = [[position[s] for s in day if s in position] for day in request.previous]
     # Converged when this many iterations in a row find nothing better: deterministic and fast.
-    # (3,000 since the night polish: better plans than 5,000 without it, in about three quarters of the time;
-    # with the exact two-day re-plan, 2,000 was faster but reached the best known plans less often.)
-    iterations, stall = 30000, 3000
+    # (With the exact two-day re-plan, 2,500 reaches the best known plans about as often as 3,000 did, with
+    # p95 213 ms against about 300 ms; 2,000 reaches them less often. See benchmarks.convergence.)
+    iterations, stall = 25000, 2500
     notes = tuple(SeasonNote.objects.all())
     return PlanContext(
         request, problem, tuple(slugs), places, matrix, network, tuple(raw_windows), iterations, stall, notes, warm

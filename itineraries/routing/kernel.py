@@ -809,55 +809,67 @@ def best_nights(P, S):
 
 # --- exact two-day re-plan --------------------------------------------------------------------------
 @njit(cache=True)
-def day_paths(P, d, begin, ends, floor, free, at, stops, size, end, gain, km, steps):
-    """List, from record ``at`` on, every feasible day d from begin over free candidates to one of ends
-    worth at least that end's floor: its visits (stops, size), where it ends, value and driving. Each set
-    of places (and end) is listed once, in its order that drives least. Returns the next free record, or
-    -1 if the day allows more sets than there are records or table slots, or more steps than ``steps[0]``
-    (counted down)."""
+def day_paths(P, d, fixed, others, backward, floor, free, at, stops, size, other, gain, km, steps):
+    """List, from record ``at`` on, every feasible day d over free candidates between the fixed place and
+    one of others (from fixed to them, or from them to fixed if ``backward``) worth at least that other
+    place's floor: its visits in visiting order (stops, size), which other place, value and driving. Each
+    set of places (and other place) is listed once, in its order that drives least. Returns the next free
+    record, or -1 if the day allows more sets than there are records or table slots, or more steps than
+    ``steps[0]`` (counted down).
+
+    Forward, a path's clock is when it leaves its last place; backward, the latest start of service at its
+    first place that still lets it reach the fixed end in time (waiting for an opening is always allowed).
+    """
     travel, service, opens, closes, day_start, day_end, day_drive = P[:7]
-    value, cand = P[7], P[8]
+    value, cand, zobrist = P[7], P[8], P[19]
     c = len(cand)
-    reach = np.full(travel.shape[0], np.inf)
+    reach = np.full(travel.shape[0], np.inf)  # the shortest leg between a place and the other side
     for u in range(travel.shape[0]):
-        for e in ends:
-            reach[u] = min(reach[u], travel[u, e])
+        for h in others:
+            reach[u] = min(reach[u], travel[h, u] if backward else travel[u, h])
     path = np.empty(MAX_STOPS + 1, dtype=np.int64)
     pick = np.empty(MAX_STOPS + 1, dtype=np.int64)
     nxt = np.zeros(MAX_STOPS + 1, dtype=np.int64)
     clock, driven, total = np.empty(MAX_STOPS + 1), np.empty(MAX_STOPS + 1), np.empty(MAX_STOPS + 1)
-    on = np.zeros(c, dtype=np.bool_)
-    zobrist = P[19]
     places = np.zeros(MAX_STOPS + 1, dtype=np.int64)  # XOR of the path's places' random keys
+    on = np.zeros(c, dtype=np.bool_)
     slot_key = np.empty(HASH_SLOTS, dtype=np.int64)
     slot_row = np.full(HASH_SLOTS, -1, dtype=np.int64)
     listed = 0
-    path[0], clock[0], driven[0], total[0] = begin, day_start[d], 0.0, 0.0
+    path[0], clock[0], driven[0], total[0] = fixed, day_end[d] if backward else day_start[d], 0.0, 0.0
     depth, entering = 0, True
     while depth >= 0:
         node = path[depth]
         if entering:
-            for t in range(len(ends)):
-                e, leg = ends[t], travel[node, ends[t]]
+            for t in range(len(others)):
+                h = others[t]
                 if total[depth] < floor[t]:
                     continue
-                if clock[depth] + leg > day_end[d] + EPS or driven[depth] + leg > day_drive[d] + EPS:
+                if backward:
+                    leg = travel[h, node]
+                    arrive = day_start[d] + leg
+                    late = arrive > day_end[d] + EPS if depth == 0 else max(arrive, opens[d, node]) > clock[depth] + EPS
+                else:
+                    leg = travel[node, h]
+                    late = clock[depth] + leg > day_end[d] + EPS
+                if late or driven[depth] + leg > day_drive[d] + EPS:
                     continue
-                key = places[depth] ^ zobrist[e]
+                key = places[depth] ^ zobrist[h]
                 slot = key & (HASH_SLOTS - 1)
                 while slot_row[slot] >= 0 and slot_key[slot] != key:
                     slot = (slot + 1) & (HASH_SLOTS - 1)
                 row = slot_row[slot]
                 if row < 0:
-                    if at == len(end) or 2 * listed >= HASH_SLOTS:
+                    if at == len(other) or 2 * listed >= HASH_SLOTS:
                         return -1
                     row, slot_row[slot], slot_key[slot] = at, at, key
                     listed += 1
                     at += 1
                 elif km[row] <= driven[depth] + leg:
                     continue
-                stops[row, :depth] = path[1 : depth + 1]
-                size[row], end[row], gain[row], km[row] = depth, e, total[depth], driven[depth] + leg
+                for k in range(depth):
+                    stops[row, k] = path[depth - k] if backward else path[k + 1]
+                size[row], other[row], gain[row], km[row] = depth, h, total[depth], driven[depth] + leg
             nxt[depth] = 0 if depth < MAX_STOPS else c
             entering = False
         while nxt[depth] < c:
@@ -866,19 +878,25 @@ def day_paths(P, d, begin, ends, floor, free, at, stops, size, end, gain, km, st
             u = cand[j]
             if on[j] or not free[j]:
                 continue
-            arrive = clock[depth] + travel[node, u]
-            far = driven[depth] + travel[node, u]
-            if arrive > closes[d, u] + EPS or far + reach[u] > day_drive[d] + EPS:
+            leg = travel[u, node] if backward else travel[node, u]
+            far = driven[depth] + leg
+            if far + reach[u] > day_drive[d] + EPS:
                 continue
-            leave = max(arrive, opens[d, u]) + service[u]
-            if leave + reach[u] > day_end[d] + EPS:
-                continue
+            if backward:
+                time = min(closes[d, u], clock[depth] - leg - service[u])
+                if max(opens[d, u], day_start[d] + reach[u]) > time + EPS:
+                    continue
+            else:
+                arrive = clock[depth] + leg
+                time = max(arrive, opens[d, u]) + service[u]
+                if arrive > closes[d, u] + EPS or time + reach[u] > day_end[d] + EPS:
+                    continue
             steps[0] -= 1
             if steps[0] < 0:
                 return -1
             depth += 1
             path[depth], pick[depth], on[j] = u, j, True
-            clock[depth], driven[depth], total[depth] = leave, far, total[depth - 1] + value[u]
+            clock[depth], driven[depth], total[depth] = time, far, total[depth - 1] + value[u]
             places[depth] = places[depth - 1] ^ zobrist[u]
             entering = True
             break
@@ -925,23 +943,24 @@ def replan_two_days(P, S, i):
     size = np.empty((2, MAX_PATHS), dtype=np.int64)
     end = np.empty((2, MAX_PATHS), dtype=np.int64)
     gain, km = np.empty((2, MAX_PATHS)), np.empty((2, MAX_PATHS))
-    # The second day first: its best value from each lodging bounds which first days are worth listing.
-    last = np.array([route[i + 1, length[i + 1] - 1]])
-    starts = np.zeros(len(lodgings) + 1, dtype=np.int64)
-    floor, anything = np.full(len(lodgings), -np.inf), np.full(1, -np.inf)
-    steps = np.array([MAX_STEPS])
-    for h in range(len(lodgings)):
-        starts[h + 1] = day_paths(
-            P, i + 1, lodgings[h], last, anything, free, starts[h], stops[1], size[1], end[1], gain[1], km[1], steps
-        )
-        if starts[h + 1] < 0:
-            S[8][0] += 1
-            return False
-        if starts[h + 1] > starts[h]:
-            floor[h] = best_value - gain[1, starts[h] : starts[h + 1]].max() - 1e-9
-        else:
-            floor[h] = np.inf
-    first = day_paths(P, i, route[i, 0], lodgings, floor, free, 0, stops[0], size[0], end[0], gain[0], km[0], steps)
+    # The second day first (listed backwards from where it ends): its best value from each lodging bounds
+    # which first days are worth listing.
+    last = route[i + 1, length[i + 1] - 1]
+    steps, anything = np.array([MAX_STEPS]), np.full(len(lodgings), -np.inf)
+    second = day_paths(
+        P, i + 1, last, lodgings, True, anything, free, 0, stops[1], size[1], end[1], gain[1], km[1], steps
+    )
+    if second < 0:
+        S[8][0] += 1
+        return False
+    floor = np.full(len(lodgings), np.inf)
+    for y in range(second):
+        for h in range(len(lodgings)):
+            if lodgings[h] == end[1, y]:
+                floor[h] = min(floor[h], best_value - gain[1, y] - 1e-9)
+    first = day_paths(
+        P, i, route[i, 0], lodgings, False, floor, free, 0, stops[0], size[0], end[0], gain[0], km[0], steps
+    )
     if first < 0:
         S[8][0] += 1
         return False
@@ -949,9 +968,9 @@ def replan_two_days(P, S, i):
     found_a, found_b = -1, -1
     for h in range(len(lodgings)):
         a = np.where(end[0, :first] == lodgings[h])[0]
-        if len(a) == 0 or starts[h + 1] == starts[h]:
+        b = np.where(end[1, :second] == lodgings[h])[0]
+        if len(a) == 0 or len(b) == 0:
             continue
-        b = np.arange(starts[h], starts[h + 1])
         b = b[gain[1, b] >= best_value - gain[0, a].max() - 1e-9]
         a = most_first(gain[0], a)
         b = most_first(gain[1], b)
@@ -995,7 +1014,7 @@ def replan_two_days(P, S, i):
         j = 0 if d == i else 1
         n = size[j, r]
         route[d, 1 : n + 1] = stops[j, r, :n]
-        route[d, n + 1] = end[j, r] if d == i else last[0]
+        route[d, n + 1] = end[0, r] if d == i else last
         length[d] = n + 2
         used[stops[j, r, :n]] = True
     route[i + 1, 0] = end[0, found_a]
