@@ -193,7 +193,7 @@ def solve(
 
 
 def warm_up() -> None:
-    """Load the compiled kernel (compiling it on the first run ever, ~20 s) so the first real plan is quick."""
+    """Load the compiled kernel (compiling it on the first run ever, about 80 s) so the first real plan is quick."""
     from itineraries.routing.problem import DaySpec, Node
 
     nodes = (Node("start"), Node("inn-a"), Node("inn-b"), *(Node(f"p{i}", 1.0 + i, 30.0) for i in range(4)))
