@@ -1,14 +1,15 @@
 """How close the app's stopping rule gets to the best plans a much longer search finds.
 
-    python -m benchmarks.convergence [--runs 40] [--seeds 30] [--reference OUT.json | --against IN.json]
+    python -m benchmarks.convergence [--runs 40] [--seeds 30] [--reference OUT.json | --against IN.json...]
                                      [--scale 1]
 
 The same 5-day requests as ``benchmarks.planning``, on a fixed ``--date`` so a reference can be reused.
 A reference score per request is the best of ``--reference-seeds`` searches with ``--reference-scale``
-times the app's iteration budget; ``--reference`` writes it and ``--against`` reuses it, so two versions
-of the solver are measured against the same scores. Then every request is solved with the app's own rule
-under ``--seeds`` seeds, and the script prints how often that reaches the reference, the mean shortfall
-and how often it beats it, and how many trips every seed (or no seed) brings to the reference.
+times the app's iteration budget; ``--reference`` writes it and ``--against`` reuses it (given several
+files, the best per request), so two versions of the solver are measured against the same scores. Then
+every request is solved with the app's own rule under ``--seeds`` seeds, and the script prints how often
+that reaches the reference, the mean shortfall and how often it beats it, and how many trips every seed
+(or no seed) brings to the reference.
 ``--scale 10`` gives the searches ten times the app's budget (iterations and stall limit): how far a
 longer search gets on the same trips.
 """
@@ -42,7 +43,9 @@ def main() -> None:
     parser.add_argument("--reference-seeds", type=int, default=4)
     parser.add_argument("--reference-scale", type=int, default=20)
     parser.add_argument("--reference", type=Path, help="write the reference scores here")
-    parser.add_argument("--against", type=Path, help="reuse reference scores written earlier")
+    parser.add_argument(
+        "--against", type=Path, nargs="+", help="reuse reference scores written earlier (best per request)"
+    )
     parser.add_argument("--scale", type=float, default=1.0, help="times the app's budget for the measured searches")
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--date", type=dt.date.fromisoformat, default=dt.date(2027, 1, 25))
@@ -53,7 +56,7 @@ def main() -> None:
     contexts = [selectors.problem_for_request(r) for r in requests(args.runs, date=args.date)]
     with Pool(args.processes) as pool:
         if args.against:
-            reference = json.loads(args.against.read_text())
+            reference = [max(scores) for scores in zip(*(json.loads(f.read_text()) for f in args.against), strict=True)]
         else:
             scale = args.reference_scale
             jobs = [

@@ -1143,7 +1143,8 @@ def iterate(P, S, best_route, best_length, control, score, iterations):
         if size > max(1, min(longest // 2 + 1, MAX_SHAKE)):
             size = 1
         if control[5] >= FRESH_START_AFTER:
-            if control[4]:  # the walk's best gets one more chance: other lodgings, days toured backwards
+            if control[4]:  # the walk's best gets one more chance: other lodgings, days toured backwards,
+                # each two days re-planned exactly
                 load(P, S, best_route[1], best_length[1])
                 while polish_nights(P, S) or reverse_trip_parts(P, S) or replan_day_pairs(P, S):
                     add_reordered(P, S)

@@ -10,7 +10,8 @@ beat the best overall is polished: a day is re-ordered exactly (dynamic programm
 wherever that lets one more place in; with nights to choose, a walk's best also tries, before the walk
 ends, every lodging for every night, touring every run of days the other way round, and re-planning each
 pair of consecutive days and the night between them exactly (every feasible set of places of each day is
-listed, then the most valuable pair that shares no place is taken). Insertion
+listed, then the most valuable pair that shares no place is taken); the best plan gets that re-plan once
+more when the search stops, as the last walk's best never reached the end of a walk. Insertion
 feasibility is O(1) per position thanks to the forward slack kept per visit. The loop itself is compiled
 (``kernel.py``); this module converts the problem, runs the search in short slices to watch the clock and
 report progress, and builds the ``Plan``.
