@@ -39,7 +39,10 @@ FRESH_START_AFTER = 300  # iterations without a better plan in this walk before 
 # With a lodging to choose every night the landscape is rugged (the order in which regions are toured):
 NEAR_SHARE = 0.5  # share of shakes that cut around one place, from the days passing closest to it
 NEAR_DAYS = 3  # such a shake cuts into at most this many days
-RUIN_SHARE = 0.5  # every other new walk starts from the best plan with this share of its visits dropped
+# New walks take turns: the best plan toured the other way round, the best plan, the other way round, a
+# fresh construction. A round trip's two directions are separate basins a walk seldom crosses.
+REVERSE_RUIN = 0.2  # share of the reversed best plan's visits dropped
+RUIN_SHARE = 0.5  # share of the best plan's visits dropped
 # Two days and the night between them re-planned exactly, by listing every feasible visit sequence:
 MAX_STOPS = 10  # longest day listed
 MAX_PATHS = 100_000  # a re-plan gives up when a day allows more sets of places than this
@@ -1152,6 +1155,13 @@ def iterate(P, S, best_route, best_length, control, score, iterations):
                     control[2] = 0
             control[6] += 1
             if control[4] and control[6] % 2 == 0:
+                load(P, S, best_route[0], best_length[0])
+                if not reverse_days(P, S, 0, days - 1):  # else some run of days
+                    i = np.random.randint(0, days - 1)
+                    reverse_days(P, S, i, i + 1 + np.random.randint(0, days - 1 - i))
+                ruin(P, S, REVERSE_RUIN)
+                improve(P, S, NOISE)
+            elif control[4] and control[6] % 4 == 1:
                 load(P, S, best_route[0], best_length[0])
                 ruin(P, S, RUIN_SHARE)
                 move_night(P, S)

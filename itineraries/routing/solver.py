@@ -2,19 +2,20 @@
 
 Each iteration shakes the current solution (removes a run of consecutive visits from some days, as in
 Vansteenwegen et al. 2009), occasionally moves a night to another lodging, refills the days by best
-insertion, trades visited places for better unvisited ones in place and refills again, then puts every
-night at the lodging that drives least. A walk that stalls is replaced by a new one; when the nights
-are chosen too, half the shakes cut around one place across the days passing closest to it, and every
-other new walk starts from the best plan with half its visits dropped. A walk's new best that could still
-beat the best overall is polished: a day is re-ordered exactly (dynamic programme over its few visits)
-wherever that lets one more place in; with nights to choose, a walk's best also tries, before the walk
-ends, every lodging for every night, touring every run of days the other way round, and re-planning each
-pair of consecutive days and the night between them exactly (every feasible set of places of each day is
-listed, then the most valuable pair that shares no place is taken); the best plan gets that re-plan once
-more when the search stops, as the last walk's best never reached the end of a walk. Insertion
-feasibility is O(1) per position thanks to the forward slack kept per visit. The loop itself is compiled
-(``kernel.py``); this module converts the problem, runs the search in short slices to watch the clock and
-report progress, and builds the ``Plan``.
+insertion, trades visited places for better unvisited ones in place and refills again, then puts every night
+at the lodging that drives least. A walk that stalls is replaced by a new one; when the nights are chosen
+too, half the shakes cut around one place across the days passing closest to it, and new walks take turns:
+the best plan toured the other way round (a fifth of its visits dropped), the best plan with half its visits
+dropped, the other way round again, a fresh construction. A walk's new best that could still beat the best
+overall is polished: a day is re-ordered exactly (dynamic programme over its few visits) wherever that lets
+one more place in; with nights to choose, a walk's best also tries, before the walk ends, every lodging for
+every night, touring every run of days the other way round, and re-planning each pair of consecutive days
+and the night between them exactly (every feasible set of places of each day is listed, then the most
+valuable pair that shares no place is taken); the best plan gets that re-plan once more when the search
+stops, as the last walk's best never reached the end of a walk. Insertion feasibility is O(1) per position
+thanks to the forward slack kept per visit. The loop itself is compiled (``kernel.py``); this module
+converts the problem, runs the search in short slices to watch the clock and report progress, and builds the
+``Plan``.
 """
 
 from __future__ import annotations
