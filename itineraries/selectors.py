@@ -160,8 +160,8 @@ def problem_for_request(request: PlanRequest) -> PlanContext:
         position = {s: first_sight + i for i, s in enumerate(sights)}
         warm = [[position[s] for s in day if s in position] for day in request.previous]
     # Converged when this many iterations in a row find nothing better: deterministic and fast.
-    # (With the exact two-day re-plan, 2,500 reaches the best known plans about as often as 3,000 did, with
-    # p95 213 ms against about 300 ms; 2,000 reaches them less often. See benchmarks.convergence.)
+    # (Chosen with the exact two-day re-plan at 45758bd: 2,500 reached the best known plans about as often
+    # as 3,000, with p95 213 ms against about 300 ms; 2,000 less often. Current figures: README, Benchmarks.)
     iterations, stall = 25000, 2500
     notes = tuple(SeasonNote.objects.all())
     return PlanContext(

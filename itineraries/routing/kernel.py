@@ -956,11 +956,12 @@ def replan_two_days(P, S, i):
     if second < 0:
         S[8][0] += 1
         return False
+    option = np.full(len(used), -1, dtype=np.int64)  # a lodging's position in lodgings
+    option[lodgings] = np.arange(len(lodgings))
     floor = np.full(len(lodgings), np.inf)
     for y in range(second):
-        for h in range(len(lodgings)):
-            if lodgings[h] == end[1, y]:
-                floor[h] = min(floor[h], best_value - gain[1, y] - 1e-9)
+        h = option[end[1, y]]
+        floor[h] = min(floor[h], best_value - gain[1, y] - 1e-9)
     first = day_paths(
         P, i, route[i, 0], lodgings, False, floor, free, 0, stops[0], size[0], end[0], gain[0], km[0], steps
     )
