@@ -36,7 +36,12 @@ APP_TRIPS = {
     "jiexiu-6d-winter": dict(start="jiexiu", days=6, interests=("heritage",), date=dt.date(2027, 1, 14), seed=7),
 }
 
-LITERATURE = {"pr01-m2": ("pr01.txt", 2), "pr07-m1": ("pr07.txt", 1), "c101-m1": ("c101.txt", 1), "r102-m2": ("r102.txt", 2)}
+LITERATURE = {
+    "pr01-m2": ("pr01.txt", 2),
+    "pr07-m1": ("pr07.txt", 1),
+    "c101-m1": ("c101.txt", 1),
+    "r102-m2": ("r102.txt", 2),
+}
 
 
 def _compare(name: str, actual: dict) -> None:
@@ -82,5 +87,7 @@ def test_literature_plans_are_unchanged(name):
     problem = read_toptw(DATA / filename, tours)
     plan = solve(problem, time_limit=600.0, seed=3, max_iterations=400)
     assert check(problem, plan) == []
-    days = [[[problem.nodes[v.node].key, round(v.arrive, 4), round(v.start, 4)] for v in day.visits] for day in plan.days]
+    days = [
+        [[problem.nodes[v.node].key, round(v.arrive, 4), round(v.start, 4)] for v in day.visits] for day in plan.days
+    ]
     _compare(f"toptw-{name}", {"score": plan.score, "days": days})
