@@ -28,10 +28,10 @@ from benchmarks.planning import requests
 
 
 def _solve(job: tuple) -> float:
-    from itineraries.routing import check, solve
+    from itineraries.routing import MaxIterations, MaxRuntime, NoImprovement, check, solve
 
     problem, seed, iterations, stall = job
-    plan = solve(problem, time_limit=1000, seed=seed, max_iterations=iterations, stall_iterations=stall)
+    plan = solve(problem, MaxRuntime(1000) | MaxIterations(iterations) | NoImprovement(stall), seed=seed)
     assert check(problem, plan) == []
     return plan.score
 

@@ -19,7 +19,7 @@ from multiprocessing import Pool
 from benchmarks.convergence import _solve
 from benchmarks.django_env import setup
 from benchmarks.planning import requests
-from itineraries.routing import Problem, solve
+from itineraries.routing import MaxIterations, MaxRuntime, NoImprovement, Problem, solve
 
 
 @dataclass(frozen=True)
@@ -40,8 +40,8 @@ def _best_with_nights(problem: Problem, nights, iterations: int, stall: int, see
 
 def _diagnose(job: tuple) -> tuple:
     problem, seed, iterations, stall, budget, seeds = job
-    app = solve(problem, time_limit=1000, seed=seed, max_iterations=iterations, stall_iterations=stall)
-    longer = solve(problem, time_limit=1000, seed=seed, max_iterations=iterations * 10, stall_iterations=stall * 10)
+    app = solve(problem, MaxRuntime(1000) | MaxIterations(iterations) | NoImprovement(stall), seed=seed)
+    longer = solve(problem, MaxRuntime(1000) | MaxIterations(iterations * 10) | NoImprovement(stall * 10), seed=seed)
     app_nights = [day.end for day in app.days]
     long_nights = [day.end for day in longer.days]
     small = (max(1, int(iterations * budget)), max(1, int(stall * budget)))

@@ -49,7 +49,7 @@ def main() -> None:
     args = parser.parse_args()
     setup()
     from itineraries import selectors
-    from itineraries.routing import check, solve
+    from itineraries.routing import MaxIterations, MaxRuntime, NoImprovement, check, solve
     from itineraries.routing.solver import warm_up
     from itineraries.services import plan_make
 
@@ -63,10 +63,8 @@ def main() -> None:
         started = time.perf_counter()
         plan = solve(
             context.problem,
-            time_limit=10,
+            MaxRuntime(10) | MaxIterations(context.iterations) | NoImprovement(context.stall),
             seed=request.seed,
-            max_iterations=context.iterations,
-            stall_iterations=context.stall,
         )
         solve_ms.append((time.perf_counter() - started) * 1000)
         assert check(context.problem, plan) == []
@@ -75,10 +73,8 @@ def main() -> None:
         service_ms.append((time.perf_counter() - started) * 1000)
         long_plan = solve(
             context.problem,
-            time_limit=100,
+            MaxRuntime(100) | MaxIterations(context.iterations * 10) | NoImprovement(context.stall * 10),
             seed=request.seed,
-            max_iterations=context.iterations * 10,
-            stall_iterations=context.stall * 10,
         )
         longer.append(long_plan.score - plan.score)
         better[n // args.runs] += long_plan.score > plan.score + 1e-9

@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from itineraries.routing import check, schedule_day, solve
+from itineraries.routing import MaxRuntime, check, schedule_day, solve
 from itineraries.routing.instances import read_toptw
 from itineraries.routing.plan import Plan
 from itineraries.routing.solver import warm_up
@@ -40,7 +40,7 @@ def plan_from_tours(problem, tours: list[list[int]]) -> Plan:
 
 def run_ours(problem, time_limit: float, seed: int) -> tuple[list[list[int]], float]:
     started = time.perf_counter()
-    plan = solve(problem, time_limit=time_limit, seed=seed)
+    plan = solve(problem, MaxRuntime(time_limit), seed=seed)
     return plan.tours(), time.perf_counter() - started
 
 

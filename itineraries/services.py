@@ -17,7 +17,7 @@ from itineraries.catalogue import destination_errors, point_errors, road_errors,
 from itineraries.models import Destination, Itinerary, Road, SeasonNote, ThemedRoute
 from itineraries.planning import PlanRequest
 from itineraries.results import plan_to_result
-from itineraries.routing import check, solve
+from itineraries.routing import MaxIterations, MaxRuntime, NoImprovement, check, solve
 
 log = logging.getLogger(__name__)
 
@@ -208,10 +208,8 @@ def plan_make(*, request: PlanRequest, solver_seconds: float, progress=None) -> 
     context = selectors.problem_for_request(request)
     plan = solve(
         context.problem,
-        time_limit=solver_seconds,
+        MaxRuntime(solver_seconds) | MaxIterations(context.iterations) | NoImprovement(context.stall),
         seed=request.seed,
-        max_iterations=context.iterations,
-        stall_iterations=context.stall,
         progress=progress,
         warm_start=context.warm_start,
     )

@@ -3,13 +3,19 @@
 from itineraries.routing.plan import DayPlan, Plan, Visit, check, schedule_day
 from itineraries.routing.problem import DaySpec, Node, Problem
 from itineraries.routing.solver import solve
+from itineraries.routing.stopping import FirstOf, MaxIterations, MaxRuntime, NoImprovement, StoppingCriterion
 
 __all__ = [
     "DayPlan",
     "DaySpec",
+    "FirstOf",
+    "MaxIterations",
+    "MaxRuntime",
+    "NoImprovement",
     "Node",
     "Plan",
     "Problem",
+    "StoppingCriterion",
     "Visit",
     "check",
     "schedule_day",

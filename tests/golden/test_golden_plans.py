@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from itineraries.routing import check, solve
+from itineraries.routing import MaxIterations, MaxRuntime, check, solve
 from itineraries.routing.instances import read_toptw
 
 DATA = Path(__file__).parent / "data"
@@ -85,7 +85,7 @@ def test_app_trip_plans_are_unchanged(catalogue, name):
 def test_literature_plans_are_unchanged(name):
     filename, tours = LITERATURE[name]
     problem = read_toptw(DATA / filename, tours)
-    plan = solve(problem, time_limit=600.0, seed=3, max_iterations=400)
+    plan = solve(problem, MaxRuntime(600.0) | MaxIterations(400), seed=3)
     assert check(problem, plan) == []
     days = [
         [[problem.nodes[v.node].key, round(v.arrive, 4), round(v.start, 4)] for v in day.visits] for day in plan.days

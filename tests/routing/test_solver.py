@@ -5,21 +5,21 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from itineraries.routing import DaySpec, Node, Problem, check, schedule_day, solve
+from itineraries.routing import DaySpec, MaxIterations, MaxRuntime, Node, Problem, check, schedule_day, solve
 from tests.routing.factories import circle, grid_problem, problems
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(problems(), st.integers(0, 10_000))
 def test_every_plan_passes_the_independent_checker(problem, seed):
-    plan = solve(problem, time_limit=5, seed=seed, max_iterations=60)
+    plan = solve(problem, MaxRuntime(5) | MaxIterations(60), seed=seed)
     assert check(problem, plan) == []
 
 
 @settings(max_examples=40, deadline=None)
 @given(problems())
 def test_a_place_is_never_visited_on_a_day_it_is_closed(problem):
-    plan = solve(problem, time_limit=5, seed=1, max_iterations=60)
+    plan = solve(problem, MaxRuntime(5) | MaxIterations(60), seed=1)
     for d, day in enumerate(plan.days):
         for visit in day.visits:
             assert problem.nodes[visit.node].windows[d] is not None
@@ -67,7 +67,7 @@ def test_single_day_optimum_is_found_on_almost_all_small_problems():
             days=1,
             day_end=480,
         )
-        plan = solve(problem, time_limit=10, seed=0, max_iterations=150)
+        plan = solve(problem, MaxRuntime(10) | MaxIterations(150), seed=0)
         assert check(problem, plan) == []
         best = _brute_force_single_day(problem)
         optimal += plan.score == best
@@ -82,8 +82,8 @@ def test_same_seed_gives_the_same_plan():
     p = grid_problem(
         pts, scores=list(rng.integers(1, 10, 30)), services=[10] * 30, windows=[()] * 30, days=2, day_end=300
     )
-    a = solve(p, time_limit=30, seed=3, max_iterations=200)
-    b = solve(p, time_limit=30, seed=3, max_iterations=200)
+    a = solve(p, MaxRuntime(30) | MaxIterations(200), seed=3)
+    b = solve(p, MaxRuntime(30) | MaxIterations(200), seed=3)
     assert a.tours() == b.tours() and a.score == b.score
 
 
@@ -92,10 +92,10 @@ def test_must_see_is_forced_in_even_when_it_scores_little():
     scores = [10] * 12
     scores[5] = 1
     p = grid_problem(pts, scores=scores, services=[30] * 12, windows=[()] * 12, days=1, day_end=250)
-    free = solve(p, time_limit=5, seed=0, max_iterations=100)
+    free = solve(p, MaxRuntime(5) | MaxIterations(100), seed=0)
     assert 6 not in free.visited  # node 6 is the weak place
     with_must = Problem(p.nodes, p.travel, p.days, 0, 0, (0,), must=frozenset({6}))
-    forced = solve(with_must, time_limit=5, seed=0, max_iterations=100)
+    forced = solve(with_must, MaxRuntime(5) | MaxIterations(100), seed=0)
     assert 6 in forced.visited and forced.missing_must == ()
     assert check(with_must, forced) == []
 
@@ -105,7 +105,7 @@ def test_impossible_must_see_is_reported_not_hidden():
         [(0, 0), (10, 0), (500, 0)], scores=[5, 5], services=[10, 10], windows=[(), ()], days=1, day_end=200
     )
     p = Problem(p.nodes, p.travel, p.days, 0, 0, (0,), must=frozenset({2}))
-    plan = solve(p, time_limit=5, seed=0, max_iterations=50)
+    plan = solve(p, MaxRuntime(5) | MaxIterations(50), seed=0)
     assert plan.missing_must == (2,)
     assert check(p, plan) == []
 
@@ -114,7 +114,7 @@ def test_avoided_place_is_never_planned():
     pts = circle(8)
     p = grid_problem(pts, scores=[5] * 8, services=[5] * 8, windows=[()] * 8, days=1)
     p = Problem(p.nodes, p.travel, p.days, 0, 0, (0,), avoid=frozenset({3}))
-    plan = solve(p, time_limit=5, seed=0, max_iterations=50)
+    plan = solve(p, MaxRuntime(5) | MaxIterations(50), seed=0)
     assert 3 not in plan.visited and len(plan.visited) == 7
 
 
@@ -125,7 +125,7 @@ def test_more_days_never_lowers_the_best_score():
     previous, best = None, 0.0
     for days in (1, 2, 3, 4):
         p = grid_problem(pts, days=days, **base)
-        plan = solve(p, time_limit=30, seed=0, max_iterations=150, warm_start=previous)
+        plan = solve(p, MaxRuntime(30) | MaxIterations(150), seed=0, warm_start=previous)
         assert check(p, plan) == []
         assert plan.score >= best
         best, previous = plan.score, plan.tours()
@@ -139,7 +139,7 @@ def test_overnight_stays_chain_the_days_through_lodgings():
     nodes = [Node("start"), Node("inn-100"), Node("inn-200")] + [Node(f"s{i}", 5, 30) for i in range(3, n)]
     days = tuple(DaySpec(0, 260) for _ in range(3))
     p = Problem(tuple(nodes), travel, days, start=0, end=None, lodgings=(1, 2))
-    plan = solve(p, time_limit=10, seed=0, max_iterations=200)
+    plan = solve(p, MaxRuntime(10) | MaxIterations(200), seed=0)
     assert check(p, plan) == []
     assert plan.days[0].end in (1, 2) and plan.days[1].begin == plan.days[0].end
     assert len(plan.visited) == n - 3  # every place fits once the nights move along the line
@@ -148,7 +148,7 @@ def test_overnight_stays_chain_the_days_through_lodgings():
 def test_progress_is_reported_and_ends_at_one():
     p = grid_problem(circle(10), scores=[3] * 10, services=[5] * 10, windows=[()] * 10, days=2)
     seen = []
-    solve(p, time_limit=1, seed=0, max_iterations=400, progress=lambda f, plan: seen.append(f))
+    solve(p, MaxRuntime(1) | MaxIterations(400), seed=0, progress=lambda f, plan: seen.append(f))
     assert seen and seen[-1] == 1.0 and all(0 <= f <= 1 for f in seen)
 
 
@@ -156,7 +156,7 @@ def test_engine_imports_nothing_from_django():
     import pathlib
 
     root = pathlib.Path(__file__).resolve().parents[2] / "itineraries" / "routing"
-    for path in root.glob("*.py"):
+    for path in root.rglob("*.py"):
         assert "django" not in path.read_text(), path
 
 
@@ -177,5 +177,5 @@ def test_toptw_reader_uses_truncated_distances(tmp_path):
     path.write_text(text)
     p = read_toptw(path, tours=1)
     assert p.travel[0, 1] == math.floor(math.sqrt(2) * 10) / 10
-    plan = solve(p, time_limit=5, seed=0, max_iterations=20)
+    plan = solve(p, MaxRuntime(5) | MaxIterations(20), seed=0)
     assert plan.score == 30 and check(p, plan) == []
