@@ -51,7 +51,7 @@ def main() -> None:
     parser.add_argument("--date", type=dt.date.fromisoformat, default=dt.date(2027, 1, 25))
     args = parser.parse_args()
     setup()
-    from itineraries import selectors
+    from itineraries.trips import selectors
 
     contexts = [selectors.problem_for_request(r) for r in requests(args.runs, date=args.date)]
     with Pool(args.processes) as pool:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from itineraries.routing.network import Network, Place, Road
+from itineraries.roads.network import Network, Place, Road
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

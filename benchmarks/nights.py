@@ -63,12 +63,13 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=2)
     args = parser.parse_args()
     setup()
-    from itineraries import selectors
+    from itineraries.trips import selectors
 
     jobs = []
     for request in requests(args.runs, date=args.date):
         context = selectors.problem_for_request(request)
-        jobs.append((context.problem, request.seed, context.iterations, context.stall, args.budget, args.seeds))
+        limits = (selectors.MAX_ITERATIONS, selectors.STALL_ITERATIONS)
+        jobs.append((context.problem, request.seed, *limits, args.budget, args.seeds))
     with Pool(args.processes) as pool:
         rows = pool.map(_diagnose, jobs)
     eps = 1e-9

@@ -21,7 +21,7 @@ from benchmarks.django_env import setup
 
 def requests(runs: int, days: int = 5, date: dt.date | None = None, seed_set: int = 0) -> list:
     """The benchmark's trips: five starts x five interest sets, mostly by car, one in four by e-bike."""
-    from itineraries.planning import PlanRequest
+    from itineraries.trips.request import PlanRequest
 
     starts = ["pingyao-ancient-city", "jincheng", "taiyuan", "yangcheng", "zuoquan"]
     interest_sets = [("heritage", "temples"), ("cycling", "nature"), ("wellness",), ("villages", "painting"), ()]
@@ -48,10 +48,10 @@ def main() -> None:
     parser.add_argument("--date", type=dt.date.fromisoformat, help="trip start (default: 60 days from today)")
     args = parser.parse_args()
     setup()
-    from itineraries import selectors
     from itineraries.routing import MaxIterations, MaxRuntime, NoImprovement, check, solve
     from itineraries.routing.solver import warm_up
-    from itineraries.services import plan_make
+    from itineraries.trips import selectors
+    from itineraries.trips.compute import plan_make
 
     warm_up()
 
@@ -63,7 +63,7 @@ def main() -> None:
         started = time.perf_counter()
         plan = solve(
             context.problem,
-            MaxRuntime(10) | MaxIterations(context.iterations) | NoImprovement(context.stall),
+            selectors.plan_stop(solver_seconds=10),
             seed=request.seed,
         )
         solve_ms.append((time.perf_counter() - started) * 1000)
@@ -73,7 +73,9 @@ def main() -> None:
         service_ms.append((time.perf_counter() - started) * 1000)
         long_plan = solve(
             context.problem,
-            MaxRuntime(100) | MaxIterations(context.iterations * 10) | NoImprovement(context.stall * 10),
+            MaxRuntime(100)
+            | MaxIterations(selectors.MAX_ITERATIONS * 10)
+            | NoImprovement(selectors.STALL_ITERATIONS * 10),
             seed=request.seed,
         )
         longer.append(long_plan.score - plan.score)

@@ -17,8 +17,8 @@ import sys
 import time
 from pathlib import Path
 
+from benchmarks.instances import read_toptw
 from itineraries.routing import MaxRuntime, check, schedule_day, solve
-from itineraries.routing.instances import read_toptw
 from itineraries.routing.plan import Plan
 from itineraries.routing.solver import warm_up
 

@@ -7,4 +7,4 @@ class ItinerariesConfig(AppConfig):
     verbose_name = "Shanxi itineraries"
 
     def ready(self) -> None:
-        from itineraries import signals  # noqa: F401
+        from itineraries.catalogue import signals  # noqa: F401

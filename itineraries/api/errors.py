@@ -9,7 +9,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
-from itineraries.services import PlanError
+from itineraries.trips.errors import InvalidRequest
 
 
 def api_exception_handler(exc, context):
@@ -17,8 +17,8 @@ def api_exception_handler(exc, context):
         return Response({"detail": "The request body is too large."}, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, SuspiciousOperation):
         return Response({"detail": "The request could not be read."}, status=status.HTTP_400_BAD_REQUEST)
-    if isinstance(exc, PlanError):
-        exc = ValidationError({"detail": str(exc)})
+    if isinstance(exc, InvalidRequest):
+        exc = ValidationError(exc.errors)
     if isinstance(exc, Http404):
         return Response({"detail": "Not found."}, status=status.HTTP_404_NOT_FOUND)
     return exception_handler(exc, context)

@@ -6,9 +6,9 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from geopy.distance import geodesic
 
-from itineraries import selectors
-from itineraries.models import Destination
-from itineraries.scoring import INTERESTS
+from itineraries.catalogue import selectors
+from itineraries.catalogue.models import Destination
+from itineraries.catalogue.scoring import INTERESTS
 
 
 class NearField(forms.CharField):

@@ -10,7 +10,6 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
-from itineraries import exports, selectors, services
 from itineraries.api.filters import DestinationFilter
 from itineraries.api.serializers import (
     AcceptedSerializer,
@@ -20,9 +19,12 @@ from itineraries.api.serializers import (
     ReplanSerializer,
     ThemedRouteSerializer,
 )
-from itineraries.models import Itinerary, Road, ThemedRoute
-from itineraries.routing.network import Road as NetRoad
-from itineraries.routing.network import road_km
+from itineraries.catalogue import selectors as catalogue
+from itineraries.catalogue.models import ThemedRoute
+from itineraries.trips import exports, services
+from itineraries.trips import selectors as trips
+from itineraries.trips.models import Itinerary
+from itineraries.trips.validation import plan_request_build, replan_places_check
 
 ERROR = OpenApiResponse(OpenApiTypes.OBJECT, description="an error; field errors name the field")
 BAD_REQUEST = {400: ERROR}
@@ -40,7 +42,7 @@ class DestinationViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = DestinationFilter
 
     def get_queryset(self):
-        return selectors.destination_list()
+        return catalogue.destination_list()
 
 
 @extend_schema_view(retrieve=extend_schema(responses={200: ThemedRouteSerializer, **NOT_FOUND}))
@@ -57,26 +59,7 @@ class ThemedRouteViewSet(viewsets.ReadOnlyModelViewSet):
 class HighwayView(APIView):
     @extend_schema(responses={200: OpenApiTypes.OBJECT}, summary="Roads as a GeoJSON FeatureCollection")
     def get(self, request):
-        features = []
-        for road in Road.objects.all():
-            points = tuple((p[0], p[1]) for p in road.points)
-            features.append(
-                {
-                    "type": "Feature",
-                    "geometry": {"type": "LineString", "coordinates": [[lon, lat] for lat, lon in points]},
-                    "properties": {
-                        "slug": road.slug,
-                        "name_en": road.name_en,
-                        "name_zh": road.name_zh,
-                        "kind": road.kind,
-                        "length_km": round(road_km(NetRoad(road.slug, road.kind, points)), 1),
-                        "stated_km": road.stated_km,
-                        "via": road.via,
-                        "source": road.source,
-                    },
-                }
-            )
-        return Response({"type": "FeatureCollection", "features": features})
+        return Response(catalogue.road_feature_collection())
 
 
 class IsOwner(permissions.BasePermission):
@@ -120,7 +103,7 @@ class ItineraryViewSet(
         if getattr(self, "swagger_fake_view", False):
             return Itinerary.objects.none()
         if self.action == "list":
-            return selectors.itinerary_list(owner=self.request.user)
+            return trips.itinerary_list(owner=self.request.user)
         return Itinerary.objects.all()
 
     @extend_schema(responses={200: ItinerarySerializer(many=True), 401: ERROR, 403: ERROR, **BAD_REQUEST, **NOT_FOUND})
@@ -134,7 +117,8 @@ class ItineraryViewSet(
         serializer = PlanRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         owner = request.user if request.user.is_authenticated else None
-        itinerary = services.itinerary_create(request=serializer.to_request(), owner=owner)
+        plan_request = plan_request_build(given=serializer.to_input())
+        itinerary = services.itinerary_create(request=plan_request, owner=owner)
         return _accepted(request, itinerary)
 
     @extend_schema(
@@ -146,12 +130,10 @@ class ItineraryViewSet(
         serializer = ReplanSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         owner = request.user if request.user.is_authenticated else None
-        new = services.itinerary_replan(
-            itinerary=itinerary,
-            pins=serializer.validated_data["pins"],
-            drops=serializer.validated_data["drops"],
-            owner=owner,
+        pins, drops = replan_places_check(
+            pins=serializer.validated_data["pins"], drops=serializer.validated_data["drops"]
         )
+        new = services.itinerary_replan(itinerary=itinerary, pins=pins, drops=drops, owner=owner)
         return _accepted(request, new)
 
     def _done(self, pk) -> Itinerary | Response:

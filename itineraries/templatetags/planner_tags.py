@@ -19,6 +19,6 @@ def hhmm(iso: str) -> str:
 
 @register.filter
 def day_colour(n: int) -> str:
-    from itineraries.exports import DAY_COLOURS
+    from itineraries.trips.exports import DAY_COLOURS
 
     return DAY_COLOURS[(int(n) - 1) % len(DAY_COLOURS)]

@@ -6,7 +6,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from itineraries.planning import MAX_DAYS
+from itineraries.trips.request import MAX_DAYS
+from itineraries.trips.validation import PlanInput
 
 INTEREST_CHOICES = [
     ("heritage", _("Heritage")),
@@ -43,3 +44,17 @@ class PlanForm(forms.Form):
         self.fields["must"].choices = sights
         if not self.is_bound:
             self.fields["date"].initial = timezone.localdate() + dt.timedelta(days=1)
+
+    def to_input(self) -> PlanInput:
+        data = self.cleaned_data
+        return PlanInput(
+            start=data["start"],
+            days=data["days"],
+            date=data["date"],
+            interests=tuple(data["interests"]),
+            pace=data["pace"],
+            mode=data["mode"],
+            must=tuple(data["must"]),
+            scenic=data["scenic"],
+            route=data.get("route") or None,
+        )

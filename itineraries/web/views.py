@@ -1,14 +1,21 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from itineraries import selectors, services
-from itineraries.api.serializers import PlanRequestSerializer, ReplanSerializer
-from itineraries.models import Destination, Itinerary, ThemedRoute
+from itineraries.catalogue import selectors
+from itineraries.catalogue.models import Destination, ThemedRoute
+from itineraries.trips import services
+from itineraries.trips.errors import InvalidRequest
+from itineraries.trips.models import Itinerary
+from itineraries.trips.request import MAX_DAYS, PlanRequest
+from itineraries.trips.validation import plan_input_from, plan_request_build, replan_places_check
 from itineraries.web.display import chinese, display_name, result_for_map, to_display
 from itineraries.web.forms import INTEREST_CHOICES, PlanForm
 
@@ -73,15 +80,15 @@ def plan(request: HttpRequest) -> HttpResponse:
         return render(request, "itineraries/plan.html", {"form": _form(route=route), "route": route})
     form = _form(request.POST)
     if form.is_valid():
-        data = {**form.cleaned_data, "date": form.cleaned_data["date"].isoformat()}
-        data["route"] = data.get("route") or None
-        serializer = PlanRequestSerializer(data=data)
-        if serializer.is_valid():
+        try:
+            plan_request = plan_request_build(given=form.to_input())
+        except InvalidRequest as exc:
+            for field, messages in exc.errors.items():
+                form.add_error(field if field in form.fields else None, messages)
+        else:
             owner = request.user if request.user.is_authenticated else None
-            itinerary = services.itinerary_create(request=serializer.to_request(), owner=owner)
+            itinerary = services.itinerary_create(request=plan_request, owner=owner)
             return redirect("web:trip", pk=itinerary.pk)
-        for field, messages in serializer.errors.items():
-            form.add_error(field if field in form.fields else None, [str(m) for m in messages])
     return render(request, "itineraries/plan.html", {"form": form}, status=400)
 
 
@@ -146,24 +153,20 @@ def trip(request: HttpRequest, pk) -> HttpResponse:
 @require_POST
 def trip_replan(request: HttpRequest, pk) -> HttpResponse:
     itinerary = _itinerary(pk)
-    serializer = ReplanSerializer(data={"pins": request.POST.getlist("pin"), "drops": request.POST.getlist("drop")})
-    if not serializer.is_valid():
+    try:
+        pins, drops = replan_places_check(pins=request.POST.getlist("pin"), drops=request.POST.getlist("drop"))
+    except InvalidRequest:
         return redirect("web:trip", pk=itinerary.pk)
     owner = request.user if request.user.is_authenticated else None
-    new = services.itinerary_replan(
-        itinerary=itinerary,
-        pins=serializer.validated_data["pins"],
-        drops=serializer.validated_data["drops"],
-        owner=owner,
-    )
+    new = services.itinerary_replan(itinerary=itinerary, pins=pins, drops=drops, owner=owner)
     return redirect("web:trip", pk=new.pk)
 
 
-VARIANTS = {
-    "ebike": lambda r: {**r, "mode": "ebike"},
-    "car": lambda r: {**r, "mode": "car"},
-    "longer": lambda r: {**r, "days": min(14, r["days"] + 2)},
-    "shorter": lambda r: {**r, "days": max(1, r["days"] - 1)},
+VARIANTS: dict[str, Callable[[PlanRequest], PlanRequest]] = {
+    "ebike": lambda r: replace(r, mode="ebike"),
+    "car": lambda r: replace(r, mode="car"),
+    "longer": lambda r: replace(r, days=min(MAX_DAYS, r.days + 2)),
+    "shorter": lambda r: replace(r, days=max(1, r.days - 1)),
 }
 
 
@@ -174,12 +177,12 @@ def trip_compare(request: HttpRequest, pk) -> HttpResponse:
     variant = VARIANTS.get(request.POST.get("variant", ""))
     if variant is None:
         return redirect("web:trip", pk=itinerary.pk)
-    data = variant({k: v for k, v in itinerary.request.items() if k not in ("previous", "route")})
-    serializer = PlanRequestSerializer(data=data)
-    if not serializer.is_valid():
+    try:
+        plan_request = plan_request_build(given=plan_input_from(variant(PlanRequest.from_json(itinerary.request))))
+    except InvalidRequest:
         return redirect("web:trip", pk=itinerary.pk)
     owner = request.user if request.user.is_authenticated else None
-    other = services.itinerary_create(request=serializer.to_request(), owner=owner)
+    other = services.itinerary_create(request=plan_request, owner=owner)
     return redirect("web:compare", a=itinerary.pk, b=other.pk)
 
 

@@ -9,10 +9,10 @@ from django.contrib.auth.models import Group, User
 from django.test import Client
 from geopy.distance import geodesic
 
-from itineraries import transfer
+from itineraries.catalogue import transfer
 from itineraries.models import Destination, Itinerary
-from itineraries.planning import PlanRequest
-from itineraries.services import plan_make
+from itineraries.trips.compute import plan_make
+from itineraries.trips.request import PlanRequest
 
 pytestmark = pytest.mark.usefixtures("catalogue")
 DATE = dt.date.today() + dt.timedelta(days=12)

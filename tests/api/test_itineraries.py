@@ -7,10 +7,10 @@ from icalendar import Calendar
 from rest_framework.test import APIClient
 
 from itineraries.models import Itinerary
-from itineraries.planning import PlanRequest
 from itineraries.routing import check, schedule_day
 from itineraries.routing.plan import Plan
-from itineraries.selectors import problem_for_request
+from itineraries.trips.request import PlanRequest
+from itineraries.trips.selectors import problem_for_request
 
 pytestmark = pytest.mark.usefixtures("catalogue")
 TRIP_DATE = (dt.date.today() + dt.timedelta(days=30)).isoformat()

@@ -5,11 +5,12 @@ import datetime as dt
 import pytest
 from rest_framework.test import APIClient
 
-from itineraries.api.serializers import PlanRequestSerializer
+from itineraries.catalogue.cache import catalogue_version_bump
 from itineraries.models import Destination, ThemedRoute
-from itineraries.planning import PlanRequest
-from itineraries.selectors import catalogue_version_bump, problem_for_request
-from itineraries.services import plan_make
+from itineraries.trips.compute import plan_make
+from itineraries.trips.request import PlanRequest
+from itineraries.trips.selectors import problem_for_request
+from itineraries.trips.validation import PlanInput, plan_request_build
 from tests.api.test_itineraries import _replay
 
 pytestmark = pytest.mark.usefixtures("catalogue")
@@ -28,9 +29,7 @@ ROUTES = [
 
 
 def plan_route(slug: str, **extra) -> tuple[dict, dict]:
-    serializer = PlanRequestSerializer(data={"route": slug, "date": SPRING.isoformat(), **extra})
-    assert serializer.is_valid(), serializer.errors
-    request = serializer.to_request()
+    request = plan_request_build(given=PlanInput(**{"route": slug, "date": SPRING, **extra}))
     return request.to_json(), plan_make(request=request, solver_seconds=10)
 
 
@@ -52,7 +51,7 @@ def test_each_route_gives_a_feasible_plan_with_its_must_sees(slug):
 
 
 def test_a_route_is_only_a_starting_point():
-    request, result = plan_route("follow-wukong", days=3, mode="ebike", interests=["heritage"])
+    request, result = plan_route("follow-wukong", days=3, mode="ebike", interests=("heritage",))
     assert request["days"] == 3 and request["mode"] == "ebike" and request["interests"] == ["heritage"]
     assert request["must"] == ["shuanglin-temple", "zhenguo-temple"] and request["route"] == "follow-wukong"
 
@@ -104,7 +103,7 @@ def test_a_place_closed_for_the_season_is_never_planned():
 
 
 def test_days_carry_a_seasonal_note_from_the_catalogue():
-    _, result = plan_route("qinhe-castle-ring", date=dt.date(SPRING.year, 7, 10).isoformat())
+    _, result = plan_route("qinhe-castle-ring", date=dt.date(SPRING.year, 7, 10))
     first = [(day["stops"] or [day["start"]])[0]["slug"] for day in result["days"]]
     cities = [Destination.objects.get(slug=slug).city for slug in first]
     assert "Jincheng" in cities  # the castle ring is in Jincheng

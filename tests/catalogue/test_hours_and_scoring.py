@@ -1,8 +1,8 @@
 import datetime as dt
 
-from itineraries.hours import validate_hours, window_on
-from itineraries.planning import day_window, sun_times
-from itineraries.scoring import place_score
+from itineraries.catalogue.hours import validate_hours, window_on
+from itineraries.catalogue.scoring import place_score
+from itineraries.trips.request import day_window, sun_times
 
 SEASONAL = [
     {"from": "04-01", "to": "10-31", "days": "daily", "open": "08:00", "close": "18:30"},

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from geopy.distance import geodesic
 
-from itineraries.catalogue import inside_shanxi
+from itineraries.catalogue.validation import inside_shanxi
 from itineraries.models import Destination, Road
 from tests.conftest import SEEDS
 

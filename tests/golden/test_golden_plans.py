@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.instances import read_toptw
 from itineraries.routing import MaxIterations, MaxRuntime, check, solve
-from itineraries.routing.instances import read_toptw
 
 DATA = Path(__file__).parent / "data"
 WRITE = os.environ.get("GOLDEN_WRITE") == "1"
@@ -65,16 +65,14 @@ def _app_days(result: dict) -> list:
 
 @pytest.mark.parametrize("name", sorted(APP_TRIPS))
 def test_app_trip_plans_are_unchanged(catalogue, name):
-    from itineraries.planning import PlanRequest
-    from itineraries.services import plan_make
+    from itineraries.trips.compute import plan_make
+    from itineraries.trips.request import PlanRequest
 
     fields = {"date": dt.date(2027, 5, 3), **APP_TRIPS[name]}
     if fields.get("route"):
-        from itineraries.api.serializers import PlanRequestSerializer
+        from itineraries.trips.validation import PlanInput, plan_request_build
 
-        serializer = PlanRequestSerializer(data={"route": fields["route"], "date": fields["date"].isoformat()})
-        serializer.is_valid(raise_exception=True)
-        request = serializer.to_request()
+        request = plan_request_build(given=PlanInput(route=fields["route"], date=fields["date"]))
     else:
         request = PlanRequest(**fields)
     result = plan_make(request=request, solver_seconds=600.0)

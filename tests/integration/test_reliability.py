@@ -10,7 +10,7 @@ import pytest
 from django.db import close_old_connections
 
 from itineraries.models import Destination, Itinerary
-from itineraries.tasks import itinerary_compute
+from itineraries.trips.tasks import itinerary_compute
 from tests.integration.processes import app_env, celery_worker, private_redis, process
 
 pytestmark = [pytest.mark.services, pytest.mark.usefixtures("catalogue")]

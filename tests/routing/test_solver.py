@@ -170,7 +170,7 @@ def test_travel_matrix_is_read_only():
 
 
 def test_toptw_reader_uses_truncated_distances(tmp_path):
-    from itineraries.routing.instances import read_toptw
+    from benchmarks.instances import read_toptw
 
     text = "1 1 2 1\n0 100\n 0 0 0 0 0 0 0 0 100\n 1 1 1 5 10 1 1 1 0 50\n 2 3 4 5 20 1 1 1 0 50\n"
     path = tmp_path / "c999.txt"

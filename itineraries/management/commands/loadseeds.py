@@ -3,7 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from itineraries.services import SeedError, catalogue_load
+from itineraries.catalogue.services import SeedError, catalogue_load
 
 
 class Command(BaseCommand):

@@ -1,12 +1,14 @@
+import datetime as dt
 import json
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
-from itineraries.api.serializers import PlanRequestSerializer
-from itineraries.selectors import destination_list
-from itineraries.services import PlanError, plan_make
+from itineraries.catalogue.selectors import destination_list
+from itineraries.trips.compute import plan_make
+from itineraries.trips.errors import InvalidRequest, PlanError
+from itineraries.trips.validation import PlanInput, plan_request_build
 
 NO_CATALOGUE = (
     "the database holds no catalogue yet: run `python manage.py migrate` and `python manage.py loadseeds` "
@@ -42,27 +44,29 @@ class Command(BaseCommand):
             ready = False
         if not ready:
             raise CommandError(NO_CATALOGUE)
-        data = {
-            "start": o["start"],
-            "days": o["days"],
-            "interests": _csv(o["interests"]),
-            "mode": o["mode"],
-            "pace": o["pace"],
-            "must": _csv(o["must"]),
-            "avoid": _csv(o["avoid"]),
-            "scenic": o["scenic"],
-            "seed": o["seed"],
-        }
-        if o["date"]:
-            data["date"] = o["date"]
-        if o["end"]:
-            data["end"] = o["end"]
-        serializer = PlanRequestSerializer(data=data)
-        if not serializer.is_valid():
-            problems = "; ".join(f"{field}: {' '.join(map(str, msgs))}" for field, msgs in serializer.errors.items())
-            raise CommandError(problems)
         try:
-            result = plan_make(request=serializer.to_request(), solver_seconds=max(settings.PLAN_SOLVER_SECONDS, 2.0))
+            date = dt.date.fromisoformat(o["date"]) if o["date"] else None
+        except ValueError as exc:
+            raise CommandError("date: use YYYY-MM-DD, e.g. 2027-05-03") from exc
+        given = PlanInput(
+            start=o["start"],
+            days=o["days"],
+            date=date,
+            interests=tuple(_csv(o["interests"])),
+            mode=o["mode"],
+            pace=o["pace"],
+            must=tuple(_csv(o["must"])),
+            avoid=tuple(_csv(o["avoid"])),
+            end=o["end"] or None,
+            scenic=o["scenic"],
+            seed=o["seed"],
+        )
+        try:
+            request = plan_request_build(given=given)
+        except InvalidRequest as exc:
+            raise CommandError(str(exc)) from exc
+        try:
+            result = plan_make(request=request, solver_seconds=max(settings.PLAN_SOLVER_SECONDS, 2.0))
         except PlanError as exc:
             raise CommandError(str(exc)) from exc
         if o["json"]:

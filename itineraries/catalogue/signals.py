@@ -3,8 +3,8 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from itineraries.models import Destination, Road
-from itineraries.selectors import catalogue_version_bump
+from itineraries.catalogue.cache import catalogue_version_bump
+from itineraries.catalogue.models import Destination, Road
 
 
 @receiver([post_save, post_delete], sender=Destination)

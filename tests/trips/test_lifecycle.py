@@ -6,11 +6,16 @@ import pytest
 from celery.exceptions import SoftTimeLimitExceeded
 from django.utils import timezone
 
-from itineraries import services, tasks
 from itineraries.models import Itinerary
-from itineraries.planning import PlanRequest
+from itineraries.trips import lifecycle, services
+from itineraries.trips.errors import PlanError
+from itineraries.trips.request import PlanRequest
 
 pytestmark = pytest.mark.usefixtures("catalogue")
+
+
+def run(itinerary_id: str) -> str:
+    return lifecycle.itinerary_run(itinerary_id=itinerary_id, solver_seconds=5.0).value
 
 
 def make_row(**fields) -> Itinerary:
@@ -23,7 +28,7 @@ def make_row(**fields) -> Itinerary:
     [
         (RuntimeError("boom"), "Planning failed: RuntimeError"),
         (SoftTimeLimitExceeded(), "took too long"),
-        (services.PlanError("Xiangyu Castle is closed every day of the trip"), "closed every day"),
+        (PlanError("Xiangyu Castle is closed every day of the trip"), "closed every day"),
     ],
 )
 def test_solver_errors_fail_the_plan_with_a_message(monkeypatch, error, words):
@@ -34,32 +39,32 @@ def test_solver_errors_fail_the_plan_with_a_message(monkeypatch, error, words):
         calls.append(kwargs)
         raise error
 
-    monkeypatch.setattr(services, "plan_make", broken)
-    assert tasks.run_itinerary(str(row.pk)) == "failed"
+    monkeypatch.setattr(lifecycle, "plan_make", broken)
+    assert run(str(row.pk)) == "failed"
     row.refresh_from_db()
     assert row.status == "failed" and words in row.error and row.attempts == 1
     assert len(calls) == 1
-    assert tasks.run_itinerary(str(row.pk)) == "skipped"  # a failed plan is not picked up again
+    assert run(str(row.pk)) == "skipped"  # a failed plan is not picked up again
     assert services.itinerary_requeue_stale(queued_seconds=0, running_seconds=0) == 0
 
 
 def test_second_delivery_of_a_done_plan_is_skipped():
     row = make_row()
-    assert tasks.run_itinerary(str(row.pk)) == "done"
-    assert tasks.run_itinerary(str(row.pk)) == "skipped"
+    assert run(str(row.pk)) == "done"
+    assert run(str(row.pk)) == "skipped"
     row.refresh_from_db()
     assert row.attempts == 1
 
 
 def test_a_lost_attempt_cannot_overwrite_the_new_one(monkeypatch):
     row = make_row()
-    old = services.itinerary_claim(itinerary_id=row.pk, stale_seconds=20)
+    old = lifecycle.itinerary_claim(itinerary_id=row.pk, stale_seconds=20)
     Itinerary.objects.filter(pk=row.pk).update(heartbeat_at=timezone.now() - dt.timedelta(minutes=10))
-    monkeypatch.setattr(tasks, "dispatch", lambda *a: None)
+    monkeypatch.setattr(services, "dispatch", lambda *a: None)
     assert services.itinerary_requeue_stale(queued_seconds=60, running_seconds=60) == 1
-    new = services.itinerary_claim(itinerary_id=row.pk, stale_seconds=20)
+    new = lifecycle.itinerary_claim(itinerary_id=row.pk, stale_seconds=20)
     assert new and new != old
-    services.itinerary_fail(itinerary_id=row.pk, token=old, message="late write from the lost attempt")
+    lifecycle.itinerary_fail(itinerary_id=row.pk, token=old, message="late write from the lost attempt")
     row.refresh_from_db()
     assert row.status == "running" and row.error == ""
 
@@ -67,7 +72,7 @@ def test_a_lost_attempt_cannot_overwrite_the_new_one(monkeypatch):
 def test_sweeper_gives_up_after_five_attempts(monkeypatch):
     row = make_row(attempts=5)
     Itinerary.objects.filter(pk=row.pk).update(heartbeat_at=timezone.now() - dt.timedelta(minutes=10))
-    monkeypatch.setattr(tasks, "dispatch", lambda *a: None)
+    monkeypatch.setattr(services, "dispatch", lambda *a: None)
     services.itinerary_requeue_stale(queued_seconds=60, running_seconds=60)
     row.refresh_from_db()
     assert row.status == "failed" and "several attempts" in row.error

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from itineraries.catalogue import destination_errors
-from itineraries.models import DESTINATION_FIELDS, Destination
+from itineraries.catalogue.models import DESTINATION_FIELDS, Destination
+from itineraries.catalogue.validation import destination_errors
 
 FIELDS = [*DESTINATION_FIELDS, "published"]
 JSON_FIELDS = {"categories", "opening_hours"}

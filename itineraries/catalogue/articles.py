@@ -10,7 +10,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.text import slugify
 
-from itineraries.models import Destination
+from itineraries.catalogue.models import Destination
 
 _SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？]?")
 

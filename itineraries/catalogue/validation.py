@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from itineraries.hours import validate_hours
-from itineraries.scoring import INTERESTS
+from itineraries.catalogue.hours import validate_hours
+from itineraries.catalogue.scoring import INTERESTS
 
 # Shanxi's extent with a small margin (34.57-40.73 N, 110.23-114.55 E).
 SHANXI_LAT = (34.4, 40.8)
@@ -72,7 +72,7 @@ def road_errors(record: dict, waypoints: dict) -> list[tuple[str, str]]:
 
 
 def route_errors(record: dict, slugs: set[str]) -> list[tuple[str, str]]:
-    from itineraries.planning import MAX_DAYS, MODES, PACES
+    from itineraries.trips.request import MAX_DAYS, MODES, PACES
 
     errors = _missing(record, ("slug", "name_en", "name_zh", "source"))
     if record.get("start") not in slugs:

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from geopy.distance import geodesic
 
-from itineraries.routing.network import Network, Place, Road, road_km
+from itineraries.roads.network import Network, Place, Road, road_km
 from tests.conftest import SEEDS
 
 

@@ -6,11 +6,11 @@ import datetime as dt
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from itineraries.hours import format_window
+from itineraries.catalogue.hours import format_window
 from itineraries.routing import Plan
 
 if TYPE_CHECKING:
-    from itineraries.selectors import PlanContext
+    from itineraries.trips.selectors import PlanContext
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 

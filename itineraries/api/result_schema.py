@@ -1,0 +1,106 @@
+"""Serializers that document the itinerary's stored request and result in the OpenAPI schema.
+
+The view returns the stored JSON as it is (no per-request re-serialisation); these classes describe its shape.
+"""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from itineraries.catalogue.scoring import INTERESTS
+from itineraries.trips.request import MODES, PACES
+
+
+class PlaceSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    name_en = serializers.CharField()
+    name_zh = serializers.CharField()
+    lat = serializers.FloatField(help_text="WGS-84")
+    lon = serializers.FloatField(help_text="WGS-84")
+
+
+class StopSerializer(PlaceSerializer):
+    arrive = serializers.DateTimeField(help_text="Asia/Shanghai")
+    start = serializers.DateTimeField(help_text="visit starts (after waiting for the opening, if any)")
+    depart = serializers.DateTimeField()
+    wait_minutes = serializers.IntegerField()
+    visit_minutes = serializers.IntegerField()
+    opening = serializers.CharField(help_text="opening hours that day, e.g. 08:30-17:30")
+    categories = serializers.ListField(child=serializers.CharField())
+    ticket_cny = serializers.IntegerField(allow_null=True)
+    score = serializers.FloatField()
+
+
+class LegSerializer(serializers.Serializer):
+    from_ = serializers.SlugField(help_text="slug of the place left")
+    to = serializers.SlugField()
+    km = serializers.FloatField()
+    minutes = serializers.IntegerField()
+    path = serializers.ListField(
+        child=serializers.ListField(child=serializers.FloatField(), min_length=2, max_length=2),
+        help_text="the road geometry as [lat, lon] pairs (WGS-84), in driving order; empty for a zero-length leg",
+    )
+
+    def get_fields(self):
+        fields = super().get_fields()
+        fields["from"] = fields.pop("from_")
+        return fields
+
+
+class SeasonNoteSerializer(serializers.Serializer):
+    en = serializers.CharField()
+    zh = serializers.CharField()
+
+
+class DaySerializer(serializers.Serializer):
+    date = serializers.DateField()
+    start = PlaceSerializer(help_text="where the day begins")
+    stops = StopSerializer(many=True)
+    legs = LegSerializer(many=True, help_text="one more than the stops: start -> stops -> night")
+    lodging = PlaceSerializer(allow_null=True, help_text="where to sleep; null on the last day")
+    end = PlaceSerializer(help_text="where the day ends: the lodging, or the trip's end")
+    drive_km = serializers.FloatField()
+    drive_minutes = serializers.IntegerField()
+    day_start = serializers.DateTimeField()
+    day_end = serializers.DateTimeField(help_text="arrival at the night's lodging or the trip's end")
+    season_note = SeasonNoteSerializer(allow_null=True)
+
+
+class MissingMustSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    reason = serializers.CharField()
+
+
+class SolverSerializer(serializers.Serializer):
+    iterations = serializers.IntegerField()
+    seconds = serializers.FloatField()
+
+
+class ResultSerializer(serializers.Serializer):
+    days = DaySerializer(many=True)
+    score = serializers.FloatField()
+    total_km = serializers.FloatField()
+    total_drive_minutes = serializers.IntegerField()
+    mode = serializers.ChoiceField(choices=MODES)
+    missing_must = MissingMustSerializer(many=True, help_text="must-see places the plan could not fit, and why")
+    solver = SolverSerializer()
+
+
+class StoredRequestSerializer(serializers.Serializer):
+    """The request as accepted: every default filled in."""
+
+    start = serializers.SlugField()
+    days = serializers.IntegerField()
+    date = serializers.DateField()
+    interests = serializers.ListField(child=serializers.ChoiceField(choices=INTERESTS))
+    pace = serializers.ChoiceField(choices=PACES)
+    mode = serializers.ChoiceField(choices=MODES)
+    must = serializers.ListField(child=serializers.SlugField())
+    avoid = serializers.ListField(child=serializers.SlugField())
+    end = serializers.SlugField(allow_null=True)
+    scenic = serializers.BooleanField()
+    seed = serializers.IntegerField()
+    route = serializers.SlugField(allow_null=True)
+    previous = serializers.ListField(
+        child=serializers.ListField(child=serializers.SlugField()), help_text="a re-plan's previous stops, per day"
+    )

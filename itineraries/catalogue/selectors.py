@@ -1,0 +1,84 @@
+"""Reads of the catalogue: places, roads as GeoJSON, and the road network and travel matrices built from them."""
+
+from __future__ import annotations
+
+import pickle
+
+from django.core.cache import cache
+from django.db.models import Q, QuerySet
+
+from itineraries.catalogue.cache import catalogue_version, memoised
+from itineraries.catalogue.models import Destination, Road
+from itineraries.roads import Network, Place, TravelMatrix, road_km
+from itineraries.roads import Road as NetworkRoad
+
+
+def destination_list(*, published_only: bool = True) -> QuerySet[Destination]:
+    rows = Destination.objects.all()
+    return rows.filter(published=True) if published_only else rows
+
+
+def destination_search(rows: QuerySet[Destination], text: str) -> QuerySet[Destination]:
+    return rows.filter(
+        Q(name_en__icontains=text)
+        | Q(name_zh__icontains=text)
+        | Q(name_pinyin__icontains=text)
+        | Q(slug__icontains=text)
+    )
+
+
+def _network_road(road: Road) -> NetworkRoad:
+    return NetworkRoad(road.slug, road.kind, tuple((p[0], p[1]) for p in road.points))
+
+
+def road_feature_collection() -> dict:
+    """Every road as a GeoJSON LineString (lon, lat), with its names, kind, modelled and stated length."""
+    features = []
+    for road in Road.objects.all():
+        line = _network_road(road)
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "LineString", "coordinates": [[lon, lat] for lat, lon in line.points]},
+                "properties": {
+                    "slug": road.slug,
+                    "name_en": road.name_en,
+                    "name_zh": road.name_zh,
+                    "kind": road.kind,
+                    "length_km": round(road_km(line), 1),
+                    "stated_km": road.stated_km,
+                    "via": road.via,
+                    "source": road.source,
+                },
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def network_current() -> tuple[Network, dict[str, Destination]]:
+    version = catalogue_version()
+
+    def build() -> tuple[Network, dict[str, Destination]]:
+        places = {d.slug: d for d in destination_list()}
+        roads = [_network_road(r) for r in Road.objects.all()]
+        network = Network(roads, [Place(slug, (d.lat, d.lon)) for slug, d in places.items()])
+        return network, places
+
+    return memoised(("network", version), build)
+
+
+def matrix_current(*, mode: str, scenic: bool) -> TravelMatrix:
+    """Matrix over every published place; cached in process and in the shared cache (Redis when set)."""
+    version = catalogue_version()
+    key = f"matrix:{version}:{mode}:{int(scenic)}"
+
+    def build() -> TravelMatrix:
+        stored = cache.get(key)
+        if stored is not None:
+            return pickle.loads(stored)
+        network, places = network_current()
+        matrix = network.matrix(tuple(places), mode=mode, scenic=scenic)
+        cache.set(key, pickle.dumps(matrix, protocol=pickle.HIGHEST_PROTOCOL), timeout=24 * 3600)
+        return matrix
+
+    return memoised(("matrix", key), build)

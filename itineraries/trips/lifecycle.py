@@ -1,0 +1,100 @@
+"""One computation of an itinerary, the same under Celery and in-process: claim the row, compute it, record
+the outcome with a message a tourist can read. The database row is the truth throughout."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from enum import StrEnum
+
+from celery.exceptions import SoftTimeLimitExceeded
+from django.db import OperationalError
+from django.db.models import F, Q
+from django.utils import timezone
+
+from itineraries.trips.compute import plan_make
+from itineraries.trips.errors import PlanError
+from itineraries.trips.models import Itinerary
+from itineraries.trips.request import PlanRequest
+
+log = logging.getLogger(__name__)
+
+# A running row whose heartbeat is older than this belongs to a lost attempt.
+HEARTBEAT_STALE_SECONDS = 20
+TOO_LONG = "Planning took too long and was stopped. Try fewer days or must-see places."
+GAVE_UP = "The plan could not be computed after several attempts; please try again."
+
+
+class Outcome(StrEnum):
+    DONE = "done"
+    FAILED = "failed"
+    SKIPPED = "skipped"  # done, failed, or another attempt holds the row: duplicate deliveries end here
+
+
+def itinerary_claim(*, itinerary_id, stale_seconds: float) -> str | None:
+    """Conditional UPDATE: only one attempt at a time owns a row. Returns the claim token."""
+    token = uuid.uuid4().hex
+    now = timezone.now()
+    stale = now - timezone.timedelta(seconds=stale_seconds)
+    claimed = Itinerary.objects.filter(
+        Q(status=Itinerary.Status.QUEUED) | Q(status=Itinerary.Status.RUNNING, heartbeat_at__lt=stale),
+        pk=itinerary_id,
+    ).update(
+        status=Itinerary.Status.RUNNING,
+        claim=token,
+        attempts=F("attempts") + 1,
+        started_at=now,
+        heartbeat_at=now,
+        progress=1,
+        error="",
+    )
+    return token if claimed else None
+
+
+def itinerary_compute(*, itinerary_id, token: str, solver_seconds: float) -> None:
+    """Solve the claimed row's request, reporting progress (which is also the heartbeat), and store it."""
+    itinerary = Itinerary.objects.get(pk=itinerary_id)
+    request = PlanRequest.from_json(itinerary.request)
+    last = [0.0]
+
+    def report(fraction: float, _plan) -> None:
+        now = timezone.now().timestamp()
+        if now - last[0] < 0.2 and fraction < 1.0:
+            return
+        last[0] = now
+        Itinerary.objects.filter(pk=itinerary_id, claim=token).update(
+            progress=max(1, min(99, int(fraction * 100))), heartbeat_at=timezone.now()
+        )
+
+    result = plan_make(request=request, solver_seconds=solver_seconds, progress=report)
+    Itinerary.objects.filter(pk=itinerary_id, claim=token).update(
+        status=Itinerary.Status.DONE, progress=100, result=result, finished_at=timezone.now(), error=""
+    )
+
+
+def itinerary_fail(*, itinerary_id, token: str | None, message: str) -> None:
+    rows = Itinerary.objects.filter(pk=itinerary_id)
+    if token:
+        rows = rows.filter(claim=token)
+    rows.update(status=Itinerary.Status.FAILED, error=message[:2000], finished_at=timezone.now())
+
+
+def itinerary_run(*, itinerary_id: str, solver_seconds: float) -> Outcome:
+    """Claim, compute, and record a failure readably. A database error is transient: it propagates (the
+    caller may retry) and the row stays running until the sweeper frees it."""
+    token = itinerary_claim(itinerary_id=itinerary_id, stale_seconds=HEARTBEAT_STALE_SECONDS)
+    if token is None:
+        return Outcome.SKIPPED
+    try:
+        itinerary_compute(itinerary_id=itinerary_id, token=token, solver_seconds=solver_seconds)
+    except OperationalError:
+        raise
+    except SoftTimeLimitExceeded:
+        itinerary_fail(itinerary_id=itinerary_id, token=token, message=TOO_LONG)
+        return Outcome.FAILED
+    except Exception as exc:
+        log.exception("itinerary %s failed", itinerary_id)
+        message = str(exc) if isinstance(exc, PlanError) else f"Planning failed: {type(exc).__name__}"
+        itinerary_fail(itinerary_id=itinerary_id, token=token, message=message)
+        return Outcome.FAILED
+    return Outcome.DONE

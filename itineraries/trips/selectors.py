@@ -1,0 +1,95 @@
+"""Reads for trips: a tourist's itineraries, and the engine problem a request poses over the catalogue."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from django.db.models import QuerySet
+
+from itineraries.catalogue import selectors as catalogue
+from itineraries.catalogue.hours import window_on
+from itineraries.catalogue.models import Destination, SeasonNote
+from itineraries.catalogue.scoring import place_score
+from itineraries.roads import Network, TravelMatrix
+from itineraries.routing import DaySpec, MaxIterations, MaxRuntime, Node, NoImprovement, Problem, StoppingCriterion
+from itineraries.trips.models import Itinerary
+from itineraries.trips.request import MOVING_LIMITS, PlanRequest, day_window
+
+# The app's stopping rule: converged when this many iterations in a row find nothing better (deterministic,
+# and quick where the search converges early), within a cap and the configured time limit.
+# How the numbers were chosen: docs/optimiser.md.
+MAX_ITERATIONS = 25_000
+STALL_ITERATIONS = 2_500
+
+
+def plan_stop(*, solver_seconds: float) -> StoppingCriterion:
+    return MaxRuntime(solver_seconds) | MaxIterations(MAX_ITERATIONS) | NoImprovement(STALL_ITERATIONS)
+
+
+def itinerary_list(*, owner) -> QuerySet[Itinerary]:
+    return Itinerary.objects.filter(owner=owner)
+
+
+@dataclass(frozen=True)
+class PlanContext:
+    request: PlanRequest
+    problem: Problem
+    slugs: tuple[str, ...]  # node index -> destination slug
+    places: dict[str, Destination]
+    matrix: TravelMatrix
+    network: Network
+    windows: tuple[tuple[tuple[int, int] | None, ...], ...]  # node -> raw opening window per day
+    season_notes: tuple[SeasonNote, ...]
+    warm_start: list[list[int]] | None
+
+
+def problem_for_request(request: PlanRequest) -> PlanContext:
+    network, places = catalogue.network_current()
+    matrix = catalogue.matrix_current(mode=request.mode, scenic=request.scenic)
+    index = {slug: i for i, slug in enumerate(matrix.keys)}
+    dates = request.dates
+    lodgings = [s for s, d in places.items() if d.lodging]
+    sights = [s for s, d in places.items() if d.kind == Destination.Kind.SIGHT and s not in request.avoid]
+    end = request.end or request.start
+    slugs = [request.start, end, *lodgings, *sights]
+    nodes: list[Node] = [Node(key=f"start:{request.start}"), Node(key=f"end:{end}")]
+    nodes += [Node(key=f"night:{s}") for s in lodgings]
+    raw_windows: list[tuple] = [(), (), *[() for _ in lodgings]]
+    for slug in sights:
+        place = places[slug]
+        per_day, raw = [], []
+        for date in dates:
+            window = window_on(place.opening_hours, date)
+            raw.append(window)
+            latest = None if window is None else window[1] - place.visit_minutes
+            per_day.append(None if window is None or latest < window[0] else (window[0], latest))
+        raw_windows.append(tuple(raw))
+        score = place_score(place.weight, place.categories, request.interests, place.visit_minutes)
+        nodes.append(Node(key=slug, score=round(score, 3), service=place.visit_minutes, windows=tuple(per_day)))
+    order = np.array([index[s] for s in slugs])
+    travel = matrix.minutes[np.ix_(order, order)]
+    distance = matrix.km[np.ix_(order, order)]
+    centre = places[request.start]
+    days = []
+    for date in dates:
+        start, finish = day_window(date, request.pace, request.mode, centre.lat, centre.lon)
+        days.append(DaySpec(start=start, end=finish, max_drive=MOVING_LIMITS[request.mode][request.pace]))
+    first_sight = 2 + len(lodgings)
+    must = frozenset(first_sight + sights.index(s) for s in request.must if s in sights)
+    problem = Problem(
+        nodes=tuple(nodes),
+        travel=travel,
+        days=tuple(days),
+        start=0,
+        end=1,
+        lodgings=tuple(range(2, first_sight)),
+        must=must,
+        distance=distance,
+    )
+    warm = None
+    if request.previous:
+        position = {s: first_sight + i for i, s in enumerate(sights)}
+        warm = [[position[s] for s in day if s in position] for day in request.previous]
+    notes = tuple(SeasonNote.objects.all())
+    return PlanContext(request, problem, tuple(slugs), places, matrix, network, tuple(raw_windows), notes, warm)

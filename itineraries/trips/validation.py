@@ -1,0 +1,178 @@
+"""Where a trip request is validated: front ends parse their input into a PlanInput, and plan_request_build
+applies the domain's rules (themed-route defaults, known places, dates, reachability) to make a PlanRequest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+import numpy as np
+from django.utils import timezone
+
+from itineraries.catalogue import selectors as catalogue
+from itineraries.catalogue.models import Destination, ThemedRoute
+from itineraries.catalogue.scoring import INTERESTS
+from itineraries.trips.errors import InvalidRequest
+from itineraries.trips.request import MAX_DAYS, MODES, MOVING_LIMITS, PACES, PlanRequest
+
+MAX_MUST = 30
+MAX_AVOID = 100
+
+
+@dataclass(frozen=True)
+class PlanInput:
+    """What a front end parsed from its form, body or arguments; None means "not given"."""
+
+    start: str | None = None
+    days: int | None = None
+    date: dt.date | None = None
+    interests: tuple[str, ...] | None = None
+    pace: str | None = None
+    mode: str | None = None
+    must: tuple[str, ...] | None = None
+    avoid: tuple[str, ...] | None = None
+    end: str | None = None
+    scenic: bool | None = None
+    seed: int | None = None
+    route: str | None = None
+
+
+def plan_input_from(request: PlanRequest) -> PlanInput:
+    """An accepted request as input again (to validate a variant of it), without its route or previous plan."""
+    return PlanInput(
+        start=request.start,
+        days=request.days,
+        date=request.date,
+        interests=request.interests,
+        pace=request.pace,
+        mode=request.mode,
+        must=request.must,
+        avoid=request.avoid,
+        end=request.end,
+        scenic=request.scenic,
+        seed=request.seed,
+    )
+
+
+class _Errors(dict):
+    def add(self, field: str, message: str) -> None:
+        self.setdefault(field, []).append(message)
+
+
+def _with_route(given: PlanInput, errors: _Errors) -> PlanInput:
+    """A themed route fills what the request leaves out."""
+    if not given.route:
+        return given
+    route = ThemedRoute.objects.filter(slug=given.route).first()
+    if route is None:
+        errors.add("route", f"Unknown themed route '{given.route}'.")
+        return given
+    filled = {}
+    for name, default in route.defaults().items():
+        if getattr(given, name) in (None, "", ()):
+            filled[name] = tuple(default) if isinstance(default, list) else default
+    return replace(given, **filled)
+
+
+def _places(slugs: tuple[str, ...], field: str, errors: _Errors, *, sights_only: bool) -> tuple[str, ...]:
+    _, places = catalogue.network_current()
+    for slug in slugs:
+        place = places.get(slug)
+        if place is None:
+            errors.add(field, f"Unknown place '{slug}'.")
+        elif sights_only and place.kind != Destination.Kind.SIGHT:
+            errors.add(field, f"'{slug}' is a town or a lodging, not a place to visit.")
+    return tuple(dict.fromkeys(slugs))
+
+
+def _date(value: dt.date | None, errors: _Errors) -> dt.date:
+    today = timezone.localdate()
+    if value is None:
+        return today + dt.timedelta(days=1)
+    if value < today:
+        errors.add("date", "The trip cannot start in the past.")
+    elif value > today + dt.timedelta(days=3 * 366):
+        errors.add("date", "The trip must start within three years.")
+    return value
+
+
+def _reachable(request: PlanRequest, errors: _Errors) -> None:
+    matrix = catalogue.matrix_current(mode=request.mode, scenic=False)
+    origin = matrix.index(request.start)
+    budget = request.days * MOVING_LIMITS[request.mode][request.pace]
+    for slug in request.must:
+        minutes = float(matrix.minutes[origin, matrix.index(slug)])
+        if not np.isfinite(minutes) or minutes > budget:
+            errors.add(
+                "must",
+                f"'{slug}' cannot be reached by {request.mode} from '{request.start}' within {request.days} day(s).",
+            )
+
+
+def plan_request_build(*, given: PlanInput) -> PlanRequest:
+    """The PlanRequest for a tourist's input, or InvalidRequest listing every field that is wrong."""
+    errors = _Errors()
+    given = _with_route(given, errors)
+    if not given.start and "route" not in errors:
+        errors.add("start", "Choose where the trip starts.")
+    if given.days is None:
+        if "route" not in errors:
+            errors.add("days", "Say how many days the trip lasts.")
+    elif not 1 <= given.days <= MAX_DAYS:
+        errors.add("days", f"A trip lasts 1 to {MAX_DAYS} days.")
+    pace, mode = given.pace or "normal", given.mode or "car"
+    if pace not in PACES:
+        errors.add("pace", f"Pace must be one of {', '.join(PACES)}.")
+    if mode not in MODES:
+        errors.add("mode", f"Travel mode must be one of {', '.join(MODES)}.")
+    interests = tuple(dict.fromkeys(given.interests or ()))
+    for interest in interests:
+        if interest not in INTERESTS:
+            errors.add("interests", f"Unknown interest '{interest}'.")
+    must, avoid = given.must or (), given.avoid or ()
+    if len(must) > MAX_MUST:
+        errors.add("must", f"At most {MAX_MUST} must-see places.")
+    if len(avoid) > MAX_AVOID:
+        errors.add("avoid", f"At most {MAX_AVOID} places to avoid.")
+    if given.start:
+        _places((given.start,), "start", errors, sights_only=False)
+    if given.end:
+        _places((given.end,), "end", errors, sights_only=False)
+    must = _places(must, "must", errors, sights_only=True)
+    avoid = _places(avoid, "avoid", errors, sights_only=True)
+    for slug in sorted(set(must) & set(avoid)):
+        errors.add("avoid", f"'{slug}' is also a must-see.")
+    date = _date(given.date, errors)
+    if errors:
+        raise InvalidRequest(dict(errors))
+    request = PlanRequest(
+        start=given.start or "",
+        days=int(given.days or 0),
+        date=date,
+        interests=interests,
+        pace=pace,
+        mode=mode,
+        must=must,
+        avoid=avoid,
+        end=given.end or None,
+        scenic=bool(given.scenic),
+        seed=int(given.seed or 0),
+        route=given.route or None,
+    )
+    _reachable(request, errors)
+    if errors:
+        raise InvalidRequest(dict(errors))
+    return request
+
+
+def replan_places_check(*, pins: list[str], drops: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Pinned and dropped places of a re-plan: known sights, each listed once."""
+    errors = _Errors()
+    pinned = _places(tuple(pins), "pins", errors, sights_only=True)
+    dropped = _places(tuple(drops), "drops", errors, sights_only=True)
+    for slug in sorted(set(pinned) & set(dropped)):
+        errors.add("drops", f"'{slug}' is also pinned.")
+    if errors:
+        raise InvalidRequest(dict(errors))
+    return pinned, dropped

@@ -1,0 +1,40 @@
+"""The engine problem a request poses over the catalogue, and the app's stopping rule."""
+
+import datetime as dt
+
+import pytest
+
+from itineraries.routing import FirstOf, MaxRuntime
+from itineraries.trips.request import MOVING_LIMITS, PlanRequest
+from itineraries.trips.selectors import plan_stop, problem_for_request
+
+pytestmark = pytest.mark.usefixtures("catalogue")
+
+
+def test_the_problem_has_one_day_per_date_and_the_mode_s_driving_cap():
+    request = PlanRequest(start="jincheng", days=3, date=dt.date(2027, 5, 3), mode="ebike", pace="relaxed")
+    context = problem_for_request(request)
+    assert len(context.problem.days) == 3
+    assert all(day.max_drive == MOVING_LIMITS["ebike"]["relaxed"] for day in context.problem.days)
+    assert context.slugs[context.problem.start] == "jincheng" and context.slugs[context.problem.end] == "jincheng"
+
+
+def test_avoided_places_are_not_in_the_problem_and_must_sees_are_forced():
+    request = PlanRequest(
+        start="jincheng", days=2, date=dt.date(2027, 5, 3), must=("wangmangling",), avoid=("xiangyu-castle",)
+    )
+    context = problem_for_request(request)
+    assert "xiangyu-castle" not in context.slugs
+    assert {context.slugs[n] for n in context.problem.must} == {"wangmangling"}
+
+
+def test_a_place_closed_on_a_date_has_no_window_that_day():
+    request = PlanRequest(start="jincheng", days=1, date=dt.date(2027, 5, 3))
+    context = problem_for_request(request)
+    node = context.slugs.index("shuanglin-temple")
+    assert context.problem.nodes[node].windows[0] is not None
+
+
+def test_the_app_stops_at_its_time_limit_or_when_the_search_has_converged():
+    stop = plan_stop(solver_seconds=2.5)
+    assert isinstance(stop, FirstOf) and MaxRuntime(2.5) in stop.criteria and len(stop.criteria) == 3
