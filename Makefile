@@ -15,7 +15,7 @@ test: $(BIN)/python
 	$(BIN)/pip install -q -e '.[test]' && $(BIN)/python -m pytest
 
 lint:
-	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy
 
 ci:
 	bash .ci/run

@@ -115,7 +115,7 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Celery (reliability contract: DESIGN.md)
+# Celery (the reliability contract: docs/design.md)
 PLAN_SOFT_TIME_LIMIT = int(os.environ.get("PLAN_SOFT_TIME_LIMIT", "60"))
 PLAN_HARD_TIME_LIMIT = int(os.environ.get("PLAN_HARD_TIME_LIMIT", "90"))
 BROKER_VISIBILITY_TIMEOUT = int(os.environ.get("BROKER_VISIBILITY_TIMEOUT", "300"))

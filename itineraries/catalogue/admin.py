@@ -186,7 +186,8 @@ class RoadForm(forms.ModelForm):
             try:
                 geometry = json.loads(text)
                 coords = geometry["coordinates"]
-                assert geometry["type"] == "LineString" and len(coords) >= 2
+                assert geometry["type"] == "LineString"
+                assert len(coords) >= 2
                 data["points"] = [[round(float(lat), 5), round(float(lon), 5)] for lon, lat in coords]
             except (ValueError, KeyError, TypeError, AssertionError):
                 self.add_error("geojson", "must be a GeoJSON LineString with at least two [lon, lat] positions")

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from django.db import transaction
+from django.db import models, transaction
 
 from itineraries.catalogue.models import Destination, Road, SeasonNote, ThemedRoute
 from itineraries.catalogue.validation import destination_errors, point_errors, road_errors, route_errors
@@ -53,7 +54,7 @@ def _destination_fields(record: dict, kind: str) -> dict:
     }
 
 
-def _upsert(model, slug: str, fields: dict) -> str:
+def _upsert(model: type[models.Model], slug: str, fields: dict) -> str:
     obj = model.objects.filter(slug=slug).first()
     if obj is None:
         model.objects.create(slug=slug, **fields)
@@ -131,7 +132,7 @@ def catalogue_load(*, directory: Path) -> LoadReport:
     return LoadReport(**counts)
 
 
-def _read(path: Path, expect: type = list):
+def _read(path: Path, expect: type = list) -> Any:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:

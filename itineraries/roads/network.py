@@ -13,6 +13,7 @@ assumptions, checked by tests against lengths that sources state:
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -84,7 +85,7 @@ def km_between(a: Point, b: Point) -> float:
 
 
 def polyline_km(points: tuple[Point, ...] | list[Point]) -> float:
-    return sum(km_between(a, b) for a, b in zip(points, points[1:], strict=False))
+    return sum(km_between(a, b) for a, b in itertools.pairwise(points))
 
 
 def road_km(road: Road) -> float:
@@ -126,7 +127,7 @@ class Network:
         segments: list[tuple[int, int, str, str]] = []
         for road in self.roads:
             ids = [self._node(p) for p in road.points]
-            segments.extend((a, b, road.kind, road.key) for a, b in zip(ids, ids[1:], strict=False) if a != b)
+            segments.extend((a, b, road.kind, road.key) for a, b in itertools.pairwise(ids) if a != b)
         self.place_node: dict[str, int] = {}
         # Places join the network by local roads: an expressway has no access from a temple gate.
         local = [i for i, seg in enumerate(segments) if seg[2] != "expressway"] or list(range(len(segments)))
@@ -142,7 +143,7 @@ class Network:
                 self.place_node[place.key] = node
                 edges.append(_Edge(chain[-1], node, km_between(place.point, foot) * WINDING["access"], "access"))
             chain.append(b)
-            for u, v in zip(chain, chain[1:], strict=False):
+            for u, v in itertools.pairwise(chain):
                 if u != v:
                     km = km_between(self.coords[u], self.coords[v]) * WINDING[kind]
                     edges.append(_Edge(u, v, km, kind, road_key))
@@ -258,7 +259,7 @@ class Network:
             weight = SCENIC_PREFERENCE if matrix.scenic and e.kind in SCENIC_KINDS else 1.0
             return e.km / speed * weight
 
-        return [min(self._pairs[(a, b)], key=cost) for a, b in zip(nodes, nodes[1:], strict=False)]
+        return [min(self._pairs[(a, b)], key=cost) for a, b in itertools.pairwise(nodes)]
 
 
 def _accumulate(pred: np.ndarray, sources: np.ndarray, edge_key: np.ndarray, edge_val: np.ndarray) -> np.ndarray:

@@ -12,9 +12,10 @@ from django.db import OperationalError
 from django.db.models import F, Q
 from django.utils import timezone
 
+from itineraries.routing import Plan
 from itineraries.trips.compute import plan_make
 from itineraries.trips.errors import PlanError
-from itineraries.trips.models import Itinerary
+from itineraries.trips.models import Itinerary, ItineraryId
 from itineraries.trips.request import PlanRequest
 
 log = logging.getLogger(__name__)
@@ -31,7 +32,7 @@ class Outcome(StrEnum):
     SKIPPED = "skipped"  # done, failed, or another attempt holds the row: duplicate deliveries end here
 
 
-def itinerary_claim(*, itinerary_id, stale_seconds: float) -> str | None:
+def itinerary_claim(*, itinerary_id: ItineraryId, stale_seconds: float) -> str | None:
     """Conditional UPDATE: only one attempt at a time owns a row. Returns the claim token."""
     token = uuid.uuid4().hex
     now = timezone.now()
@@ -51,13 +52,13 @@ def itinerary_claim(*, itinerary_id, stale_seconds: float) -> str | None:
     return token if claimed else None
 
 
-def itinerary_compute(*, itinerary_id, token: str, solver_seconds: float) -> None:
+def itinerary_compute(*, itinerary_id: ItineraryId, token: str, solver_seconds: float) -> None:
     """Solve the claimed row's request, reporting progress (which is also the heartbeat), and store it."""
     itinerary = Itinerary.objects.get(pk=itinerary_id)
     request = PlanRequest.from_json(itinerary.request)
     last = [0.0]
 
-    def report(fraction: float, _plan) -> None:
+    def report(fraction: float, _plan: Plan) -> None:
         now = timezone.now().timestamp()
         if now - last[0] < 0.2 and fraction < 1.0:
             return
@@ -72,7 +73,7 @@ def itinerary_compute(*, itinerary_id, token: str, solver_seconds: float) -> Non
     )
 
 
-def itinerary_fail(*, itinerary_id, token: str | None, message: str) -> None:
+def itinerary_fail(*, itinerary_id: ItineraryId, token: str | None, message: str) -> None:
     rows = Itinerary.objects.filter(pk=itinerary_id)
     if token:
         rows = rows.filter(claim=token)

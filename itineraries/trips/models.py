@@ -3,7 +3,12 @@
 import uuid
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import models
+
+# A row's id as a caller may hold it: the UUID, or its text from a URL or a task argument.
+ItineraryId = uuid.UUID | str
+Owner = AbstractBaseUser | None
 
 
 class Itinerary(models.Model):

@@ -1,8 +1,9 @@
-"""Turns an engine Plan into the public JSON result (the contract of DESIGN.md, extended)."""
+"""Turns an engine Plan into the public JSON result (its contract: docs/design.md and the OpenAPI schema)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -60,7 +61,7 @@ def plan_to_result(plan: Plan, context: PlanContext) -> dict:
             )
         sequence = [day.begin, *[v.node for v in day.visits], day.end]
         legs = []
-        for a, b in zip(sequence, sequence[1:], strict=False):
+        for a, b in itertools.pairwise(sequence):
             i, j = row[slugs[a]], row[slugs[b]]
             km = float(matrix.km[i, j])
             total_km += km

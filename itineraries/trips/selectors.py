@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import QuerySet
 
 from itineraries.catalogue import selectors as catalogue
@@ -27,7 +28,7 @@ def plan_stop(*, solver_seconds: float) -> StoppingCriterion:
     return MaxRuntime(solver_seconds) | MaxIterations(MAX_ITERATIONS) | NoImprovement(STALL_ITERATIONS)
 
 
-def itinerary_list(*, owner) -> QuerySet[Itinerary]:
+def itinerary_list(*, owner: AbstractBaseUser) -> QuerySet[Itinerary]:
     return Itinerary.objects.filter(owner=owner)
 
 
@@ -58,12 +59,15 @@ def problem_for_request(request: PlanRequest) -> PlanContext:
     raw_windows: list[tuple] = [(), (), *[() for _ in lodgings]]
     for slug in sights:
         place = places[slug]
-        per_day, raw = [], []
+        per_day: list[tuple[float, float] | None] = []
+        raw: list[tuple[int, int] | None] = []
         for date in dates:
             window = window_on(place.opening_hours, date)
             raw.append(window)
-            latest = None if window is None else window[1] - place.visit_minutes
-            per_day.append(None if window is None or latest < window[0] else (window[0], latest))
+            if window is None or window[1] - place.visit_minutes < window[0]:
+                per_day.append(None)  # closed, or too short for a visit
+            else:
+                per_day.append((window[0], window[1] - place.visit_minutes))
         raw_windows.append(tuple(raw))
         score = place_score(place.weight, place.categories, request.interests, place.visit_minutes)
         nodes.append(Node(key=slug, score=round(score, 3), service=place.visit_minutes, windows=tuple(per_day)))

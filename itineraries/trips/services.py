@@ -11,13 +11,13 @@ from django.utils import timezone
 
 from itineraries.trips.dispatch import dispatch
 from itineraries.trips.lifecycle import GAVE_UP, itinerary_fail
-from itineraries.trips.models import Itinerary
+from itineraries.trips.models import Itinerary, ItineraryId, Owner
 from itineraries.trips.request import PlanRequest
 
 log = logging.getLogger(__name__)
 
 
-def itinerary_create(*, request: PlanRequest, owner=None) -> Itinerary:
+def itinerary_create(*, request: PlanRequest, owner: Owner = None) -> Itinerary:
     """Save the row first, then hand it to a worker once the transaction commits."""
     with transaction.atomic():
         itinerary = Itinerary.objects.create(request=request.to_json(), owner=owner)
@@ -28,7 +28,7 @@ def itinerary_create(*, request: PlanRequest, owner=None) -> Itinerary:
     return itinerary
 
 
-def itinerary_enqueue(*, itinerary_id, task_id: str) -> bool:
+def itinerary_enqueue(*, itinerary_id: ItineraryId, task_id: str) -> bool:
     """Send the compute task; a broker outage leaves the row queued for the sweeper."""
     try:
         dispatch(str(itinerary_id), task_id)
@@ -55,7 +55,9 @@ def itinerary_rerun(*, itinerary: Itinerary) -> None:
     transaction.on_commit(lambda: itinerary_enqueue(itinerary_id=itinerary.pk, task_id=task_id))
 
 
-def itinerary_replan(*, itinerary: Itinerary, pins: tuple[str, ...], drops: tuple[str, ...], owner=None) -> Itinerary:
+def itinerary_replan(
+    *, itinerary: Itinerary, pins: tuple[str, ...], drops: tuple[str, ...], owner: Owner = None
+) -> Itinerary:
     """A new itinerary from an old one: pinned places become must-sees, dropped ones are avoided."""
     request = PlanRequest.from_json(itinerary.request)
     previous = []

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
 from django.utils import timezone
@@ -68,7 +69,7 @@ def _with_route(given: PlanInput, errors: _Errors) -> PlanInput:
     if route is None:
         errors.add("route", f"Unknown themed route '{given.route}'.")
         return given
-    filled = {}
+    filled: dict[str, Any] = {}
     for name, default in route.defaults().items():
         if getattr(given, name) in (None, "", ()):
             filled[name] = tuple(default) if isinstance(default, list) else default

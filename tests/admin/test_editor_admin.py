@@ -53,9 +53,12 @@ def test_article_import_matches_the_catalogue_and_drafts_a_new_town(editor):
     assert response.status_code == 200
     rows = body.split('id="article-places"')[1].split("</table>")[0].count("<tr>") - 1
     assert rows == 2
-    assert "pingyao-ancient-city" in body and "Visitors to Pingyao Ancient City" in body
+    assert "pingyao-ancient-city" in body
+    assert "Visitors to Pingyao Ancient City" in body
     draft = Destination.objects.get(slug="qixian")
-    assert not draft.published and draft.added and "Qixian, a county town" in draft.source
+    assert not draft.published
+    assert draft.added
+    assert "Qixian, a county town" in draft.source
     assert draft.name_zh == "祁县"
 
 
@@ -68,13 +71,16 @@ def test_a_gcj02_point_is_stored_about_500_m_west_of_where_it_was_typed(editor):
     assert response.status_code == 302, response.content.decode()[:3000]
     stored = Destination.objects.get(slug="shuanglin-temple")
     shift = geodesic(typed, (stored.lat, stored.lon)).km
-    assert 0.4 <= shift <= 0.7 and stored.lon < typed[1] and abs(stored.lat - typed[0]) < 0.002
+    assert 0.4 <= shift <= 0.7
+    assert stored.lon < typed[1]
+    assert abs(stored.lat - typed[0]) < 0.002
 
 
 def test_points_outside_shanxi_and_bad_hours_are_refused_with_a_message(editor):
     pk = Destination.objects.get(slug="guoyu-castle").pk
     response = editor.post(f"/admin/itineraries/destination/{pk}/change/", change_form("guoyu-castle", lat=31.2))
-    assert response.status_code == 200 and "outside Shanxi" in response.content.decode()
+    assert response.status_code == 200
+    assert "outside Shanxi" in response.content.decode()
     bad_hours = json.dumps([{"from": "01-01", "to": "12-31", "open": "18:00", "close": "09:00"}])
     response = editor.post(
         f"/admin/itineraries/destination/{pk}/change/", change_form("guoyu-castle", opening_hours=bad_hours)
@@ -115,7 +121,8 @@ def test_an_import_with_two_bad_rows_writes_nothing_and_reports_both(editor):
     body = _upload(editor, json.dumps(rows, ensure_ascii=False), "d.json", dry_run=False)
     assert "nothing was written" in body
     table = body.split('id="import-errors"')[1]
-    assert "<td>2</td><td>lat</td>" in table and "<td>4</td><td>name_zh</td>" in table
+    assert "<td>2</td><td>lat</td>" in table
+    assert "<td>4</td><td>name_zh</td>" in table
     assert not Destination.objects.filter(name_en="Renamed").exists()
 
 
@@ -131,7 +138,8 @@ def test_dry_run_previews_without_writing(editor):
     rows = json.loads(transfer.export_json())[:2]
     rows[0]["name_en"] = "Preview Only"
     body = _upload(editor, json.dumps(rows), "d.json", dry_run=True)
-    assert "Dry run" in body and "1 changed" in body
+    assert "Dry run" in body
+    assert "1 changed" in body
     assert not Destination.objects.filter(name_en="Preview Only").exists()
 
 
@@ -140,7 +148,8 @@ def test_road_page_shows_stated_and_geometry_lengths(editor):
 
     road = Road.objects.get(slug="taihang-no1-jincheng-main")
     body = editor.get(f"/admin/itineraries/road/{road.pk}/change/").content.decode()
-    assert "stated 582" in body and "road-preview" in body
+    assert "stated 582" in body
+    assert "road-preview" in body
 
 
 def test_failed_plans_are_listed_and_can_be_rerun(editor, django_capture_on_commit_callbacks):
@@ -157,4 +166,5 @@ def test_failed_plans_are_listed_and_can_be_rerun(editor, django_capture_on_comm
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/admin/itineraries/itinerary/", {"action": "rerun", "_selected_action": [str(row.pk)]})
     row.refresh_from_db()
-    assert row.status == "done" and row.error == ""
+    assert row.status == "done"
+    assert row.error == ""

@@ -15,12 +15,15 @@ def slugs(response):
 
 def test_list_is_paginated_and_complete(api):
     body = api.get("/api/v1/destinations/").json()
-    assert body["count"] >= 70 and len(body["results"]) == 50 and body["next"]
+    assert body["count"] >= 70
+    assert len(body["results"]) == 50
+    assert body["next"]
 
 
 def test_detail_by_slug(api):
     body = api.get("/api/v1/destinations/shuanglin-temple/").json()
-    assert body["name_zh"] == "双林寺" and "wukong" in body["categories"]
+    assert body["name_zh"] == "双林寺"
+    assert "wukong" in body["categories"]
     assert api.get("/api/v1/destinations/no-such-place/").status_code == 404
 
 
@@ -39,7 +42,8 @@ def test_search_in_both_languages_and_pinyin(api):
 def test_near_with_radius(api):
     near = slugs(api.get("/api/v1/destinations/", {"near": "37.2025,112.1781", "radius_km": 8}))
     assert {"pingyao-ancient-city", "shuanglin-temple"} <= near
-    assert "zhenguo-temple" not in near and "huangcheng-xiangfu" not in near
+    assert "zhenguo-temple" not in near
+    assert "huangcheng-xiangfu" not in near
 
 
 @pytest.mark.parametrize(
@@ -65,7 +69,8 @@ def test_highways_are_geojson_with_lengths(api):
     main = next(f for f in body["features"] if f["properties"]["slug"] == "taihang-no1-jincheng-main")
     assert main["geometry"]["type"] == "LineString"
     lon, lat = main["geometry"]["coordinates"][0]
-    assert 110 < lon < 115 and 34 < lat < 41
+    assert 110 < lon < 115
+    assert 34 < lat < 41
     assert main["properties"]["stated_km"] == 582
     assert abs(main["properties"]["length_km"] - 582) / 582 < 0.1
     assert main["properties"]["name_zh"].startswith("太行一号")

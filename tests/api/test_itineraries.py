@@ -47,9 +47,12 @@ def test_submit_answers_202_and_the_plan_is_done_with_the_contract(api, submit):
     response = submit(api)
     assert response.status_code == 202
     accepted = response.json()
-    assert set(accepted) == {"id", "status", "url"} and accepted["url"].endswith(f"/itineraries/{accepted['id']}/")
+    assert set(accepted) == {"id", "status", "url"}
+    assert accepted["url"].endswith(f"/itineraries/{accepted['id']}/")
     body = api.get(f"/api/v1/itineraries/{accepted['id']}/").json()
-    assert body["status"] == "done" and body["progress"] == 100 and body["error"] == ""
+    assert body["status"] == "done"
+    assert body["progress"] == 100
+    assert body["error"] == ""
     days = body["result"]["days"]
     assert [d["date"] for d in days] == [
         TRIP_DATE,
@@ -61,7 +64,8 @@ def test_submit_answers_202_and_the_plan_is_done_with_the_contract(api, submit):
             assert stop["arrive"].endswith("+08:00")
         assert len(day["legs"]) == len(day["stops"]) + 1
         assert all({"from", "to", "km", "minutes"} <= set(leg) for leg in day["legs"])
-    assert days[0]["lodging"] is not None and days[-1]["lodging"] is None
+    assert days[0]["lodging"] is not None
+    assert days[-1]["lodging"] is None
     assert days[0]["lodging"]["slug"] == days[1]["start"]["slug"]
 
 
@@ -123,15 +127,18 @@ def test_bad_input_is_400_naming_the_field_and_stores_nothing(api, submit, overr
     messages = response.json()[field]
     if isinstance(messages, dict):  # a bad list item is reported under its index
         messages = [m for item in messages.values() for m in item]
-    assert messages and all(isinstance(m, str) for m in messages), messages
+    assert messages, messages
+    assert all(isinstance(m, str) for m in messages), messages
     assert Itinerary.objects.count() == 0
 
 
 def test_missing_fields_and_non_json_bodies_are_400(api):
     response = api.post("/api/v1/itineraries/", {}, format="json")
-    assert response.status_code == 400 and {"start", "days"} <= set(response.json())
+    assert response.status_code == 400
+    assert {"start", "days"} <= set(response.json())
     response = api.post("/api/v1/itineraries/", "{not json", content_type="application/json")
-    assert response.status_code == 400 and "detail" in response.json()
+    assert response.status_code == 400
+    assert "detail" in response.json()
     response = api.post("/api/v1/itineraries/", "[1, 2]", content_type="application/json")
     assert response.status_code == 400
 
@@ -197,9 +204,11 @@ def test_replan_pins_and_drops(api, submit, replan):
     assert response.status_code == 202
     second = api.get(response.json()["url"]).json()
     stops = {s["slug"] for d in second["result"]["days"] for s in d["stops"]}
-    assert "xiangyu-castle" in stops and dropped not in stops
+    assert "xiangyu-castle" in stops
+    assert dropped not in stops
     bad = replan(api, first["id"], {"pins": ["atlantis"]})
-    assert bad.status_code == 400 and "pins" in bad.json()
+    assert bad.status_code == 400
+    assert "pins" in bad.json()
 
 
 def test_owner_lists_and_deletes_only_their_own(api, submit):
@@ -234,4 +243,5 @@ def test_schema_docs_and_health(api):
     assert "/api/v1/itineraries/" in schema.json()["paths"]
     assert api.get("/api/docs/").status_code == 200
     health = api.get("/healthz")
-    assert health.status_code == 200 and health.json()["database"] == "ok"
+    assert health.status_code == 200
+    assert health.json()["database"] == "ok"

@@ -94,7 +94,8 @@ def test_trip_ids_are_random_uuid4(people):
         api.post("/api/v1/itineraries/", {"start": "jincheng", "days": 1, "date": DATE}, format="json").json()["id"]
         for _ in range(3)
     }
-    assert len(ids) == 3 and all(uuid.UUID(i).version == 4 for i in ids)
+    assert len(ids) == 3
+    assert all(uuid.UUID(i).version == 4 for i in ids)
 
 
 def test_plan_submissions_are_throttled_per_client(people, settings):
@@ -110,16 +111,20 @@ def test_plan_submissions_are_throttled_per_client(people, settings):
         ]
     finally:
         ScopedRateThrottle.THROTTLE_RATES = original
-    assert codes[:3] == [202, 202, 202] and codes[3:] == [429, 429]
+    assert codes[:3] == [202, 202, 202]
+    assert codes[3:] == [429, 429]
 
 
 @override_settings(DEBUG=False)
 def test_no_debug_pages_or_stack_traces(people):
     web = Client(raise_request_exception=False)
     response = web.get("/no/such/page/")
-    assert response.status_code == 404 and b"Traceback" not in response.content and b"URLconf" not in response.content
+    assert response.status_code == 404
+    assert b"Traceback" not in response.content
+    assert b"URLconf" not in response.content
     response = api_as(None).get("/api/v1/nothing-here/")
-    assert response.status_code == 404 and response.json() == {"detail": "Not found."}
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not found."}
 
 
 def test_api_session_writes_need_csrf(people):

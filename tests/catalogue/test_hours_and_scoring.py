@@ -45,7 +45,8 @@ def test_winter_days_are_shorter_than_summer_days():
     summer = day_window(dt.date(2027, 6, 20), "packed", "car")
     assert winter[1] - winter[0] < summer[1] - summer[0]
     sunrise, sunset = sun_times(dt.date(2027, 6, 21), 37.2, 112.2)
-    assert 5 * 60 < sunrise < 6 * 60 and 19 * 60 < sunset < 20 * 60 + 30
+    assert 5 * 60 < sunrise < 6 * 60
+    assert 19 * 60 < sunset < 20 * 60 + 30
 
 
 def test_interests_change_scores_visibly():

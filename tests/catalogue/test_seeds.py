@@ -58,7 +58,8 @@ def test_every_article_place_is_present_with_both_names_and_a_source():
     load()
     for slug in ARTICLE_PLACES:
         d = Destination.objects.get(slug=slug)
-        assert d.name_en and d.name_zh and any("\u4e00" <= ch <= "\u9fff" for ch in d.name_zh), slug
+        assert d.name_en, slug
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in d.name_zh), slug
         assert "article:" in d.source, slug
         assert not d.added, slug
 
@@ -67,7 +68,8 @@ def test_every_article_place_is_present_with_both_names_and_a_source():
 def test_wukong_sites_beyond_the_articles_are_marked_added():
     load()
     wukong = Destination.objects.filter(slug__in=["xiaoxitian", "foguang-temple", "yingxian-wooden-pagoda"])
-    assert wukong.count() == 3 and all(d.added and d.source.startswith("added") for d in wukong)
+    assert wukong.count() == 3
+    assert all(d.added and d.source.startswith("added") for d in wukong)
 
 
 @pytest.mark.django_db
@@ -77,7 +79,8 @@ def test_shuanglin_is_about_six_km_south_west_of_the_old_town():
     temple = Destination.objects.get(slug="shuanglin-temple")
     km = geodesic((town.lat, town.lon), (temple.lat, temple.lon)).km
     assert 5 <= km <= 7.5
-    assert temple.lat < town.lat and temple.lon < town.lon
+    assert temple.lat < town.lat
+    assert temple.lon < town.lon
 
 
 @pytest.mark.django_db
@@ -85,7 +88,8 @@ def test_all_points_are_inside_shanxi_with_four_decimals():
     load()
     for d in Destination.objects.all():
         assert inside_shanxi(d.lat, d.lon), d.slug
-        assert round(d.lat, 4) == d.lat and round(d.lon, 4) == d.lon
+        assert round(d.lat, 4) == d.lat
+        assert round(d.lon, 4) == d.lon
     for r in Road.objects.all():
         assert all(inside_shanxi(lat, lon) for lat, lon in r.points), r.slug
 
@@ -117,9 +121,11 @@ def test_a_broken_record_names_file_record_and_field_and_writes_nothing(tmp_path
     with pytest.raises(CommandError) as err:
         load(directory)
     message = str(err.value)
-    assert "destinations.json" in message and words in message
+    assert "destinations.json" in message
+    assert words in message
     assert json.loads((SEEDS / "destinations.json").read_text())[5]["slug"] in message
-    assert Destination.objects.count() == 0 and Road.objects.count() == 0
+    assert Destination.objects.count() == 0
+    assert Road.objects.count() == 0
 
 
 @pytest.mark.django_db
@@ -139,5 +145,5 @@ def test_invalid_json_is_reported_with_the_file_name(tmp_path):
     target = tmp_path / "seeds"
     shutil.copytree(SEEDS, target)
     (target / "lodging.json").write_text("[{")
-    with pytest.raises(CommandError, match="lodging.json"):
+    with pytest.raises(CommandError, match=r"lodging\.json"):
         load(target)

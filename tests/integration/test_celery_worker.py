@@ -33,7 +33,8 @@ def test_twenty_plans_over_http_are_computed_by_a_celery_worker(
         for n in range(20):
             body = {"start": starts[n % 5], "days": 1 + n % 3, "date": DATE, "interests": interests[n % 5], "seed": n}
             status, accepted = http("POST", f"{live_server.url}/api/v1/itineraries/", body)
-            assert status == 202 and accepted["status"] == "queued"
+            assert status == 202
+            assert accepted["status"] == "queued"
             ids.append(accepted["id"])
         deadline = time.monotonic() + 180
         pending = set(ids)
@@ -48,7 +49,9 @@ def test_twenty_plans_over_http_are_computed_by_a_celery_worker(
         assert "itineraries.itinerary_compute" in log.read_text()
     for itinerary_id in ids:
         row = Itinerary.objects.get(pk=itinerary_id)
-        assert row.status == "done" and row.progress == 100 and row.attempts == 1
+        assert row.status == "done"
+        assert row.progress == 100
+        assert row.attempts == 1
         assert len(row.result["days"]) == row.request["days"]
         from tests.api.test_itineraries import _replay
 

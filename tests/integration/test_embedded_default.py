@@ -24,4 +24,5 @@ def test_in_process_thread_pool_computes_the_plan(transactional_db, settings):
         if body["status"] == "done":
             break
         time.sleep(0.05)
-    assert body["status"] == "done" and len(body["result"]["days"]) == 2
+    assert body["status"] == "done"
+    assert len(body["result"]["days"]) == 2

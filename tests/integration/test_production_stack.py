@@ -96,9 +96,12 @@ def test_gunicorn_workers_and_beat_plan_a_trip(transactional_db, shared_redis, t
             if a["status"] == "done" and b["status"] == "done":
                 break
             time.sleep(0.5)
-        assert a["status"] == "done" and len(a["result"]["days"]) == 2, a
-        assert b["status"] == "done" and b["result"]["days"][0]["stops"], b
+        assert a["status"] == "done", a
+        assert len(a["result"]["days"]) == 2, a
+        assert b["status"] == "done", b
+        assert b["result"]["days"][0]["stops"], b
         logs = log1.read_text() + log2.read_text()
-        assert "itineraries.itinerary_sweep" in logs and "itineraries.itinerary_compute" in logs
+        assert "itineraries.itinerary_sweep" in logs
+        assert "itineraries.itinerary_compute" in logs
         gpx = urllib.request.urlopen(f"{base}/api/v1/itineraries/{accepted['id']}/gpx", timeout=20).read()
         assert b"<gpx" in gpx

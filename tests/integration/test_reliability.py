@@ -55,8 +55,10 @@ def test_a_plan_survives_its_worker_being_killed(transactional_db, shared_redis,
     with celery_worker(shared_redis, concurrency=1, name="survivor", extra_env=extra), beat(env, tmp_path):
         done = wait_for(lambda: Itinerary.objects.filter(pk=itinerary_id, status="done").exists(), 90, 0.3)
     row = Itinerary.objects.get(pk=itinerary_id)
-    assert done and row.status == "done", (row.status, row.error)
-    assert row.attempts >= 2 and len(row.result["days"]) == 14
+    assert done, (row.status, row.error)
+    assert row.status == "done", (row.status, row.error)
+    assert row.attempts >= 2
+    assert len(row.result["days"]) == 14
 
 
 def test_submissions_during_a_broker_outage_are_kept_and_finished_later(transactional_db, broker, client, tmp_path):
@@ -86,7 +88,8 @@ def test_a_task_delivered_twice_gives_one_result(transactional_db, shared_redis,
         assert wait_for(lambda: Itinerary.objects.filter(pk=itinerary_id, status="done").exists(), 60, 0.2)
         assert wait_for(lambda: log.read_text().count("succeeded") >= 3, 30, 0.2), log.read_text()[-2000:]
     row = Itinerary.objects.get(pk=itinerary_id)
-    assert row.attempts == 1 and row.status == "done"
+    assert row.attempts == 1
+    assert row.status == "done"
     assert log.read_text().count("'skipped'") == 2
 
 
@@ -101,6 +104,8 @@ def test_a_plan_that_errors_in_a_worker_fails_once_with_a_readable_message(
         failed = wait_for(lambda: Itinerary.objects.filter(pk=itinerary_id, status="failed").exists(), 60, 0.2)
         time.sleep(2)  # would a retry loop run it again?
     row = Itinerary.objects.get(pk=itinerary_id)
-    assert failed and row.status == "failed" and row.attempts == 1
+    assert failed
+    assert row.status == "failed"
+    assert row.attempts == 1
     assert row.error.startswith("Planning failed: KeyError")
     assert log.read_text().count(row.task_id) == 2  # received and succeeded once: no retry

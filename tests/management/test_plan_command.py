@@ -23,7 +23,8 @@ def test_text_and_json_describe_the_same_three_days(catalogue):
         assert f"Day {n}  {day['date']}" in text
         for stop in day["stops"]:
             assert f"{stop['arrive'][11:16]}-{stop['depart'][11:16]}  {stop['name_en']} ({stop['name_zh']})" in text
-    assert text.count("Sleep at") == 2 and text.count("Trip ends at") == 1
+    assert text.count("Sleep at") == 2
+    assert text.count("Trip ends at") == 1
     assert sum(len(day["stops"]) for day in data["days"]) > 3
 
 

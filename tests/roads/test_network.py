@@ -57,7 +57,7 @@ def test_taiyuan_to_pingyao_by_car_is_about_a_hundred_km(seeded):
 
 
 def test_bicycles_and_ebikes_never_ride_an_expressway(seeded):
-    network, _, records = seeded
+    network, _, _records = seeded
     keys = ["pingyao-ancient-city", "shuanglin-temple", "taiyuan", "jincheng", "henghe-cycling-town", "zhenguo-temple"]
     for mode in ("bicycle", "ebike"):
         m = network.matrix(keys, mode=mode)

@@ -47,7 +47,7 @@ def test_insertion_check_matches_a_full_recomputation(problem, seed):
         for j, node in enumerate(cand):
             if not free[j]:
                 continue
-            fits = [k for k in range(len(row) - 1) if _feasible(data, state, d, row[: k + 1] + [node] + row[k + 1 :])]
+            fits = [k for k in range(len(row) - 1) if _feasible(data, state, d, [*row[: k + 1], node, *row[k + 1 :]])]
             assert (ratio[j] > 0) == bool(fits)
             if fits:
                 assert gap[j] in fits
@@ -62,7 +62,7 @@ def test_insert_and_slot_checks_match_a_full_recomputation(problem, seed):
         for i in range(len(row) - 1):
             for j in range(i + 1, min(i + 3, len(row))):
                 for node in free:
-                    expected = _feasible(data, state, d, row[: i + 1] + [node] + row[j:])
+                    expected = _feasible(data, state, d, [*row[: i + 1], node, *row[j:]])
                     assert kernel.fits_between(data, state, d, i, j, node) == expected
 
 
@@ -109,7 +109,8 @@ def test_perturbations_only_drop_visits_and_leave_feasible_days(problem, seed, s
     PERTURBATIONS[name](data, state, size)
     rows = _rows(state)
     after = [v for row in rows for v in row[1:-1]]
-    assert set(after) <= before and len(after) == len(set(after))
+    assert set(after) <= before
+    assert len(after) == len(set(after))
     if name == "shake_near" and before:
         assert len(after) < len(before)
     for d, row in enumerate(rows):
@@ -131,7 +132,7 @@ def test_best_order_finds_the_earliest_feasible_permutation(problem, drawn):
         if not kernel.simulate(data, d, row, len(row))[0]:
             return None
         clock = problem.days[d].start
-        for a, b in zip(row[:-1], row[1:], strict=True):
+        for a, b in itertools.pairwise(row):
             clock = max(clock + data.travel[a, b], data.opens[d, b] if b != end else 0.0)
             clock += data.service[b] if b != end else 0.0
         return clock
@@ -153,7 +154,8 @@ def test_insert_reordered_adds_one_unused_place_and_keeps_days_feasible(problem,
     added = kernel.insert_reordered(data, state)
     rows = _rows(state)
     after = [v for row in rows for v in row[1:-1]]
-    assert len(after) == len(set(after)) and before <= set(after)
+    assert len(after) == len(set(after))
+    assert before <= set(after)
     assert len(after) == len(before) + (1 if added else 0)
     for d, row in enumerate(rows):
         assert _feasible(data, state, d, row)
@@ -175,8 +177,10 @@ def test_reversing_days_tours_them_backwards_between_the_same_outer_nights(probl
         assert _rows(state) == before
         return
     after = _rows(state)
-    assert after[:i] == before[:i] and after[j + 1 :] == before[j + 1 :]
-    assert after[i][0] == before[i][0] and after[j][-1] == before[j][-1]
+    assert after[:i] == before[:i]
+    assert after[j + 1 :] == before[j + 1 :]
+    assert after[i][0] == before[i][0]
+    assert after[j][-1] == before[j][-1]
     for t in range(j - i + 1):
         new, old = after[i + t], before[j - t]
         kept = set(new[1:-1])
@@ -228,8 +232,10 @@ def test_two_day_replan_finds_the_best_two_days_and_night_between(problem, seed,
     after = _rows(state)
     assert moved == (best > before + 1e-9)
     assert sum(data.value[v] for d in (i, i + 1) for v in after[d][1:-1]) == pytest.approx(max(best, before))
-    assert after[:i] == rows[:i] and after[i + 2 :] == rows[i + 2 :]
-    assert after[i][0] == rows[i][0] and after[i + 1][-1] == rows[i + 1][-1]
+    assert after[:i] == rows[:i]
+    assert after[i + 2 :] == rows[i + 2 :]
+    assert after[i][0] == rows[i][0]
+    assert after[i + 1][-1] == rows[i + 1][-1]
     plan = _to_plan(problem, state.route, state.length, 0, 0.0)
     assert check(problem, plan) == []
     assert sorted(np.flatnonzero(state.used)) == sorted(plan.visited)

@@ -84,7 +84,8 @@ def test_same_seed_gives_the_same_plan():
     )
     a = solve(p, MaxRuntime(30) | MaxIterations(200), seed=3)
     b = solve(p, MaxRuntime(30) | MaxIterations(200), seed=3)
-    assert a.tours() == b.tours() and a.score == b.score
+    assert a.tours() == b.tours()
+    assert a.score == b.score
 
 
 def test_must_see_is_forced_in_even_when_it_scores_little():
@@ -96,7 +97,8 @@ def test_must_see_is_forced_in_even_when_it_scores_little():
     assert 6 not in free.visited  # node 6 is the weak place
     with_must = Problem(p.nodes, p.travel, p.days, 0, 0, (0,), must=frozenset({6}))
     forced = solve(with_must, MaxRuntime(5) | MaxIterations(100), seed=0)
-    assert 6 in forced.visited and forced.missing_must == ()
+    assert 6 in forced.visited
+    assert forced.missing_must == ()
     assert check(with_must, forced) == []
 
 
@@ -115,7 +117,8 @@ def test_avoided_place_is_never_planned():
     p = grid_problem(pts, scores=[5] * 8, services=[5] * 8, windows=[()] * 8, days=1)
     p = Problem(p.nodes, p.travel, p.days, 0, 0, (0,), avoid=frozenset({3}))
     plan = solve(p, MaxRuntime(5) | MaxIterations(50), seed=0)
-    assert 3 not in plan.visited and len(plan.visited) == 7
+    assert 3 not in plan.visited
+    assert len(plan.visited) == 7
 
 
 def test_more_days_never_lowers_the_best_score():
@@ -141,7 +144,8 @@ def test_overnight_stays_chain_the_days_through_lodgings():
     p = Problem(tuple(nodes), travel, days, start=0, end=None, lodgings=(1, 2))
     plan = solve(p, MaxRuntime(10) | MaxIterations(200), seed=0)
     assert check(p, plan) == []
-    assert plan.days[0].end in (1, 2) and plan.days[1].begin == plan.days[0].end
+    assert plan.days[0].end in (1, 2)
+    assert plan.days[1].begin == plan.days[0].end
     assert len(plan.visited) == n - 3  # every place fits once the nights move along the line
 
 
@@ -149,7 +153,9 @@ def test_progress_is_reported_and_ends_at_one():
     p = grid_problem(circle(10), scores=[3] * 10, services=[5] * 10, windows=[()] * 10, days=2)
     seen = []
     solve(p, MaxRuntime(1) | MaxIterations(400), seed=0, progress=lambda f, plan: seen.append(f))
-    assert seen and seen[-1] == 1.0 and all(0 <= f <= 1 for f in seen)
+    assert seen
+    assert seen[-1] == 1.0
+    assert all(0 <= f <= 1 for f in seen)
 
 
 def test_engine_imports_nothing_from_django():
@@ -178,4 +184,5 @@ def test_toptw_reader_uses_truncated_distances(tmp_path):
     p = read_toptw(path, tours=1)
     assert p.travel[0, 1] == math.floor(math.sqrt(2) * 10) / 10
     plan = solve(p, MaxRuntime(5) | MaxIterations(20), seed=0)
-    assert plan.score == 30 and check(p, plan) == []
+    assert plan.score == 30
+    assert check(p, plan) == []

@@ -8,14 +8,18 @@ from tests.routing.factories import circle, grid_problem
 
 
 def test_each_criterion_stops_at_its_own_limit():
-    assert not MaxRuntime(1.0).done(Status(0.5, 10, 10)) and MaxRuntime(1.0).done(Status(1.0, 0, 0))
-    assert not MaxIterations(5).done(Status(99.0, 4, 0)) and MaxIterations(5).done(Status(0.0, 5, 0))
-    assert not NoImprovement(3).done(Status(0.0, 50, 2)) and NoImprovement(3).done(Status(0.0, 50, 3))
+    assert not MaxRuntime(1.0).done(Status(0.5, 10, 10))
+    assert MaxRuntime(1.0).done(Status(1.0, 0, 0))
+    assert not MaxIterations(5).done(Status(99.0, 4, 0))
+    assert MaxIterations(5).done(Status(0.0, 5, 0))
+    assert not NoImprovement(3).done(Status(0.0, 50, 2))
+    assert NoImprovement(3).done(Status(0.0, 50, 3))
 
 
 def test_combined_criteria_stop_at_the_first_limit_and_flatten():
     stop = MaxRuntime(2.0) | MaxIterations(100) | NoImprovement(10)
-    assert isinstance(stop, FirstOf) and len(stop.criteria) == 3
+    assert isinstance(stop, FirstOf)
+    assert len(stop.criteria) == 3
     assert stop.done(Status(0.1, 5, 10))
     assert not stop.done(Status(0.1, 5, 9))
     assert stop.iterations_left(Status(0.1, 95, 2)) == 5

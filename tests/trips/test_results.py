@@ -1,6 +1,7 @@
 """The public result of a plan: days, stops, legs and nights, as clients and pages read them."""
 
 import datetime as dt
+import itertools
 
 import pytest
 
@@ -19,15 +20,16 @@ def result():
 def test_every_day_chains_its_legs_from_start_to_night(result):
     for day in result["days"]:
         places = [day["start"]["slug"], *[s["slug"] for s in day["stops"]], day["end"]["slug"]]
-        assert [(leg["from"], leg["to"]) for leg in day["legs"]] == list(zip(places, places[1:], strict=False))
+        assert [(leg["from"], leg["to"]) for leg in day["legs"]] == list(itertools.pairwise(places))
         assert day["drive_km"] == pytest.approx(sum(leg["km"] for leg in day["legs"]), abs=0.2)
 
 
 def test_the_next_day_starts_where_the_last_one_slept_and_the_trip_ends_at_home(result):
     days = result["days"]
-    for today, tomorrow in zip(days, days[1:], strict=False):
+    for today, tomorrow in itertools.pairwise(days):
         assert today["lodging"]["slug"] == tomorrow["start"]["slug"]
-    assert days[-1]["lodging"] is None and days[-1]["end"]["slug"] == "jincheng"
+    assert days[-1]["lodging"] is None
+    assert days[-1]["end"]["slug"] == "jincheng"
 
 
 def test_times_run_forward_within_each_day_in_shanghai_time(result):
@@ -37,15 +39,19 @@ def test_times_run_forward_within_each_day_in_shanghai_time(result):
             times += [stop["arrive"], stop["start"], stop["depart"]]
         times.append(day["day_end"])
         moments = [dt.datetime.fromisoformat(t) for t in times]
-        assert moments == sorted(moments) and all(m.utcoffset() == dt.timedelta(hours=8) for m in moments)
+        assert moments == sorted(moments)
+        assert all(m.utcoffset() == dt.timedelta(hours=8) for m in moments)
 
 
 def test_leg_paths_are_lat_lon_pairs_inside_shanxi(result):
     points = [p for day in result["days"] for leg in day["legs"] for p in leg["path"]]
-    assert points and all(34 < lat < 41 and 110 < lon < 115 for lat, lon in points)
+    assert points
+    assert all(34 < lat < 41 and 110 < lon < 115 for lat, lon in points)
 
 
 def test_a_must_see_that_cannot_fit_says_why():
     request = PlanRequest(start="jincheng", days=1, date=dt.date(2027, 5, 3), must=("yingxian-wooden-pagoda",))
     missing = plan_make(request=request, solver_seconds=10)["missing_must"]
-    assert missing and missing[0]["slug"] == "yingxian-wooden-pagoda" and missing[0]["reason"]
+    assert missing
+    assert missing[0]["slug"] == "yingxian-wooden-pagoda"
+    assert missing[0]["reason"]

@@ -16,7 +16,8 @@ def test_the_problem_has_one_day_per_date_and_the_mode_s_driving_cap():
     context = problem_for_request(request)
     assert len(context.problem.days) == 3
     assert all(day.max_drive == MOVING_LIMITS["ebike"]["relaxed"] for day in context.problem.days)
-    assert context.slugs[context.problem.start] == "jincheng" and context.slugs[context.problem.end] == "jincheng"
+    assert context.slugs[context.problem.start] == "jincheng"
+    assert context.slugs[context.problem.end] == "jincheng"
 
 
 def test_avoided_places_are_not_in_the_problem_and_must_sees_are_forced():
@@ -37,4 +38,6 @@ def test_a_place_closed_on_a_date_has_no_window_that_day():
 
 def test_the_app_stops_at_its_time_limit_or_when_the_search_has_converged():
     stop = plan_stop(solver_seconds=2.5)
-    assert isinstance(stop, FirstOf) and MaxRuntime(2.5) in stop.criteria and len(stop.criteria) == 3
+    assert isinstance(stop, FirstOf)
+    assert MaxRuntime(2.5) in stop.criteria
+    assert len(stop.criteria) == 3

@@ -31,8 +31,11 @@ def test_no_date_means_tomorrow():
 
 def test_a_themed_route_fills_only_what_is_left_out():
     request = plan_request_build(given=PlanInput(route="follow-wukong", days=3, mode="ebike", date=SOON))
-    assert request.start == "pingyao-ancient-city" and request.days == 3 and request.mode == "ebike"
-    assert request.must == ("shuanglin-temple", "zhenguo-temple") and request.route == "follow-wukong"
+    assert request.start == "pingyao-ancient-city"
+    assert request.days == 3
+    assert request.mode == "ebike"
+    assert request.must == ("shuanglin-temple", "zhenguo-temple")
+    assert request.route == "follow-wukong"
 
 
 def test_every_wrong_field_is_named_at_once():

@@ -78,12 +78,14 @@ def test_plan_a_three_day_pingyao_trip_in_the_browser(browser, live_server, sett
     with page.expect_download() as download:
         page.click("a[href$='/gpx']")
     gpx = gpxpy.parse(Path(download.value.path()).read_text())
-    assert len(gpx.tracks) == 3 and gpx.waypoints
+    assert len(gpx.tracks) == 3
+    assert gpx.waypoints
 
     page.click("button[data-lang=zh-hans]")
     page.wait_for_selector("html[lang=zh-hans]")
     text = page.inner_text(".timeline")
-    assert "双林寺" in text and "第" in page.inner_text("h2")
+    assert "双林寺" in text
+    assert "第" in page.inner_text("h2")
     page.screenshot(path=SHOTS / f"trip-zh-{label}.png", full_page=False)
     page.click("button[data-lang=en]")
     page.close()
@@ -108,6 +110,7 @@ def test_start_from_the_follow_wukong_route(browser, live_server, settings):
     page.click("button[type=submit].button")
     page.wait_for_selector(".timeline .day", timeout=60_000)
     text = page.inner_text(".timeline")
-    assert "Shuanglin Temple" in text and "Zhenguo Temple" in text
+    assert "Shuanglin Temple" in text
+    assert "Zhenguo Temple" in text
     page.screenshot(path=SHOTS / "route-follow-wukong.png")
     page.close()

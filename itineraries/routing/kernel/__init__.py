@@ -16,9 +16,12 @@ import hashlib
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import numba
-from numba.core import config as _numba_config
+from numba.core import config
+
+_config: Any = config  # CACHE_DIR is set from the environment at import, so typing cannot see it
 
 _HERE = Path(__file__).resolve().parent
 
@@ -28,7 +31,7 @@ def _cache_dir() -> str:
     for path in sorted(_HERE.glob("*.py")):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
-    base = _numba_config.CACHE_DIR or str(_HERE / "__pycache__")
+    base = _config.CACHE_DIR or str(_HERE / "__pycache__")
     for root in (base, os.path.join(tempfile.gettempdir(), "shanxi-planner-numba")):
         folder = os.path.join(root, "kernel-" + digest.hexdigest()[:16])
         try:
@@ -41,10 +44,10 @@ def _cache_dir() -> str:
 
 
 # Numba reads the cache location when each function is decorated, i.e. while the modules below import.
-_previous = _numba_config.CACHE_DIR
-_numba_config.CACHE_DIR = _cache_dir()
+_previous = _config.CACHE_DIR
+_config.CACHE_DIR = _cache_dir()
 try:
-    from itineraries.routing.kernel.data import (  # noqa: E402
+    from itineraries.routing.kernel.data import (
         BEST,
         ITERATIONS,
         MULTI_NIGHT,
@@ -58,7 +61,7 @@ try:
         Search,
         State,
     )
-    from itineraries.routing.kernel.day import (  # noqa: E402
+    from itineraries.routing.kernel.day import (
         beats,
         empty_days,
         insert_at,
@@ -70,7 +73,7 @@ try:
         simulate,
         timetable,
     )
-    from itineraries.routing.kernel.insertion import (  # noqa: E402
+    from itineraries.routing.kernel.insertion import (
         best_order,
         could_fit,
         evaluate,
@@ -79,7 +82,7 @@ try:
         most_valuable_free,
         replace,
     )
-    from itineraries.routing.kernel.nights import (  # noqa: E402
+    from itineraries.routing.kernel.nights import (
         NOISE,
         best_nights,
         construct,
@@ -89,9 +92,9 @@ try:
         reverse_trip_parts,
         set_night,
     )
-    from itineraries.routing.kernel.replan import day_paths, replan_day_pairs, replan_two_days  # noqa: E402
-    from itineraries.routing.kernel.shakes import ruin, shake, shake_near  # noqa: E402
-    from itineraries.routing.kernel.shorten import (  # noqa: E402
+    from itineraries.routing.kernel.replan import day_paths, replan_day_pairs, replan_two_days
+    from itineraries.routing.kernel.shakes import ruin, shake, shake_near
+    from itineraries.routing.kernel.shorten import (
         exchange,
         fits_between,
         improve,
@@ -99,16 +102,16 @@ try:
         shorten,
         shorten_day,
     )
-    from itineraries.routing.kernel.walk import add_reordered, fresh_start, iterate, seed_random  # noqa: E402
+    from itineraries.routing.kernel.walk import add_reordered, fresh_start, iterate, seed_random
 finally:
-    _numba_config.CACHE_DIR = _previous
+    _config.CACHE_DIR = _previous
 
 __all__ = [
     "BEST",
     "ITERATIONS",
     "MULTI_NIGHT",
-    "N_COUNTERS",
     "NOISE",
+    "N_COUNTERS",
     "SHAKE_SIZE",
     "SINCE_BEST",
     "WALK",
