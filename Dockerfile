@@ -10,4 +10,4 @@ RUN DEBUG=0 SECRET_KEY=build-only python manage.py collectstatic --noinput
 RUN useradd --create-home planner && DEBUG=0 SECRET_KEY=build-only python manage.py warmsolver && chown -R planner /app/var
 USER planner
 EXPOSE 8000
-CMD ["gunicorn", "planner.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "2", "--access-logfile", "-"]
+CMD ["gunicorn", "planner.wsgi:application", "--config", "planner/gunicorn.conf.py"]

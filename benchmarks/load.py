@@ -1,9 +1,11 @@
 """Load: N concurrent users for a fixed time against gunicorn and Celery workers over Redis/PostgreSQL.
 
-    python -m benchmarks.load [--users 50] [--seconds 60]
+    python -m benchmarks.load [--users 50] [--seconds 60] [--reads] [--recovery]
 
 Each simulated user loops: browse destinations, submit a plan, poll it until done, fetch its GPX.
-Prints requests, errors (non-2xx or exceptions), 5xx, and p50/p95 latency per request type.
+Prints requests, errors (non-2xx or exceptions), 5xx, and p50/p95 latency per request type. With --reads,
+then the read speed of a finished plan against a bare endpoint (benchmarks.reads); with --recovery, the
+time a plan takes to finish after its worker dies (benchmarks.recovery).
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--reads", action="store_true", help="also measure the read ratio (needs wrk)")
+    parser.add_argument("--recovery", action="store_true", help="also measure recovery after a worker dies")
     args = parser.parse_args()
     latencies: dict[str, list[float]] = defaultdict(list)
     errors: dict[str, int] = defaultdict(int)
@@ -98,6 +102,15 @@ def main() -> None:
             f"  {kind:7s} {len(values):6d} requests  p50 {q[49] * 1000:6.0f} ms  p95 {q[94] * 1000:6.0f} ms"
             f"  errors {errors[kind]}"
         )
+
+    if args.reads:
+        from benchmarks import reads
+
+        reads.report(seconds=6, rounds=6, connections=16)
+    if args.recovery:
+        from benchmarks import recovery
+
+        recovery.report(trials=3)
 
 
 if __name__ == "__main__":

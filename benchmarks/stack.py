@@ -41,6 +41,8 @@ def running_stack(
     celery_workers: int = 2,
     redis_url: str = "redis://127.0.0.1:6379/13",
     database_url: str | None = None,
+    settings_module: str = "planner.settings",
+    extra_env: dict | None = None,
 ):
     database_url = database_url or os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB)
     ensure_database(database_url)
@@ -49,9 +51,11 @@ def running_stack(
         "DATABASE_URL": database_url,
         "REDIS_URL": redis_url,
         "ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_SETTINGS_MODULE": "planner.settings",
+        "DJANGO_SETTINGS_MODULE": settings_module,
         "PLAN_THROTTLE_RATE": "100000/min",
         "LOG_LEVEL": "WARNING",
+        "GUNICORN_ACCESS_LOG": "",
+        **(extra_env or {}),
     }
     subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=REPO, env=env, check=True)
     subprocess.run([sys.executable, "manage.py", "loadseeds"], cwd=REPO, env=env, check=True, capture_output=True)
@@ -64,6 +68,8 @@ def running_stack(
                 "-m",
                 "gunicorn",
                 "planner.wsgi:application",
+                "--config",
+                "planner/gunicorn.conf.py",
                 "--bind",
                 f"127.0.0.1:{port}",
                 "--workers",

@@ -1,6 +1,13 @@
 """Django finds the app's models here; they live with their domain (catalogue/, trips/)."""
 
-from itineraries.catalogue.models import DESTINATION_FIELDS, Destination, Road, SeasonNote, ThemedRoute
+from itineraries.catalogue.models import (
+    DESTINATION_FIELDS,
+    CatalogueVersion,
+    Destination,
+    Road,
+    SeasonNote,
+    ThemedRoute,
+)
 from itineraries.trips.models import Itinerary
 
-__all__ = ["DESTINATION_FIELDS", "Destination", "Itinerary", "Road", "SeasonNote", "ThemedRoute"]
+__all__ = ["DESTINATION_FIELDS", "CatalogueVersion", "Destination", "Itinerary", "Road", "SeasonNote", "ThemedRoute"]

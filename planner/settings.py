@@ -3,8 +3,10 @@
 import importlib.util
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -35,11 +37,17 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "csp",
+    "axes",
     "itineraries",
 ]
 
 MIDDLEWARE = [
+    "itineraries.http.middleware.RequestGuardMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "itineraries.http.middleware.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -48,7 +56,18 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # locks out repeated failed logins (the admin's included)
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("LOGIN_COOLOFF_HOURS", "0.25"))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXIES", "0")) or None
+AXES_ENABLE_ADMIN = False
 
 ROOT_URLCONF = "planner.urls"
 WSGI_APPLICATION = "planner.wsgi.application"
@@ -119,9 +138,11 @@ else:
 PLAN_SOFT_TIME_LIMIT = int(os.environ.get("PLAN_SOFT_TIME_LIMIT", "60"))
 PLAN_HARD_TIME_LIMIT = int(os.environ.get("PLAN_HARD_TIME_LIMIT", "90"))
 BROKER_VISIBILITY_TIMEOUT = int(os.environ.get("BROKER_VISIBILITY_TIMEOUT", "300"))
-# A row untouched this long while queued/running is handed to a worker again by the sweeper.
-PLAN_STALE_SECONDS = int(os.environ.get("PLAN_STALE_SECONDS", "120"))
-PLAN_SWEEP_SECONDS = float(os.environ.get("PLAN_SWEEP_SECONDS", "30"))
+# The sweeper (every PLAN_SWEEP_SECONDS) hands a row to a worker again when it was untouched this long while
+# running (progress reports are its heartbeat) or while queued (it may just wait behind other plans).
+PLAN_STALE_SECONDS = int(os.environ.get("PLAN_STALE_SECONDS", "15"))
+PLAN_QUEUED_STALE_SECONDS = int(os.environ.get("PLAN_QUEUED_STALE_SECONDS", "60"))
+PLAN_SWEEP_SECONDS = float(os.environ.get("PLAN_SWEEP_SECONDS", "5"))
 PLAN_SOLVER_SECONDS = float(os.environ.get("PLAN_SOLVER_SECONDS", "2.0"))
 # Without Redis, plans are computed in this process: "thread" (a small pool, the default) or "inline"
 # (synchronously when the transaction commits; used by tests that are not about concurrency).
@@ -155,17 +176,26 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "EXCEPTION_HANDLER": "itineraries.api.errors.api_exception_handler",
+    "DEFAULT_PARSER_CLASSES": ["itineraries.api.parsers.SafeJSONParser"],
+    # How many proxies in front may append to X-Forwarded-For; 0 trusts none (each client is REMOTE_ADDR).
+    "NUM_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0")),
     "DEFAULT_THROTTLE_RATES": {
         "plan_submit": os.environ.get("PLAN_THROTTLE_RATE", "60/min"),
     },
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
+# Every request body, file uploads included (an editor's CSV import is far smaller).
+MAX_REQUEST_BYTES = int(os.environ.get("MAX_REQUEST_BYTES", str(2 * 1024 * 1024)))
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Shanxi itinerary planner API",
     "DESCRIPTION": "Destinations, tourist highways and multi-day itineraries in Shanxi.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI from the drf-spectacular-sidecar package, served by the app: no CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
 }
 
@@ -174,6 +204,29 @@ SPECTACULAR_SETTINGS = {
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
 MAP_TILE_DATUM = os.environ.get("MAP_TILE_DATUM", "wgs84")
+
+
+# Content Security Policy (django-csp): scripts only from the app itself or with the page's nonce; map tiles
+# from the configured tile server.
+def _tile_origin(url: str) -> str | None:
+    parts = urlsplit(url.replace("{s}", "*"))
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, "'unsafe-inline'"],  # style attributes (day colours) and Leaflet's positioning
+        "img-src": [SELF, "data:", *filter(None, [_tile_origin(MAP_TILE_URL)])],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 # Production hardening: the proxy in front must set X-Forwarded-Proto.
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -201,4 +254,5 @@ LOGGING = {
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {"axes": {"level": "WARNING"}},
 }

@@ -30,16 +30,33 @@ class NearFilter(django_filters.Filter):
     field_class = NearField
 
 
+@extend_schema_field({"type": "number", "minimum": 0, "maximum": 1000, "default": 25})
+class RadiusFilter(django_filters.NumberFilter):
+    pass
+
+
+class DestinationFilterForm(forms.Form):
+    """A choice given empty (``?category=``) is an error, not "no filter": the schema lists the choices."""
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ("category", "kind"):
+            if name in self.data and not self.data.get(name):
+                self.add_error(name, "Choose one of the listed values, or leave the parameter out.")
+        return cleaned
+
+
 class DestinationFilter(django_filters.FilterSet):
     category = django_filters.ChoiceFilter(choices=[(c, c) for c in INTERESTS], method="filter_category")
     city = django_filters.CharFilter(field_name="city", lookup_expr="iexact")
     kind = django_filters.ChoiceFilter(choices=Destination.Kind.choices)
     q = django_filters.CharFilter(method="filter_q", max_length=100)
     near = NearFilter(method="filter_near", help_text="lat,lon")
-    radius_km = django_filters.NumberFilter(method="filter_noop", min_value=0, max_value=1000)
+    radius_km = RadiusFilter(method="filter_noop", min_value=0, max_value=1000, help_text="with near; default 25")
 
     class Meta:
         model = Destination
+        form = DestinationFilterForm
         fields = ["category", "city", "kind", "q", "near", "radius_km"]
 
     def filter_category(self, queryset, _name, value):

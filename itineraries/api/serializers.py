@@ -8,6 +8,7 @@ from itineraries.catalogue.models import DESTINATION_FIELDS, Destination, Themed
 from itineraries.catalogue.scoring import INTERESTS
 from itineraries.trips.models import Itinerary
 from itineraries.trips.request import MAX_DAYS, MODES, PACES
+from itineraries.trips.selectors import PUBLIC_FIELDS
 from itineraries.trips.validation import MAX_AVOID, MAX_MUST, PlanInput
 
 
@@ -70,18 +71,17 @@ class ItinerarySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Itinerary
-        fields = [
-            "id",
-            "status",
-            "progress",
-            "request",
-            "error",
-            "result",
-            "created_at",
-            "started_at",
-            "finished_at",
-            "attempts",
-        ]
+        fields = list(PUBLIC_FIELDS)
+
+    @classmethod
+    def from_row(cls, row: dict) -> dict:
+        """The same representation from a row of trips.selectors.itinerary_public, without a model instance."""
+        stamp = serializers.DateTimeField()
+        data = {name: row[name] for name in cls.Meta.fields}
+        data["id"] = str(row["id"])
+        for name in ("created_at", "started_at", "finished_at"):
+            data[name] = None if row[name] is None else stamp.to_representation(row[name])
+        return data
 
     @extend_schema_field(ResultSerializer(allow_null=True, help_text="null until the status is done"))
     def get_result(self, obj: Itinerary):

@@ -18,5 +18,5 @@ router.register("routes", ThemedRouteViewSet, basename="route")
 urlpatterns = [
     path("highways/", HighwayView.as_view(), name="highways"),
     path("", include(router.urls)),
-    re_path(r"^(?P<rest>.*)$", api_not_found),
+    re_path(r"^(?P<rest>[\s\S]*)$", api_not_found),  # any path, newlines included
 ]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
@@ -7,7 +8,6 @@ from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action, api_view, permission_classes
 from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from itineraries.api.filters import DestinationFilter
@@ -21,11 +21,13 @@ from itineraries.api.serializers import (
 )
 from itineraries.catalogue import selectors as catalogue
 from itineraries.catalogue.models import ThemedRoute
+from itineraries.http.throttle import PlanSubmitThrottle
 from itineraries.trips import exports, services
 from itineraries.trips import selectors as trips
 from itineraries.trips.models import Itinerary
 from itineraries.trips.validation import plan_request_build, replan_places_check
 
+SLUG = "[-a-zA-Z0-9_]+"
 ERROR = OpenApiResponse(OpenApiTypes.OBJECT, description="an error; field errors name the field")
 BAD_REQUEST = {400: ERROR}
 NOT_FOUND = {404: ERROR}
@@ -38,7 +40,7 @@ NOT_FOUND = {404: ERROR}
 class DestinationViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = DestinationSerializer
     lookup_field = "slug"
-    lookup_value_regex = "[^/]+"
+    lookup_value_regex = SLUG
     filterset_class = DestinationFilter
 
     def get_queryset(self):
@@ -51,7 +53,7 @@ class ThemedRouteViewSet(viewsets.ReadOnlyModelViewSet):
 
     serializer_class = ThemedRouteSerializer
     lookup_field = "slug"
-    lookup_value_regex = "[^/]+"
+    lookup_value_regex = SLUG
     queryset = ThemedRoute.objects.all()
     pagination_class = None
 
@@ -97,7 +99,7 @@ class ItineraryViewSet(
     lookup_value_regex = "[^/]+"
 
     def get_throttles(self):
-        return [ScopedRateThrottle()] if self.action in ("create", "replan") else []
+        return [PlanSubmitThrottle()] if self.action in ("create", "replan") else []
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
@@ -105,6 +107,24 @@ class ItineraryViewSet(
         if self.action == "list":
             return trips.itinerary_list(owner=self.request.user)
         return Itinerary.objects.all()
+
+    @extend_schema(responses={200: ItinerarySerializer, 304: None, **NOT_FOUND})
+    def retrieve(self, request, *args, **kwargs):
+        """A finished or failed plan no longer changes: it carries an ETag, and a client that sends it back in
+        If-None-Match gets a 304 without the body."""
+        try:
+            row = trips.itinerary_public(pk=kwargs[self.lookup_field])
+        except (ValueError, DjangoValidationError):
+            row = None
+        if row is None:
+            return Response({"detail": "Not found."}, status=status.HTTP_404_NOT_FOUND)
+        tag = trips.itinerary_etag(row)
+        if tag is not None and tag in request.headers.get("If-None-Match", ""):
+            return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": tag})
+        response = Response(ItinerarySerializer.from_row(row))
+        if tag is not None:
+            response["ETag"] = tag
+        return response
 
     @extend_schema(responses={200: ItinerarySerializer(many=True), 401: ERROR, 403: ERROR, **BAD_REQUEST, **NOT_FOUND})
     def list(self, request, *args, **kwargs):

@@ -144,3 +144,13 @@ class SeasonNote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.city} {self.months}"
+
+
+class CatalogueVersion(models.Model):
+    """One row whose token changes with every edit of a place or a road. It keys the cached road network
+    and travel matrices, so every process sees an edit at once, whatever happens to the cache server."""
+
+    token = models.CharField(max_length=32)
+
+    def __str__(self) -> str:
+        return self.token

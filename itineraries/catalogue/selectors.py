@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import pickle
 
 from django.core.cache import cache
@@ -11,6 +12,8 @@ from itineraries.catalogue.cache import catalogue_version, memoised
 from itineraries.catalogue.models import Destination, Road
 from itineraries.roads import Network, Place, TravelMatrix, road_km
 from itineraries.roads import Road as NetworkRoad
+
+log = logging.getLogger(__name__)
 
 
 def destination_list(*, published_only: bool = True) -> QuerySet[Destination]:
@@ -73,12 +76,19 @@ def matrix_current(*, mode: str, scenic: bool) -> TravelMatrix:
     key = f"matrix:{version}:{mode}:{int(scenic)}"
 
     def build() -> TravelMatrix:
-        stored = cache.get(key)
+        try:
+            stored = cache.get(key)
+        except Exception:  # the shared cache is down: compute here
+            log.warning("matrix cache unavailable", exc_info=True)
+            stored = None
         if stored is not None:
             return pickle.loads(stored)
         network, places = network_current()
         matrix = network.matrix(tuple(places), mode=mode, scenic=scenic)
-        cache.set(key, pickle.dumps(matrix, protocol=pickle.HIGHEST_PROTOCOL), timeout=24 * 3600)
+        try:
+            cache.set(key, pickle.dumps(matrix, protocol=pickle.HIGHEST_PROTOCOL), timeout=24 * 3600)
+        except Exception:
+            log.warning("matrix cache unavailable", exc_info=True)
         return matrix
 
-    return memoised(("matrix", key), build)
+    return memoised(("matrix", version, mode, scenic), build)

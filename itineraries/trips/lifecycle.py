@@ -32,15 +32,19 @@ class Outcome(StrEnum):
     SKIPPED = "skipped"  # done, failed, or another attempt holds the row: duplicate deliveries end here
 
 
-def itinerary_claim(*, itinerary_id: ItineraryId, stale_seconds: float) -> str | None:
-    """Conditional UPDATE: only one attempt at a time owns a row. Returns the claim token."""
+def itinerary_claim(*, itinerary_id: ItineraryId, stale_seconds: float, take_over: bool = False) -> str | None:
+    """Conditional UPDATE: only one attempt at a time owns a row. Returns the claim token.
+
+    A running row is taken when its heartbeat is stale, or at once with ``take_over``: the broker redelivered
+    the task because the process that held it died. The earlier attempt, if it still runs somewhere, can no
+    longer write: every write checks the token.
+    """
     token = uuid.uuid4().hex
     now = timezone.now()
-    stale = now - timezone.timedelta(seconds=stale_seconds)
-    claimed = Itinerary.objects.filter(
-        Q(status=Itinerary.Status.QUEUED) | Q(status=Itinerary.Status.RUNNING, heartbeat_at__lt=stale),
-        pk=itinerary_id,
-    ).update(
+    running = Q(status=Itinerary.Status.RUNNING)
+    if not take_over:
+        running &= Q(heartbeat_at__lt=now - timezone.timedelta(seconds=stale_seconds))
+    claimed = Itinerary.objects.filter(Q(status=Itinerary.Status.QUEUED) | running, pk=itinerary_id).update(
         status=Itinerary.Status.RUNNING,
         claim=token,
         attempts=F("attempts") + 1,
@@ -80,10 +84,10 @@ def itinerary_fail(*, itinerary_id: ItineraryId, token: str | None, message: str
     rows.update(status=Itinerary.Status.FAILED, error=message[:2000], finished_at=timezone.now())
 
 
-def itinerary_run(*, itinerary_id: str, solver_seconds: float) -> Outcome:
+def itinerary_run(*, itinerary_id: ItineraryId, solver_seconds: float, redelivered: bool = False) -> Outcome:
     """Claim, compute, and record a failure readably. A database error is transient: it propagates (the
     caller may retry) and the row stays running until the sweeper frees it."""
-    token = itinerary_claim(itinerary_id=itinerary_id, stale_seconds=HEARTBEAT_STALE_SECONDS)
+    token = itinerary_claim(itinerary_id=itinerary_id, stale_seconds=HEARTBEAT_STALE_SECONDS, take_over=redelivered)
     if token is None:
         return Outcome.SKIPPED
     try:

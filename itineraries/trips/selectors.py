@@ -28,6 +28,37 @@ def plan_stop(*, solver_seconds: float) -> StoppingCriterion:
     return MaxRuntime(solver_seconds) | MaxIterations(MAX_ITERATIONS) | NoImprovement(STALL_ITERATIONS)
 
 
+PUBLIC_FIELDS = (
+    "id",
+    "status",
+    "progress",
+    "request",
+    "error",
+    "result",
+    "created_at",
+    "started_at",
+    "finished_at",
+    "attempts",
+)
+
+
+def itinerary_public(*, pk: object) -> dict | None:
+    """What a client may read of one itinerary, in one query and without building a model instance (a
+    finished plan is read far more often than it is written)."""
+    try:
+        return Itinerary.objects.values(*PUBLIC_FIELDS).get(pk=pk)
+    except Itinerary.DoesNotExist:
+        return None
+
+
+def itinerary_etag(row: dict) -> str | None:
+    """The entity tag of a plan that no longer changes (done or failed); None while it is being computed."""
+    finished = row["finished_at"]
+    if row["status"] not in (Itinerary.Status.DONE, Itinerary.Status.FAILED) or finished is None:
+        return None
+    return f'"{row["id"]}-{row["status"]}-{int(finished.timestamp() * 1_000_000)}"'
+
+
 def itinerary_list(*, owner: AbstractBaseUser) -> QuerySet[Itinerary]:
     return Itinerary.objects.filter(owner=owner)
 

@@ -58,13 +58,14 @@ def itinerary_rerun(*, itinerary: Itinerary) -> None:
 def itinerary_replan(
     *, itinerary: Itinerary, pins: tuple[str, ...], drops: tuple[str, ...], owner: Owner = None
 ) -> Itinerary:
-    """A new itinerary from an old one: pinned places become must-sees, dropped ones are avoided."""
+    """A new itinerary from an old one: pinned places become must-sees, dropped ones are avoided. It belongs to
+    whoever asked for it (no one, if anonymous), not to the owner of the old one."""
     request = PlanRequest.from_json(itinerary.request)
     previous = []
     if itinerary.result:
         previous = [[s["slug"] for s in day["stops"]] for day in itinerary.result.get("days", [])]
     updated = request.with_changes(pins=list(pins), drops=list(drops), previous=previous)
-    return itinerary_create(request=updated, owner=owner or itinerary.owner)
+    return itinerary_create(request=updated, owner=owner)
 
 
 def itinerary_requeue_stale(*, queued_seconds: float, running_seconds: float, max_attempts: int = 5) -> int:

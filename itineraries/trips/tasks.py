@@ -13,8 +13,13 @@ from itineraries.trips.lifecycle import itinerary_run
 
 @shared_task(bind=True, name=COMPUTE_TASK, acks_late=True, reject_on_worker_lost=True, max_retries=3)
 def itinerary_compute(self, itinerary_id: str) -> str:
+    # A redelivered message means the process that held it died (acks are late, and a lost worker's
+    # message is rejected back to the queue): this attempt takes the row over at once.
+    redelivered = bool((self.request.delivery_info or {}).get("redelivered"))
     try:
-        return itinerary_run(itinerary_id=itinerary_id, solver_seconds=settings.PLAN_SOLVER_SECONDS).value
+        return itinerary_run(
+            itinerary_id=itinerary_id, solver_seconds=settings.PLAN_SOLVER_SECONDS, redelivered=redelivered
+        ).value
     except OperationalError as exc:
         raise self.retry(exc=exc, countdown=2**self.request.retries) from exc
 
@@ -22,5 +27,5 @@ def itinerary_compute(self, itinerary_id: str) -> str:
 @shared_task(name="itineraries.itinerary_sweep")
 def itinerary_sweep() -> int:
     return services.itinerary_requeue_stale(
-        queued_seconds=settings.PLAN_STALE_SECONDS / 2, running_seconds=settings.PLAN_STALE_SECONDS
+        queued_seconds=settings.PLAN_QUEUED_STALE_SECONDS, running_seconds=settings.PLAN_STALE_SECONDS
     )

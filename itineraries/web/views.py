@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import replace
+from functools import wraps
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
@@ -11,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from itineraries.catalogue import selectors
 from itineraries.catalogue.models import Destination, ThemedRoute
+from itineraries.http.throttle import throttle_wait
 from itineraries.trips import services
 from itineraries.trips.errors import InvalidRequest
 from itineraries.trips.models import Itinerary
@@ -18,6 +21,22 @@ from itineraries.trips.request import MAX_DAYS, PlanRequest
 from itineraries.trips.validation import plan_input_from, plan_request_build, replan_places_check
 from itineraries.web.display import chinese, display_name, result_for_map, to_display
 from itineraries.web.forms import INTEREST_CHOICES, PlanForm
+
+
+def throttled(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """POSTs that start a plan share the API's rate limit; the page says when to try again."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        wait = throttle_wait(request) if request.method == "POST" else None
+        if wait is None:
+            return view(request, *args, **kwargs)
+        seconds = max(1, math.ceil(wait))
+        response = render(request, "itineraries/too_many.html", {"seconds": seconds}, status=429)
+        response["Retry-After"] = str(seconds)
+        return response
+
+    return wrapper
 
 
 def _map_settings() -> dict:
@@ -74,6 +93,7 @@ def _form(data=None, route: ThemedRoute | None = None) -> PlanForm:
     return PlanForm(data, starts=starts, sights=sights, initial=initial)
 
 
+@throttled
 def plan(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         route = ThemedRoute.objects.filter(slug=request.GET.get("route", "")).first()
@@ -151,6 +171,7 @@ def trip(request: HttpRequest, pk) -> HttpResponse:
 
 
 @require_POST
+@throttled
 def trip_replan(request: HttpRequest, pk) -> HttpResponse:
     itinerary = _itinerary(pk)
     try:
@@ -171,6 +192,7 @@ VARIANTS: dict[str, Callable[[PlanRequest], PlanRequest]] = {
 
 
 @require_POST
+@throttled
 def trip_compare(request: HttpRequest, pk) -> HttpResponse:
     """Plan a variant of a trip (other mode or length) and show both side by side."""
     itinerary = _itinerary(pk)

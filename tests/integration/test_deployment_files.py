@@ -68,3 +68,19 @@ def test_production_settings_pass_check_deploy():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_a_buffering_proxy_faces_clients_and_gunicorn_uses_threaded_workers():
+    services = compose()["services"]
+    assert services["proxy"]["ports"] == ["8000:80"]
+    assert "ports" not in services["web"]
+    assert services["web"]["environment"]["TRUSTED_PROXIES"] == "1"
+    config = (REPO / "deploy" / "nginx.conf").read_text()
+    assert "proxy_pass http://planner_web" in config
+    assert "proxy_request_buffering on" in config
+    assert "server web:8000" in config
+    assert "--config planner/gunicorn.conf.py" in services["web"]["command"]
+    namespace: dict = {}
+    exec((REPO / "planner" / "gunicorn.conf.py").read_text(), namespace)
+    assert namespace["worker_class"] == "gthread"
+    assert namespace["threads"] >= 4

@@ -36,18 +36,22 @@ def test_gunicorn_workers_and_beat_plan_a_trip(transactional_db, shared_redis, t
     if connection.vendor != "postgresql":
         pytest.skip("the production stack runs on PostgreSQL (CI's second pass)")
     port = free_port()
-    env = app_env(shared_redis, PLAN_SWEEP_SECONDS="1", PLAN_STALE_SECONDS="2", ALLOWED_HOSTS="127.0.0.1")
+    env = app_env(
+        shared_redis,
+        PLAN_SWEEP_SECONDS="1",
+        PLAN_STALE_SECONDS="2",
+        PLAN_QUEUED_STALE_SECONDS="2",
+        ALLOWED_HOSTS="127.0.0.1",
+    )
     web = [
         sys.executable,
         "-m",
         "gunicorn",
         "planner.wsgi:application",
+        "--config",
+        "planner/gunicorn.conf.py",
         "--bind",
         f"127.0.0.1:{port}",
-        "--workers",
-        "2",
-        "--access-logfile",
-        "-",
     ]
     worker = [sys.executable, "-m", "celery", "-A", "planner", "worker", "-l", "info", "-c", "1"]
     beat = [

@@ -73,7 +73,7 @@ def test_submissions_during_a_broker_outage_are_kept_and_finished_later(transact
         assert set(Itinerary.objects.filter(pk__in=ids).values_list("status", flat=True)) == {"queued"}
     with private_redis() as (port, _):
         url = f"redis://127.0.0.1:{port}/0"
-        extra = {"PLAN_SWEEP_SECONDS": "1", "PLAN_STALE_SECONDS": "2"}
+        extra = {"PLAN_SWEEP_SECONDS": "1", "PLAN_STALE_SECONDS": "2", "PLAN_QUEUED_STALE_SECONDS": "2"}
         with celery_worker(url, concurrency=2, name="after", extra_env=extra), beat(app_env(url, **extra), tmp_path):
             done = wait_for(lambda: Itinerary.objects.filter(pk__in=ids, status="done").count() == 3, 90, 0.3)
     assert done, list(Itinerary.objects.filter(pk__in=ids).values_list("status", "error"))

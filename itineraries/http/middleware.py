@@ -1,0 +1,53 @@
+"""Request guards and response headers that apply to every page and API call."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, JsonResponse
+
+
+def _refuse(request: HttpRequest, status: int, message: str) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": message}, status=status)
+    return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
+
+
+def _has_nul(request: HttpRequest) -> bool:
+    if "\x00" in request.path or "%00" in request.META.get("QUERY_STRING", ""):
+        return True
+    return any("\x00" in value for values in request.GET.lists() for value in values[1])
+
+
+class RequestGuardMiddleware:
+    """Refuses what no view should see: bodies over the size cap (file parts included) and NUL characters
+    in the path or the query (PostgreSQL cannot store them)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return _refuse(request, 400, "The Content-Length header is not a number.")
+        if length > settings.MAX_REQUEST_BYTES:
+            return _refuse(request, 413, f"The request body is larger than {settings.MAX_REQUEST_BYTES} bytes.")
+        if _has_nul(request):
+            return _refuse(request, 400, "The request contains a NUL character.")
+        return self.get_response(request)
+
+
+class PermissionsPolicyMiddleware:
+    """The app needs no camera, microphone, payment or sensor; geolocation only for itself."""
+
+    POLICY = "camera=(), microphone=(), payment=(), usb=(), accelerometer=(), gyroscope=(), geolocation=(self)"
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", self.POLICY)
+        return response

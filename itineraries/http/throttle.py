@@ -1,0 +1,64 @@
+"""Rate limits for plan submissions, shared by the API and the web pages.
+
+Fixed-window counters incremented atomically in the cache (Redis in production), so concurrent requests
+cannot overshoot the limit. The client is the signed-in user, else its address: X-Forwarded-For is trusted
+only as far as REST_FRAMEWORK["NUM_PROXIES"] says (0 unless a proxy is configured). When the cache cannot
+be reached the request is let through: a broken counter must not stop tourists from planning.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from django.core.cache import cache
+from django.http import HttpRequest
+from rest_framework.settings import api_settings
+from rest_framework.throttling import BaseThrottle, SimpleRateThrottle
+
+log = logging.getLogger(__name__)
+PLAN_SUBMIT = "plan_submit"
+
+
+def _client(request: HttpRequest) -> str:
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return f"user:{user.pk}"
+    return f"ip:{BaseThrottle().get_ident(request)}"
+
+
+def throttle_wait(request: HttpRequest, *, scope: str = PLAN_SUBMIT) -> float | None:
+    """Count this request; None if it may go ahead, else the seconds until the client may try again."""
+    rate = api_settings.DEFAULT_THROTTLE_RATES.get(scope)
+    if not rate:
+        return None
+    allowed, period = SimpleRateThrottle.parse_rate(None, rate)  # type: ignore[arg-type]
+    now = time.time()
+    window = int(now // period)
+    key = f"throttle:{scope}:{_client(request)}:{window}"
+    try:
+        cache.add(key, 0, timeout=period + 1)
+        count = cache.incr(key)
+    except ValueError:  # the key expired between add and incr: this request opens the window again
+        count = 1
+        try:
+            cache.set(key, 1, timeout=period + 1)
+        except Exception:
+            log.warning("throttle counter unavailable; request allowed", exc_info=True)
+    except Exception:
+        log.warning("throttle counter unavailable; request allowed", exc_info=True)
+        return None
+    if count <= allowed:
+        return None
+    return (window + 1) * period - now
+
+
+class PlanSubmitThrottle(BaseThrottle):
+    scope = PLAN_SUBMIT
+
+    def allow_request(self, request, view) -> bool:
+        self._wait = throttle_wait(request, scope=self.scope)
+        return self._wait is None
+
+    def wait(self) -> float | None:
+        return self._wait
