@@ -164,3 +164,22 @@ def test_half_open_connections_do_not_block_the_health_check(transactional_db):
             s.close()
     assert answer.startswith(b"HTTP/1.1 200"), answer
     assert elapsed < 5
+
+
+def test_concurrent_submissions_never_overshoot_the_limit(private_redis_cache, settings):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.test import RequestFactory
+
+    from itineraries.http.throttle import throttle_wait
+
+    # A day-long window, so that the burst cannot straddle two windows.
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"plan_submit": "10/day"}}
+    request = RequestFactory().post("/api/v1/itineraries/", REMOTE_ADDR="198.51.100.9")
+
+    def attempt(_n: int) -> bool:
+        return throttle_wait(request) is None
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        allowed = sum(pool.map(attempt, range(64)))
+    assert allowed == 10
