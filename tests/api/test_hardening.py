@@ -42,7 +42,7 @@ def test_a_replan_belongs_to_who_asked_not_to_the_old_plans_owner(django_capture
 
 
 def test_a_forged_forwarded_for_header_does_not_reset_the_limit(rate):
-    rate("3/min")
+    rate("3/day")
     api = APIClient()
     codes = [api.post("/api/v1/itineraries/", BODY, format="json").status_code for _ in range(4)]
     forged = [
@@ -54,7 +54,7 @@ def test_a_forged_forwarded_for_header_does_not_reset_the_limit(rate):
 
 
 def test_behind_a_trusted_proxy_the_forwarded_client_is_counted(rate, settings):
-    rate("2/min")
+    rate("2/day")
     settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
     api = APIClient()
 
@@ -66,19 +66,19 @@ def test_behind_a_trusted_proxy_the_forwarded_client_is_counted(rate, settings):
 
 
 def test_a_throttled_answer_says_when_to_retry(rate):
-    rate("1/min")
+    rate("1/hour")
     api = APIClient()
     api.post("/api/v1/itineraries/", BODY, format="json")
     response = api.post("/api/v1/itineraries/", BODY, format="json")
     assert response.status_code == 429
-    assert 1 <= int(response["Retry-After"]) <= 60
+    assert 1 <= int(response["Retry-After"]) <= 3600
 
 
 @pytest.mark.parametrize("page", ["plan", "replan", "compare"])
 def test_the_web_pages_that_start_a_plan_share_the_limit(rate, page, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         trip = APIClient().post("/api/v1/itineraries/", BODY, format="json").json()["id"]
-    rate("3/min")  # the submission above counts too: the pages and the API share one limit
+    rate("3/day")  # the submission above counts too: the pages and the API share one limit
     web = Client()
     url, data = {
         "plan": ("/plan/", {"start": "jincheng", "days": 1, "date": DATE, "pace": "normal", "mode": "car"}),
