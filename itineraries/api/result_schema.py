@@ -101,6 +101,11 @@ class StoredRequestSerializer(serializers.Serializer):
     scenic = serializers.BooleanField()
     seed = serializers.IntegerField()
     route = serializers.SlugField(allow_null=True)
+    max_drive_hours = serializers.FloatField(allow_null=True)
+    keep_days = serializers.ListField(child=serializers.IntegerField(), help_text="a re-plan's locked days")
     previous = serializers.ListField(
         child=serializers.ListField(child=serializers.SlugField()), help_text="a re-plan's previous stops, per day"
+    )
+    previous_nights = serializers.ListField(
+        child=serializers.SlugField(), help_text="where each day of the previous plan ended"
     )

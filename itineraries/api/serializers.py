@@ -7,7 +7,7 @@ from itineraries.api.result_schema import ResultSerializer, StoredRequestSeriali
 from itineraries.catalogue.models import DESTINATION_FIELDS, Destination, ThemedRoute
 from itineraries.catalogue.scoring import INTERESTS
 from itineraries.trips.models import Itinerary
-from itineraries.trips.request import MAX_DAYS, MODES, PACES
+from itineraries.trips.request import MAX_DAYS, MAX_DRIVE_HOURS, MODES, PACES
 from itineraries.trips.selectors import PUBLIC_FIELDS
 from itineraries.trips.validation import MAX_AVOID, MAX_MUST, PlanInput
 
@@ -41,6 +41,14 @@ class PlanRequestSerializer(serializers.Serializer):
     )
     scenic = serializers.BooleanField(required=False, help_text="prefer the tourist highways over the fastest road")
     seed = serializers.IntegerField(min_value=0, max_value=2**31 - 1, required=False)
+    max_drive_hours = serializers.FloatField(
+        min_value=0.5,
+        max_value=MAX_DRIVE_HOURS,
+        required=False,
+        allow_null=True,
+        help_text="lowers the daily cap on hours at the wheel (car: 2.5 / 4 / 5.5 h by pace; e-bike and "
+        "bicycle: 2 / 3 / 4 h of riding)",
+    )
     route = serializers.SlugField(
         required=False,
         allow_null=True,
@@ -57,6 +65,13 @@ class PlanRequestSerializer(serializers.Serializer):
 class ReplanSerializer(serializers.Serializer):
     pins = serializers.ListField(child=serializers.SlugField(), required=False, default=list, max_length=MAX_MUST)
     drops = serializers.ListField(child=serializers.SlugField(), required=False, default=list, max_length=MAX_AVOID)
+    keep_days = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=MAX_DAYS),
+        required=False,
+        default=list,
+        max_length=MAX_DAYS,
+        help_text="days (1-based) that stay exactly as they are",
+    )
 
 
 class AcceptedSerializer(serializers.Serializer):

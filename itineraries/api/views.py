@@ -150,10 +150,16 @@ class ItineraryViewSet(
         serializer = ReplanSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         owner = request.user if request.user.is_authenticated else None
+        keep_days = serializer.validated_data["keep_days"]
         pins, drops = replan_places_check(
-            pins=serializer.validated_data["pins"], drops=serializer.validated_data["drops"]
+            pins=serializer.validated_data["pins"],
+            drops=serializer.validated_data["drops"],
+            keep_days=keep_days,
+            days=int(itinerary.request.get("days", 0)),
         )
-        new = services.itinerary_replan(itinerary=itinerary, pins=pins, drops=drops, owner=owner)
+        new = services.itinerary_replan(
+            itinerary=itinerary, pins=pins, drops=drops, keep_days=tuple(dict.fromkeys(keep_days)), owner=owner
+        )
         return _accepted(request, new)
 
     def _done(self, pk) -> Itinerary | Response:

@@ -1,5 +1,6 @@
 """The routing engine: pure Python, no Django. Public API re-exported here."""
 
+from itineraries.routing.keeping import solve_keeping
 from itineraries.routing.plan import DayPlan, Plan, Visit, check, schedule_day
 from itineraries.routing.problem import DaySpec, Node, Problem
 from itineraries.routing.solver import solve
@@ -20,4 +21,5 @@ __all__ = [
     "check",
     "schedule_day",
     "solve",
+    "solve_keeping",
 ]

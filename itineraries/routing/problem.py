@@ -42,6 +42,8 @@ class Problem:
     must: frozenset[int] = frozenset()
     avoid: frozenset[int] = frozenset()
     distance: np.ndarray | None = None  # km, n x n, for reports only
+    road_cost: float = 0.0  # score lost per minute on the road
+    move_cost: float = 0.0  # score lost per change of lodging between two nights
     keys: tuple[str, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:

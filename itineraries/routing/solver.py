@@ -55,6 +55,8 @@ def problem_arrays(problem: Problem) -> kernel.Data:
         cand_weight=np.ascontiguousarray((value**2)[cand]),
         cand_value=np.ascontiguousarray(value[cand]),
         end=-1 if problem.end is None else int(problem.end),
+        road_cost=float(problem.road_cost),
+        move_cost=float(problem.move_cost),
         keys=np.random.default_rng(HASH_SEED).integers(-(2**63), 2**63 - 1, size=len(problem.nodes), dtype=np.int64),
     )
 
@@ -176,7 +178,9 @@ def solve(
             )
     if multi_night:
         kernel.load(data, state, best_route, best_length)
-        while kernel.replan_day_pairs(data, state):
+        for _ in range(kernel.MAX_POLISH_ROUNDS):
+            if not kernel.replan_day_pairs(data, state):
+                break
             kernel.add_reordered(data, state)
         kernel.keep_if_best(state, best_route, best_length, search.score[kernel.BEST], *kernel.objective(data, state))
     final = status()

@@ -22,3 +22,14 @@ def day_colour(n: int) -> str:
     from itineraries.trips.exports import DAY_COLOURS
 
     return DAY_COLOURS[(int(n) - 1) % len(DAY_COLOURS)]
+
+
+@register.filter
+def duration(minutes) -> str:
+    """Minutes as hours and minutes: 701 -> "11 h 41 min", 45 -> "45 min"."""
+    if minutes in (None, ""):
+        return ""
+    hours, rest = divmod(round(float(minutes)), 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h {rest:02d} min" if rest else f"{hours} h"

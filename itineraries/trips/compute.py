@@ -1,14 +1,50 @@
-"""Where a trip is computed: the catalogue's problem for a request, solved, checked, and made public."""
+"""Where a trip is computed: the catalogue's problem for a request, solved, checked, and made public.
+
+A re-plan changes as little as it must: days that hold no dropped place stay as they were, a new must-see
+goes into the one day where it fits best, and only when no single day can take it is the trip re-planned
+whole (warm-started from the old plan). Days the tourist locked (``keep_days``) never change.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from itineraries.routing import Plan, check, solve
+from itineraries.routing import Plan, check, solve, solve_keeping
 from itineraries.trips import selectors
 from itineraries.trips.errors import PlanError
 from itineraries.trips.request import PlanRequest
 from itineraries.trips.results import plan_to_result
+
+
+def _fits_all(plan: Plan, context: selectors.PlanContext) -> bool:
+    return not plan.missing_must and not check(context.problem, plan)
+
+
+def _replan(context: selectors.PlanContext, solver_seconds: float) -> Plan | None:
+    """The least change to the previous plan that serves the request, or None to plan afresh."""
+    problem, request = context.problem, context.request
+    previous, nights = context.warm_start, context.previous_nights
+    if previous is None or nights is None:
+        return None
+    stop = selectors.plan_stop(solver_seconds=solver_seconds)
+    locked = frozenset(d - 1 for d in request.keep_days if 1 <= d <= problem.n_days)
+    dropped_from = {d for d, day in enumerate(request.previous) if set(day) & set(request.avoid)}
+    keep = frozenset(range(problem.n_days)) - dropped_from
+    kept_places = {v for d in keep for v in previous[d]}
+    missing = set(problem.must) - kept_places
+
+    def attempt(days: frozenset[int]) -> Plan:
+        return solve_keeping(problem, stop, previous=previous, nights=nights, keep=days | locked, seed=request.seed)
+
+    if not missing:
+        plan = attempt(keep)
+        return plan if _fits_all(plan, context) else None
+    best: Plan | None = None
+    for d in sorted(keep - locked):
+        plan = attempt(keep - {d})
+        if _fits_all(plan, context) and (best is None or plan.score > best.score):
+            best = plan
+    return best
 
 
 def plan_make(
@@ -16,13 +52,24 @@ def plan_make(
 ) -> dict:
     """Solve a request against the current catalogue and return the public result."""
     context = selectors.problem_for_request(request)
-    plan = solve(
-        context.problem,
-        selectors.plan_stop(solver_seconds=solver_seconds),
-        seed=request.seed,
-        progress=progress,
-        warm_start=context.warm_start,
-    )
+    plan = _replan(context, solver_seconds)
+    if plan is None and request.keep_days and context.previous_nights is not None:
+        plan = solve_keeping(
+            context.problem,
+            selectors.plan_stop(solver_seconds=solver_seconds),
+            previous=context.warm_start or [],
+            nights=context.previous_nights,
+            keep=frozenset(d - 1 for d in request.keep_days if 1 <= d <= request.days),
+            seed=request.seed,
+        )
+    if plan is None:
+        plan = solve(
+            context.problem,
+            selectors.plan_stop(solver_seconds=solver_seconds),
+            seed=request.seed,
+            progress=progress,
+            warm_start=context.warm_start,
+        )
     violations = check(context.problem, plan)
     if violations:
         raise PlanError("The optimiser produced an infeasible plan: " + violations[0])

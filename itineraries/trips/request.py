@@ -12,12 +12,13 @@ MAX_DAYS = 14
 
 # (day start, latest arrival at the night's lodging) in minutes, by pace
 PACE_WINDOWS = {"relaxed": (9 * 60, 18 * 60 + 30), "normal": (8 * 60 + 30, 19 * 60 + 30), "packed": (8 * 60, 21 * 60)}
-# minutes on the road per day, by mode and pace
+# Minutes at the wheel (or riding) a tourist accepts per day, by mode and pace: no plan exceeds them.
 MOVING_LIMITS = {
-    "car": {"relaxed": 240, "normal": 360, "packed": 480},
-    "ebike": {"relaxed": 180, "normal": 300, "packed": 400},
-    "bicycle": {"relaxed": 150, "normal": 240, "packed": 330},
+    "car": {"relaxed": 150, "normal": 240, "packed": 330},
+    "ebike": {"relaxed": 120, "normal": 180, "packed": 240},
+    "bicycle": {"relaxed": 120, "normal": 180, "packed": 240},
 }
+MAX_DRIVE_HOURS = 12.0
 # Riders stop at sunset; drivers may reach the night's lodging up to an hour after it.
 AFTER_SUNSET = {"car": 60, "ebike": 0, "bicycle": 0}
 
@@ -36,13 +37,23 @@ class PlanRequest:
     scenic: bool = False
     seed: int = 0
     route: str | None = None
+    max_drive_hours: float | None = None  # lowers the pace's daily cap
+    keep_days: tuple[int, ...] = ()  # 1-based days of the previous plan that stay exactly as they were
     previous: tuple[tuple[str, ...], ...] = field(default=())
+    previous_nights: tuple[str, ...] = ()  # where each day of the previous plan ended
+
+    @property
+    def drive_cap(self) -> float:
+        """Minutes on the road allowed per day."""
+        cap = float(MOVING_LIMITS[self.mode][self.pace])
+        return cap if self.max_drive_hours is None else min(cap, self.max_drive_hours * 60)
 
     def to_json(self) -> dict:
         data = asdict(self)
         data["date"] = self.date.isoformat()
         data["interests"], data["must"], data["avoid"] = list(self.interests), list(self.must), list(self.avoid)
         data["previous"] = [list(day) for day in self.previous]
+        data["keep_days"], data["previous_nights"] = list(self.keep_days), list(self.previous_nights)
         return data
 
     @classmethod
@@ -60,13 +71,31 @@ class PlanRequest:
             scenic=bool(data.get("scenic", False)),
             seed=int(data.get("seed", 0)),
             route=data.get("route"),
+            max_drive_hours=data.get("max_drive_hours"),
+            keep_days=tuple(data.get("keep_days", ())),
             previous=tuple(tuple(d) for d in data.get("previous", ())),
+            previous_nights=tuple(data.get("previous_nights", ())),
         )
 
-    def with_changes(self, *, pins: list[str], drops: list[str], previous: list[list[str]]) -> PlanRequest:
+    def with_changes(
+        self,
+        *,
+        pins: list[str],
+        drops: list[str],
+        previous: list[list[str]],
+        nights: list[str],
+        keep_days: tuple[int, ...] = (),
+    ) -> PlanRequest:
         must = tuple(dict.fromkeys([*[m for m in self.must if m not in drops], *pins]))
         avoid = tuple(dict.fromkeys([*[a for a in self.avoid if a not in pins], *drops]))
-        return replace(self, must=must, avoid=avoid, previous=tuple(tuple(d) for d in previous))
+        return replace(
+            self,
+            must=must,
+            avoid=avoid,
+            previous=tuple(tuple(d) for d in previous),
+            previous_nights=tuple(nights),
+            keep_days=keep_days,
+        )
 
     @property
     def dates(self) -> list[dt.date]:

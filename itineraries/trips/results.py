@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from itineraries.catalogue.hours import format_window
 from itineraries.routing import Plan
+from itineraries.trips.advice import plan_advice
 
 if TYPE_CHECKING:
     from itineraries.trips.selectors import PlanContext
@@ -88,6 +89,7 @@ def plan_to_result(plan: Plan, context: PlanContext) -> dict:
                 "end": _place(context, slugs[day.end]),
                 "drive_km": round(sum(leg["km"] for leg in legs), 1),
                 "drive_minutes": round(day.drive),
+                "drive_cap_minutes": round(context.request.drive_cap),
                 "day_start": clock(date, problem.days[d].start),
                 "day_end": clock(date, day.end_arrive),
                 "season_note": None if note is None else {"en": note.note_en, "zh": note.note_zh},
@@ -101,4 +103,21 @@ def plan_to_result(plan: Plan, context: PlanContext) -> dict:
         "mode": context.request.mode,
         "missing_must": [{"slug": slugs[n], "reason": _missing_reason(context, n)} for n in plan.missing_must],
         "solver": {"iterations": plan.iterations, "seconds": round(plan.seconds, 3)},
+        "drive_cap_minutes": round(context.request.drive_cap),
+        "advice": plan_advice(plan, context),
+        "changes": _changes(context.request.previous, days),
+    }
+
+
+def _changes(previous: tuple[tuple[str, ...], ...], days: list[dict]) -> dict | None:
+    """How a re-plan differs from the plan it came from: places kept on their day, moved, added, removed."""
+    if not previous:
+        return None
+    before = {slug: d for d, day in enumerate(previous) for slug in day}
+    after = {stop["slug"]: d for d, day in enumerate(days) for stop in day["stops"]}
+    return {
+        "kept": sorted(s for s in after if before.get(s) == after[s]),
+        "moved": sorted(s for s in after if s in before and before[s] != after[s]),
+        "added": sorted(s for s in after if s not in before),
+        "removed": sorted(s for s in before if s not in after),
     }

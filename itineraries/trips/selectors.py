@@ -15,13 +15,19 @@ from itineraries.catalogue.scoring import place_score
 from itineraries.roads import Network, TravelMatrix
 from itineraries.routing import DaySpec, MaxIterations, MaxRuntime, Node, NoImprovement, Problem, StoppingCriterion
 from itineraries.trips.models import Itinerary
-from itineraries.trips.request import MOVING_LIMITS, PlanRequest, day_window
+from itineraries.trips.request import PlanRequest, day_window
 
 # The app's stopping rule: converged when this many iterations in a row find nothing better (deterministic,
 # and quick where the search converges early), within a cap and the configured time limit.
 # How the numbers were chosen: docs/optimiser.md.
 MAX_ITERATIONS = 25_000
 STALL_ITERATIONS = 2_500
+# What a plan is worth to a tourist: the places seen (scores from scoring.place_score, about 20 for a good
+# match of one's interests, 3 for a place off them) less this much per hour on the road, and less
+# MOVE_COST each time the night is spent at another lodging than the night before. How they were chosen:
+# docs/optimiser.md.
+ROAD_COST_PER_HOUR = 8.0
+MOVE_COST = 8.0
 
 
 def plan_stop(*, solver_seconds: float) -> StoppingCriterion:
@@ -74,6 +80,7 @@ class PlanContext:
     windows: tuple[tuple[tuple[int, int] | None, ...], ...]  # node -> raw opening window per day
     season_notes: tuple[SeasonNote, ...]
     warm_start: list[list[int]] | None
+    previous_nights: list[int] | None = None  # node where each day of the previous plan ended, if all known
 
 
 def problem_for_request(request: PlanRequest) -> PlanContext:
@@ -109,7 +116,7 @@ def problem_for_request(request: PlanRequest) -> PlanContext:
     days = []
     for date in dates:
         start, finish = day_window(date, request.pace, request.mode, centre.lat, centre.lon)
-        days.append(DaySpec(start=start, end=finish, max_drive=MOVING_LIMITS[request.mode][request.pace]))
+        days.append(DaySpec(start=start, end=finish, max_drive=request.drive_cap))
     first_sight = 2 + len(lodgings)
     must = frozenset(first_sight + sights.index(s) for s in request.must if s in sights)
     problem = Problem(
@@ -121,10 +128,18 @@ def problem_for_request(request: PlanRequest) -> PlanContext:
         lodgings=tuple(range(2, first_sight)),
         must=must,
         distance=distance,
+        road_cost=ROAD_COST_PER_HOUR / 60,
+        move_cost=MOVE_COST,
     )
-    warm = None
+    warm: list[list[int]] | None = None
+    nights: list[int] | None = None
     if request.previous:
         position = {s: first_sight + i for i, s in enumerate(sights)}
         warm = [[position[s] for s in day if s in position] for day in request.previous]
+        lodging_node = {s: 2 + i for i, s in enumerate(lodgings)}
+        ends = [lodging_node[s] for s in request.previous_nights[:-1] if s in lodging_node]
+        if len(warm) == request.days and len(ends) == request.days - 1:
+            nights = [*ends, 1]  # the last day ends at the trip's end
+
     notes = tuple(SeasonNote.objects.all())
-    return PlanContext(request, problem, tuple(slugs), places, matrix, network, tuple(raw_windows), notes, warm)
+    return PlanContext(request, problem, tuple(slugs), places, matrix, network, tuple(raw_windows), notes, warm, nights)

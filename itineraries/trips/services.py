@@ -56,15 +56,24 @@ def itinerary_rerun(*, itinerary: Itinerary) -> None:
 
 
 def itinerary_replan(
-    *, itinerary: Itinerary, pins: tuple[str, ...], drops: tuple[str, ...], owner: Owner = None
+    *,
+    itinerary: Itinerary,
+    pins: tuple[str, ...],
+    drops: tuple[str, ...],
+    keep_days: tuple[int, ...] = (),
+    owner: Owner = None,
 ) -> Itinerary:
     """A new itinerary from an old one: pinned places become must-sees, dropped ones are avoided. It belongs to
     whoever asked for it (no one, if anonymous), not to the owner of the old one."""
     request = PlanRequest.from_json(itinerary.request)
-    previous = []
-    if itinerary.result:
-        previous = [[s["slug"] for s in day["stops"]] for day in itinerary.result.get("days", [])]
-    updated = request.with_changes(pins=list(pins), drops=list(drops), previous=previous)
+    days = (itinerary.result or {}).get("days", [])
+    updated = request.with_changes(
+        pins=list(pins),
+        drops=list(drops),
+        previous=[[s["slug"] for s in day["stops"]] for day in days],
+        nights=[day["end"]["slug"] for day in days],
+        keep_days=tuple(keep_days),
+    )
     return itinerary_create(request=updated, owner=owner)
 
 

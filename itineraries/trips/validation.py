@@ -15,7 +15,7 @@ from itineraries.catalogue import selectors as catalogue
 from itineraries.catalogue.models import Destination, ThemedRoute
 from itineraries.catalogue.scoring import INTERESTS
 from itineraries.trips.errors import InvalidRequest
-from itineraries.trips.request import MAX_DAYS, MODES, MOVING_LIMITS, PACES, PlanRequest
+from itineraries.trips.request import MAX_DAYS, MAX_DRIVE_HOURS, MODES, PACES, PlanRequest
 
 MAX_MUST = 30
 MAX_AVOID = 100
@@ -37,6 +37,7 @@ class PlanInput:
     scenic: bool | None = None
     seed: int | None = None
     route: str | None = None
+    max_drive_hours: float | None = None
 
 
 def plan_input_from(request: PlanRequest) -> PlanInput:
@@ -53,6 +54,7 @@ def plan_input_from(request: PlanRequest) -> PlanInput:
         end=request.end,
         scenic=request.scenic,
         seed=request.seed,
+        max_drive_hours=request.max_drive_hours,
     )
 
 
@@ -101,7 +103,7 @@ def _date(value: dt.date | None, errors: _Errors) -> dt.date:
 def _reachable(request: PlanRequest, errors: _Errors) -> None:
     matrix = catalogue.matrix_current(mode=request.mode, scenic=False)
     origin = matrix.index(request.start)
-    budget = request.days * MOVING_LIMITS[request.mode][request.pace]
+    budget = request.days * request.drive_cap
     for slug in request.must:
         minutes = float(matrix.minutes[origin, matrix.index(slug)])
         if not np.isfinite(minutes) or minutes > budget:
@@ -127,6 +129,8 @@ def plan_request_build(*, given: PlanInput) -> PlanRequest:
         errors.add("pace", f"Pace must be one of {', '.join(PACES)}.")
     if mode not in MODES:
         errors.add("mode", f"Travel mode must be one of {', '.join(MODES)}.")
+    if given.max_drive_hours is not None and not 0.5 <= given.max_drive_hours <= MAX_DRIVE_HOURS:
+        errors.add("max_drive_hours", f"Hours at the wheel per day must be between 0.5 and {MAX_DRIVE_HOURS:g}.")
     interests = tuple(dict.fromkeys(given.interests or ()))
     for interest in interests:
         if interest not in INTERESTS:
@@ -160,6 +164,7 @@ def plan_request_build(*, given: PlanInput) -> PlanRequest:
         scenic=bool(given.scenic),
         seed=int(given.seed or 0),
         route=given.route or None,
+        max_drive_hours=given.max_drive_hours,
     )
     _reachable(request, errors)
     if errors:
@@ -167,9 +172,14 @@ def plan_request_build(*, given: PlanInput) -> PlanRequest:
     return request
 
 
-def replan_places_check(*, pins: list[str], drops: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Pinned and dropped places of a re-plan: known sights, each listed once."""
+def replan_places_check(
+    *, pins: list[str], drops: list[str], keep_days: list[int] | None = None, days: int | None = None
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Pinned and dropped places of a re-plan: known sights, each listed once; locked days within the trip."""
     errors = _Errors()
+    for day in keep_days or ():
+        if days is not None and not 1 <= day <= days:
+            errors.add("keep_days", f"Day {day} is not a day of this {days}-day trip.")
     pinned = _places(tuple(pins), "pins", errors, sights_only=True)
     dropped = _places(tuple(drops), "drops", errors, sights_only=True)
     for slug in sorted(set(pinned) & set(dropped)):

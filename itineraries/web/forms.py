@@ -36,6 +36,14 @@ class PlanForm(forms.Form):
         label=_("Must-see places"), required=False, widget=forms.SelectMultiple(attrs={"size": 8})
     )
     scenic = forms.BooleanField(label=_("Prefer the tourist highways (scenic)"), required=False)
+    max_drive_hours = forms.FloatField(
+        label=_("At most this many hours at the wheel a day"),
+        required=False,
+        min_value=0.5,
+        max_value=12,
+        help_text=_("Leave empty for the pace's usual limit (car: 2.5, 4 or 5.5 h; e-bike and bicycle: 2, 3 or 4 h)."),
+        widget=forms.NumberInput(attrs={"step": "0.5"}),
+    )
     route = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, starts: list[tuple[str, str]], sights: list[tuple[str, str]], **kwargs):
@@ -57,4 +65,5 @@ class PlanForm(forms.Form):
             must=tuple(data["must"]),
             scenic=data["scenic"],
             route=data.get("route") or None,
+            max_drive_hours=data.get("max_drive_hours"),
         )

@@ -35,6 +35,7 @@ class Command(BaseCommand):
         parser.add_argument("--end")
         parser.add_argument("--scenic", action="store_true")
         parser.add_argument("--seed", type=int, default=0)
+        parser.add_argument("--max-drive-hours", type=float, help="lower the daily cap on hours at the wheel")
         parser.add_argument("--json", action="store_true")
 
     def handle(self, *args, **o):
@@ -60,6 +61,7 @@ class Command(BaseCommand):
             end=o["end"] or None,
             scenic=o["scenic"],
             seed=o["seed"],
+            max_drive_hours=o["max_drive_hours"],
         )
         try:
             request = plan_request_build(given=given)
@@ -80,7 +82,7 @@ class Command(BaseCommand):
         for n, day in enumerate(result["days"], start=1):
             lines.append(
                 f"Day {n}  {day['date']}  from {day['start']['name_en']} ({day['start']['name_zh']})"
-                f"  {day['drive_km']} km, {day['drive_minutes']} min on the road"
+                f"  {day['drive_km']} km, {day['drive_minutes']} min on the road (cap {day['drive_cap_minutes']} min)"
             )
             for leg, stop in zip(day["legs"], day["stops"], strict=False):
                 lines.append(f"    {leg['km']:6.1f} km {leg['minutes']:4d} min  ->")
@@ -99,4 +101,5 @@ class Command(BaseCommand):
         )
         for missing in result["missing_must"]:
             lines.append(f"Could not fit must-see {missing['slug']}: {missing['reason']}")
+        lines.extend(advice["en"] for advice in result["advice"])
         return "\n".join(lines)

@@ -102,13 +102,20 @@ try:
         shorten,
         shorten_day,
     )
-    from itineraries.routing.kernel.walk import add_reordered, fresh_start, iterate, seed_random
+    from itineraries.routing.kernel.walk import (
+        MAX_POLISH_ROUNDS,
+        add_reordered,
+        fresh_start,
+        iterate,
+        seed_random,
+    )
 finally:
     _config.CACHE_DIR = _previous
 
 __all__ = [
     "BEST",
     "ITERATIONS",
+    "MAX_POLISH_ROUNDS",
     "MULTI_NIGHT",
     "NOISE",
     "N_COUNTERS",

@@ -33,6 +33,8 @@ class Data(NamedTuple):
     cand_weight: np.ndarray  # insertion weight: value squared
     cand_value: np.ndarray
     end: int  # the node every trip must finish at, or -1 when the last night is chosen too
+    road_cost: float  # value lost per minute on the road (0 for the literature's pure score objective)
+    move_cost: float  # value lost each time a night is spent at another lodging than the night before
     keys: np.ndarray  # a random 64-bit key per node: a set of places hashes to the XOR of its keys
 
 

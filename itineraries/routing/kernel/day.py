@@ -135,6 +135,8 @@ def load(data, state, route, length):
 
 @njit(cache=True)
 def objective(data, state):
+    """(what the plan is worth, minus its driving): the value of the places seen, less the road cost per
+    minute on the road and the cost of each move to another lodging; ties go to the plan that drives less."""
     value = data.value
     route, length, drive = state.route, state.length, state.drive
     total, km = 0.0, 0.0
@@ -142,7 +144,9 @@ def objective(data, state):
         for k in range(1, length[d] - 1):
             total += value[route[d, k]]
         km += drive[d]
-    return total, -km
+        if 0 < d < route.shape[0] - 1 and route[d, length[d] - 1] != route[d - 1, length[d - 1] - 1]:
+            total -= data.move_cost
+    return total - data.road_cost * km, -km
 
 
 @njit(cache=True)

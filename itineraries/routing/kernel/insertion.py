@@ -27,6 +27,7 @@ def evaluate(data, state, d, gain, free, ratio, gap):
         data.cand_service,
     )
     route, length, start, slack, drive = state.route, state.length, state.start, state.slack, state.drive
+    c_value, road_cost = data.cand_value, data.road_cost
     n = length[d]
     row = route[d]
     c = len(gain)
@@ -43,8 +44,9 @@ def evaluate(data, state, d, gain, free, ratio, gap):
             begin = max(arrive, c_open[j])
             reach = begin + c_service[j] + tn[j]
             r = gain[j] / max(reach - base, 1e-2)
+            detour = tp[j] + tn[j] - travel[prev, nxt]
             better = free[j] and arrive <= c_close[j] + EPS and reach <= room and tp[j] + tn[j] <= drive_room
-            better = better and r > ratio[j]
+            better = better and c_value[j] > road_cost * detour and r > ratio[j]  # the place pays for its detour
             ratio[j] = r if better else ratio[j]
             gap[j] = k if better else gap[j]
 
@@ -84,13 +86,15 @@ def fill(data, state, noise_level, only):
 
 @njit(cache=True, error_model="numpy")
 def replace(data, state):
-    """Trade one visited place for a more valuable unused one in its slot, where the slack allows."""
+    """Trade one visited place for a more valuable unused one in its slot, where the slack allows; with a road
+    cost, "more valuable" counts the drive to and from the slot."""
     travel, service, day_drive, value, cand = data.travel, data.service, data.day_drive, data.value, data.cand
     to_cand, from_cand, c_service, c_value = data.to_cand, data.from_cand, data.cand_service, data.cand_value
     route, length, start, slack = state.route, state.length, state.start, state.slack
     drive, used = state.drive, state.used
     free = ~used[cand]
     c = len(cand)
+    road_cost = data.road_cost
     best_gain, best_d, best_k, best_j = 1e-9, -1, -1, -1
     for d in range(route.shape[0]):
         n = length[d]
@@ -101,18 +105,19 @@ def replace(data, state):
             leave = start[d, k - 1] + (service[prev] if k > 1 else 0.0)
             room = start[d, k] + service[old] + travel[old, nxt] + slack[d, k + 1] + EPS
             drive_room = day_drive[d] + EPS - drive[d] + travel[prev, old] + travel[old, nxt]
-            floor = value[old] + best_gain
+            worth = value[old] - road_cost * (travel[prev, old] + travel[old, nxt])
             tp, tn = to_cand[prev], from_cand[nxt]
-            pick, pick_value = -1, floor
+            pick, pick_value = -1, worth + best_gain
             for j in range(c):
                 arrive = leave + tp[j]
                 reach = max(arrive, c_open[j]) + c_service[j] + tn[j]
-                better = free[j] and c_value[j] > pick_value and arrive <= c_close[j] + EPS
+                net = c_value[j] - road_cost * (tp[j] + tn[j])
+                better = free[j] and net > pick_value and arrive <= c_close[j] + EPS
                 better = better and reach <= room and tp[j] + tn[j] <= drive_room
-                pick_value = c_value[j] if better else pick_value
+                pick_value = net if better else pick_value
                 pick = j if better else pick
             if pick >= 0:
-                best_gain, best_d, best_k, best_j = pick_value - value[old], d, k, pick
+                best_gain, best_d, best_k, best_j = pick_value - worth, d, k, pick
     if best_d < 0:
         return False
     used[route[best_d, best_k]] = False

@@ -229,6 +229,7 @@ def construct(data, state):
             for k in range(1, length[d] - 1):
                 total += value[route[d, k]]
                 used[route[d, k]] = False
+            total -= data.road_cost * drive[d]
             if not found or beats(total, -drive[d], best_value, -best_drive):
                 found = True
                 best_value, best_drive = total, drive[d]

@@ -10,7 +10,7 @@ import numpy as np
 from numba import njit
 
 from itineraries.routing.kernel.data import DayEnds, Listing
-from itineraries.routing.kernel.day import EPS, timetable
+from itineraries.routing.kernel.day import EPS, beats, load, objective, timetable
 from itineraries.routing.kernel.shorten import shorten_day
 
 MAX_STOPS = 10  # longest day listed
@@ -223,6 +223,10 @@ def replan_two_days(data, state, i):
     if found_a < 0:
         settled[case & (len(settled) - 1)] = case
         return False
+    # The listing ranks by the places' value alone; with a road or lodging cost the new days must also be
+    # worth more as a whole, or they are undone (so that polishing loops always end).
+    keep_route, keep_length = route.copy(), length.copy()
+    before = objective(data, state)
     for d in (i, i + 1):
         for k in range(1, length[d] - 1):
             used[route[d, k]] = False
@@ -237,6 +241,10 @@ def replan_two_days(data, state, i):
     for d in (i, i + 1):
         timetable(data, state, d)
         shorten_day(data, state, d)
+    if not beats(*objective(data, state), *before):
+        load(data, state, keep_route, keep_length)
+        settled[case & (len(settled) - 1)] = case
+        return False
     return True
 
 

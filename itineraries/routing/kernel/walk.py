@@ -41,6 +41,7 @@ NEAR_SHARE = 0.5  # share of shakes that cut around one place, from the days pas
 # fresh construction. A round trip's two directions are separate basins a walk seldom crosses.
 REVERSE_RUIN = 0.2  # share of the reversed best plan's visits dropped
 RUIN_SHARE = 0.5  # share of the best plan's visits dropped
+MAX_POLISH_ROUNDS = 50  # a walk's best is polished while that helps, at most this often
 
 
 @njit(cache=True)
@@ -58,9 +59,17 @@ def fresh_start(data, state):
 
 @njit(cache=True)
 def add_reordered(data, state):
-    """Re-order days to let places in, each addition followed by a plain improvement, while any fits."""
-    while insert_reordered(data, state):
+    """Re-order days to let places in, each addition followed by a plain improvement, while any fits and the
+    plan is worth no less for it (a place may not pay for its road)."""
+    while True:
+        before = objective(data, state)
+        keep_route, keep_length = state.route.copy(), state.length.copy()
+        if not insert_reordered(data, state):
+            return
         improve(data, state, 0.0)
+        if beats(*before, *objective(data, state)):
+            load(data, state, keep_route, keep_length)
+            return
 
 
 @njit(cache=True)
@@ -113,7 +122,10 @@ def iterate(data, state, search, iterations):
             if multi_night:  # the walk's best gets one more chance: other lodgings, days toured backwards,
                 # each two days re-planned exactly
                 load(data, state, best_route[WALK], best_length[WALK])
-                while polish_nights(data, state) or reverse_trip_parts(data, state) or replan_day_pairs(data, state):
+                for _ in range(MAX_POLISH_ROUNDS):
+                    helped = polish_nights(data, state) or reverse_trip_parts(data, state)
+                    if not (helped or replan_day_pairs(data, state)):
+                        break
                     add_reordered(data, state)
                 if keep_if_best(state, best_route[BEST], best_length[BEST], score[BEST], *objective(data, state)):
                     control[SINCE_BEST] = 0

@@ -104,5 +104,13 @@
     tick();
   }
 
+  // Page controls without inline handlers (the Content-Security-Policy allows no inline script).
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-action=print]")) window.print();
+  });
+  document.addEventListener("focusin", function (event) {
+    if (event.target.matches("[data-select-on-focus]")) event.target.select();
+  });
+
   window.PlannerMap = {home: home, trip: trip, poll: poll};
 })();

@@ -1,0 +1,119 @@
+"""Why a plan is empty or thin, and what would help: another mode, a higher cap, more days, another start."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from itineraries.catalogue import selectors as catalogue
+from itineraries.routing import Plan
+
+if TYPE_CHECKING:
+    from itineraries.trips.selectors import PlanContext
+
+MODE_NAMES = {"car": ("car", "自驾"), "ebike": ("e-bike", "电动自行车"), "bicycle": ("bicycle", "自行车")}
+
+
+def _hours(minutes: float) -> str:
+    return f"{minutes / 60:.1f} h"
+
+
+def _nearest_round_trip(
+    context: PlanContext, d: int, begin: int, end: int, travel: np.ndarray, visited: set[int]
+) -> float:
+    """Fewest minutes on the road for day d to visit any place open that day and not yet in the plan."""
+    problem = context.problem
+    best = np.inf
+    for node in problem.candidates:
+        if node in visited:
+            continue
+        if problem.opens[d, node] > problem.closes[d, node]:
+            continue  # closed that day
+        best = min(best, travel[begin, node] + travel[node, end])
+    return float(best)
+
+
+def _by_other_mode(context: PlanContext, slug_from: str, slug_to: str, mode: str) -> float:
+    matrix = catalogue.matrix_current(mode=mode, scenic=False)
+    best = np.inf
+    for node in context.problem.candidates:
+        slug = context.slugs[node]
+        i, j, k = matrix.index(slug_from), matrix.index(slug), matrix.index(slug_to)
+        best = min(best, float(matrix.minutes[i, j] + matrix.minutes[j, k]))
+    return best
+
+
+def plan_advice(plan: Plan, context: PlanContext) -> list[dict]:
+    """Messages (English and Chinese) for each empty day, and for a trip with fewer stops than days."""
+    request, problem = context.request, context.problem
+    cap = request.drive_cap
+    mode_en, mode_zh = MODE_NAMES[request.mode]
+    advice: list[dict] = []
+    empty = [d for d, day in enumerate(plan.days) if not day.visits]
+    visited = set(plan.visited)
+    for d in empty:
+        day = plan.days[d]
+        needed = _nearest_round_trip(context, d, day.begin, day.end, problem.travel, visited)
+        begin = context.places[context.slugs[day.begin]]
+        if np.isfinite(needed) and needed <= cap:
+            advice.append(
+                {
+                    "code": "free_day",
+                    "day": d + 1,
+                    "en": f"Day {d + 1} is free around {begin.name_en}: the places worth the drive are already in "
+                    "the plan. Add interests or a must-see to fill it, or enjoy a rest day.",
+                    "zh": f"第{d + 1}天在{begin.name_zh}附近自由活动：值得前往的景点已在行程中。"
+                    "可增加兴趣或必去景点，或安排休息。",
+                }
+            )
+            continue
+        if not np.isfinite(needed):
+            advice.append(
+                {
+                    "code": "nothing_open",
+                    "day": d + 1,
+                    "en": f"Day {d + 1}: no place to visit is open on {request.dates[d].isoformat()}.",
+                    "zh": f"第{d + 1}天：{request.dates[d].isoformat()} 没有开放的景点。",
+                }
+            )
+            continue
+        help_en, help_zh = [], []
+        if request.mode != "car":
+            by_car = _by_other_mode(context, context.slugs[day.begin], context.slugs[day.end], "car")
+            if by_car <= request.drive_cap:
+                help_en.append("travel by car")
+                help_zh.append("改为自驾")
+        if request.max_drive_hours is not None:
+            help_en.append("raise the daily hours at the wheel")
+            help_zh.append("提高每日驾驶时长上限")
+        if request.days == 1:
+            help_en.append("add a day and sleep nearer the sights")
+            help_zh.append("增加一天，住在景点附近")
+        help_en.append("start from a town nearer the sights")
+        help_zh.append("从离景点更近的城镇出发")
+        advice.append(
+            {
+                "code": "out_of_reach",
+                "day": d + 1,
+                "en": f"Day {d + 1}: the nearest place to visit from {begin.name_en} needs {_hours(needed)} "
+                f"by {mode_en} there and back, over the day's cap of {_hours(cap)}. To see more: "
+                + ", or ".join(help_en)
+                + ".",
+                "zh": f"第{d + 1}天：从{begin.name_zh}出发，最近的景点往返需{_hours(needed)}（{mode_zh}），"
+                f"超过每日上限{_hours(cap)}。建议：" + "，或".join(help_zh) + "。",
+            }
+        )
+    stops = sum(len(day.visits) for day in plan.days)
+    if not empty and stops < request.days:
+        advice.append(
+            {
+                "code": "thin",
+                "day": None,
+                "en": f"Only {stops} place(s) fit in {request.days} day(s) by {mode_en} within {_hours(cap)} a day "
+                "on the road. A faster mode, a higher cap or another start would fit more.",
+                "zh": f"{request.days}天内（{mode_zh}，每日路上不超过{_hours(cap)}）只能安排{stops}个景点。"
+                "换交通方式、提高上限或换出发地可以安排更多。",
+            }
+        )
+    return advice

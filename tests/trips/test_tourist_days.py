@@ -1,0 +1,132 @@
+"""Plans a tourist would take: daily driving caps, free or thin days explained, re-plans that keep what
+was liked."""
+
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from itineraries.trips.compute import plan_make
+from itineraries.trips.request import MOVING_LIMITS, PlanRequest
+
+pytestmark = pytest.mark.usefixtures("catalogue")
+DATE = dt.date(2027, 5, 3)
+STARTS = ["pingyao-ancient-city", "jincheng", "taiyuan", "yangcheng", "qinshui", "zuoquan", "jiexiu"]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    start=st.sampled_from(STARTS),
+    days=st.integers(1, 4),
+    mode=st.sampled_from(["car", "ebike", "bicycle"]),
+    pace=st.sampled_from(["relaxed", "normal", "packed"]),
+    hours=st.none() | st.sampled_from([1.0, 2.0, 3.5]),
+)
+def test_no_day_is_over_its_driving_cap(start, days, mode, pace, hours):
+    request = PlanRequest(start=start, days=days, date=DATE, mode=mode, pace=pace, max_drive_hours=hours)
+    result = plan_make(request=request, solver_seconds=5)
+    cap = MOVING_LIMITS[mode][pace] if hours is None else min(MOVING_LIMITS[mode][pace], hours * 60)
+    for day in result["days"]:
+        assert day["drive_cap_minutes"] == round(cap)
+        assert sum(leg["minutes"] for leg in day["legs"]) <= cap + len(day["legs"])  # legs are rounded
+
+
+def test_caps_follow_the_pace_and_mode():
+    assert MOVING_LIMITS["car"] == {"relaxed": 150, "normal": 240, "packed": 330}
+    assert MOVING_LIMITS["ebike"] == MOVING_LIMITS["bicycle"] == {"relaxed": 120, "normal": 180, "packed": 240}
+
+
+def test_only_a_packed_day_reaches_its_lodging_after_eight_in_the_evening():
+    for pace in ("relaxed", "normal"):
+        result = plan_make(request=PlanRequest(start="taiyuan", days=3, date=DATE, pace=pace), solver_seconds=5)
+        assert all(day["day_end"][11:16] <= "20:00" for day in result["days"][:-1])
+
+
+def test_an_empty_trip_says_why_and_what_would_help():
+    request = PlanRequest(start="qinshui", days=2, date=DATE, mode="bicycle", pace="relaxed")
+    result = plan_make(request=request, solver_seconds=5)
+    assert sum(len(day["stops"]) for day in result["days"]) == 0
+    assert result["advice"]
+    first = result["advice"][0]
+    assert first["code"] == "out_of_reach"
+    assert "by bicycle" in first["en"]
+    assert "travel by car" in first["en"]
+    assert "自驾" in first["zh"]
+
+
+@pytest.fixture
+def trip(django_capture_on_commit_callbacks):
+    from itineraries.trips import services
+    from itineraries.trips.models import Itinerary
+
+    def plan(request: PlanRequest) -> Itinerary:
+        with django_capture_on_commit_callbacks(execute=True):
+            row = services.itinerary_create(request=request)
+        row.refresh_from_db()
+        assert row.status == "done", row.error
+        return row
+
+    return plan
+
+
+def _replan(django_capture_on_commit_callbacks, old, **changes):
+    from itineraries.trips import services
+
+    with django_capture_on_commit_callbacks(execute=True):
+        new = services.itinerary_replan(itinerary=old, **{"pins": (), "drops": (), **changes})
+    new.refresh_from_db()
+    assert new.status == "done", new.error
+    return new
+
+
+def _days(row) -> list[list[str]]:
+    return [[s["slug"] for s in day["stops"]] for day in row.result["days"]]
+
+
+REQUEST = PlanRequest(start="jincheng", days=3, date=DATE, interests=("heritage", "temples"))
+
+
+def test_pinning_a_stop_already_in_the_plan_returns_the_same_plan(trip, django_capture_on_commit_callbacks):
+    old = trip(REQUEST)
+    pinned = next(day for day in _days(old) if day)[0]
+    new = _replan(django_capture_on_commit_callbacks, old, pins=(pinned,))
+    assert _days(new) == _days(old)
+    assert new.result["changes"]["moved"] == []
+    assert [d["end"]["slug"] for d in new.result["days"]] == [d["end"]["slug"] for d in old.result["days"]]
+
+
+def test_dropping_a_stop_leaves_the_other_days_as_they_were(trip, django_capture_on_commit_callbacks):
+    old = trip(REQUEST)
+    before = _days(old)
+    day = next(d for d, stops in enumerate(before) if stops)
+    dropped = before[day][0]
+    new = _replan(django_capture_on_commit_callbacks, old, drops=(dropped,))
+    after = _days(new)
+    assert all(after[d] == before[d] for d in range(len(before)) if d != day)
+    assert dropped not in after[day]
+    assert new.result["changes"]["removed"] == [dropped]
+
+
+def test_a_new_must_see_goes_into_one_day(trip, django_capture_on_commit_callbacks):
+    old = trip(REQUEST)
+    before = _days(old)
+    visited = {s for day in before for s in day}
+    new_place = next(s for s in ("xiangyu-castle", "guoyu-castle", "wangmangling", "tiefo-temple") if s not in visited)
+    new = _replan(django_capture_on_commit_callbacks, old, pins=(new_place,))
+    after = _days(new)
+    assert new_place in {s for day in after for s in day}
+    changes = new.result["changes"]
+    assert new_place in changes["added"]
+
+
+def test_locked_days_stay_exactly_as_they_were(trip, django_capture_on_commit_callbacks):
+    old = trip(REQUEST)
+    before = _days(old)
+    dropped = next(s for stops in before for s in stops)
+    free = next(d for d, stops in enumerate(before) if dropped in stops)
+    locked = tuple(d + 1 for d in range(len(before)) if d != free)
+    new = _replan(django_capture_on_commit_callbacks, old, keep_days=locked, drops=(dropped,))
+    for d in locked:
+        assert new.result["days"][d - 1]["stops"] == old.result["days"][d - 1]["stops"]
+    assert dropped not in _days(new)[free]
