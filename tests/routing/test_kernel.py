@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from itineraries.routing import check, kernel
-from itineraries.routing.solver import _initial, _to_plan, empty_state, problem_arrays
+from itineraries.routing.solver import _initial, _to_plan, copy_state, empty_state, problem_arrays
 from tests.routing.factories import problems
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -259,3 +259,38 @@ def test_whole_trip_polishes_keep_a_valid_trip_and_never_score_less(name, proble
     plan = _to_plan(problem, state.route, state.length, 0, 0.0)
     assert check(problem, plan) == []
     assert sorted(np.flatnonzero(state.used)) == sorted(plan.visited)
+
+
+@SETTINGS
+@given(problems(max_days=4, lodgings=True), st.integers(0, 1000))
+def test_a_fresh_start_keeps_each_day_starting_where_the_last_one_slept(problem, seed):
+    data, state = problem_arrays(problem), empty_state(problem)
+    _initial(problem, data, state, None, None)
+    kernel.seed_random(seed)
+    kernel.fill(data, state, 1.0, -1)
+    kernel.fresh_start(data, state)  # also when no construction fits every day
+    rows = _rows(state)
+    assert all(rows[d][-1] == rows[d + 1][0] for d in range(len(rows) - 1))
+
+
+def test_a_construction_that_fails_midway_leaves_the_nights_chained():
+    from itineraries.routing import DaySpec, Node, Problem
+
+    # Day 1 can only reach lodging A, and from A the trip's end is out of reach: no construction fits, and
+    # the last lodging it tried (B) fails before day 2 is touched.
+    start, end, lodging_a, lodging_b, place = range(5)
+    travel = np.full((5, 5), 1000.0)
+    np.fill_diagonal(travel, 0.0)
+    travel[start, lodging_a] = travel[lodging_a, start] = 10.0
+    travel[lodging_b, end] = travel[end, lodging_b] = 10.0
+    travel[start, place] = travel[place, start] = 5.0
+    nodes = (Node("start"), Node("end"), Node("a"), Node("b"), Node("p", 5.0, 30.0))
+    day = DaySpec(0.0, 600.0, 100.0)
+    problem = Problem(nodes, travel, (day, day), start=start, end=end, lodgings=(lodging_a, lodging_b))
+    data, state = problem_arrays(problem), empty_state(problem)
+    _initial(problem, data, state, None, None)
+    assert not kernel.construct(data, copy_state(state))
+    kernel.seed_random(0)
+    kernel.fresh_start(data, state)
+    rows = _rows(state)
+    assert rows[0][-1] == rows[1][0]

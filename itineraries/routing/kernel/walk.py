@@ -51,10 +51,15 @@ def seed_random(seed):
 
 @njit(cache=True)
 def fresh_start(data, state):
-    """Forget the current plan: a new noisy construction (or, with fixed nights, a noisy refill of empty days)."""
+    """Forget the current plan: a new noisy construction (or, with fixed nights or when no construction fits
+    every day, a noisy refill of the emptied days, with their nights as they were)."""
     empty_days(data, state, 0, state.route.shape[0])
-    if not (data.nights.shape[1] > 1 and construct(data, state)):
-        fill(data, state, NOISE, -1)
+    if data.nights.shape[1] > 1:
+        emptied_route, emptied_length = state.route.copy(), state.length.copy()
+        if construct(data, state):
+            return
+        load(data, state, emptied_route, emptied_length)  # a failed construction leaves days half rebuilt
+    fill(data, state, NOISE, -1)
 
 
 @njit(cache=True)
