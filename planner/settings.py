@@ -66,7 +66,9 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("LOGIN_COOLOFF_HOURS", "0.25"))
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXIES", "0")) or None
+# How many proxies in front may append to X-Forwarded-For; 0 trusts none (each client is REMOTE_ADDR).
+TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
+AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXIES or None
 AXES_ENABLE_ADMIN = False
 
 ROOT_URLCONF = "planner.urls"
@@ -177,8 +179,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "EXCEPTION_HANDLER": "itineraries.api.errors.api_exception_handler",
     "DEFAULT_PARSER_CLASSES": ["itineraries.api.parsers.SafeJSONParser"],
-    # How many proxies in front may append to X-Forwarded-For; 0 trusts none (each client is REMOTE_ADDR).
-    "NUM_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0")),
+    "NUM_PROXIES": TRUSTED_PROXIES,
     "DEFAULT_THROTTLE_RATES": {
         "plan_submit": os.environ.get("PLAN_THROTTLE_RATE", "60/min"),
     },

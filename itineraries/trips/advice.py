@@ -36,10 +36,10 @@ def _nearest_round_trip(
 
 def _by_other_mode(context: PlanContext, slug_from: str, slug_to: str, mode: str) -> float:
     matrix = catalogue.matrix_current(mode=mode, scenic=False)
+    i, k = matrix.index(slug_from), matrix.index(slug_to)
     best = np.inf
     for node in context.problem.candidates:
-        slug = context.slugs[node]
-        i, j, k = matrix.index(slug_from), matrix.index(slug), matrix.index(slug_to)
+        j = matrix.index(context.slugs[node])
         best = min(best, float(matrix.minutes[i, j] + matrix.minutes[j, k]))
     return best
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from itineraries.routing import Plan, check, solve, solve_keeping
+from itineraries.routing import Plan, StoppingCriterion, check, solve, solve_keeping
 from itineraries.trips import selectors
 from itineraries.trips.errors import PlanError
 from itineraries.trips.request import PlanRequest
@@ -20,14 +20,12 @@ def _fits_all(plan: Plan, context: selectors.PlanContext) -> bool:
     return not plan.missing_must and not check(context.problem, plan)
 
 
-def _replan(context: selectors.PlanContext, solver_seconds: float) -> Plan | None:
+def _replan(context: selectors.PlanContext, stop: StoppingCriterion, locked: frozenset[int]) -> Plan | None:
     """The least change to the previous plan that serves the request, or None to plan afresh."""
     problem, request = context.problem, context.request
     previous, nights = context.warm_start, context.previous_nights
     if previous is None or nights is None:
         return None
-    stop = selectors.plan_stop(solver_seconds=solver_seconds)
-    locked = frozenset(d - 1 for d in request.keep_days if 1 <= d <= problem.n_days)
     dropped_from = {d for d, day in enumerate(request.previous) if set(day) & set(request.avoid)}
     keep = frozenset(range(problem.n_days)) - dropped_from
     kept_places = {v for d in keep for v in previous[d]}
@@ -38,13 +36,18 @@ def _replan(context: selectors.PlanContext, solver_seconds: float) -> Plan | Non
 
     if not missing:
         plan = attempt(keep)
-        return plan if _fits_all(plan, context) else None
-    best: Plan | None = None
-    for d in sorted(keep - locked):
-        plan = attempt(keep - {d})
-        if _fits_all(plan, context) and (best is None or plan.score > best.score):
-            best = plan
-    return best
+        if _fits_all(plan, context):
+            return plan
+    else:
+        best: Plan | None = None
+        for d in sorted(keep - locked):
+            plan = attempt(keep - {d})
+            if _fits_all(plan, context) and (best is None or plan.score > best.score):
+                best = plan
+        if best is not None:
+            return best
+    # No least change serves: only the locked days stay, the rest is planned again.
+    return attempt(frozenset()) if locked else None
 
 
 def plan_make(
@@ -52,20 +55,13 @@ def plan_make(
 ) -> dict:
     """Solve a request against the current catalogue and return the public result."""
     context = selectors.problem_for_request(request)
-    plan = _replan(context, solver_seconds)
-    if plan is None and request.keep_days and context.previous_nights is not None:
-        plan = solve_keeping(
-            context.problem,
-            selectors.plan_stop(solver_seconds=solver_seconds),
-            previous=context.warm_start or [],
-            nights=context.previous_nights,
-            keep=frozenset(d - 1 for d in request.keep_days if 1 <= d <= request.days),
-            seed=request.seed,
-        )
+    stop = selectors.plan_stop(solver_seconds=solver_seconds)
+    locked = frozenset(d - 1 for d in request.keep_days if 1 <= d <= request.days)
+    plan = _replan(context, stop, locked)
     if plan is None:
         plan = solve(
             context.problem,
-            selectors.plan_stop(solver_seconds=solver_seconds),
+            stop,
             seed=request.seed,
             progress=progress,
             warm_start=context.warm_start,

@@ -78,8 +78,9 @@ def _with_route(given: PlanInput, errors: _Errors) -> PlanInput:
     return replace(given, **filled)
 
 
-def _places(slugs: tuple[str, ...], field: str, errors: _Errors, *, sights_only: bool) -> tuple[str, ...]:
-    _, places = catalogue.network_current()
+def _places(
+    slugs: tuple[str, ...], field: str, errors: _Errors, places: dict[str, Destination], *, sights_only: bool
+) -> tuple[str, ...]:
     for slug in slugs:
         place = places.get(slug)
         if place is None:
@@ -140,12 +141,13 @@ def plan_request_build(*, given: PlanInput) -> PlanRequest:
         errors.add("must", f"At most {MAX_MUST} must-see places.")
     if len(avoid) > MAX_AVOID:
         errors.add("avoid", f"At most {MAX_AVOID} places to avoid.")
+    _, places = catalogue.network_current()
     if given.start:
-        _places((given.start,), "start", errors, sights_only=False)
+        _places((given.start,), "start", errors, places, sights_only=False)
     if given.end:
-        _places((given.end,), "end", errors, sights_only=False)
-    must = _places(must, "must", errors, sights_only=True)
-    avoid = _places(avoid, "avoid", errors, sights_only=True)
+        _places((given.end,), "end", errors, places, sights_only=False)
+    must = _places(must, "must", errors, places, sights_only=True)
+    avoid = _places(avoid, "avoid", errors, places, sights_only=True)
     for slug in sorted(set(must) & set(avoid)):
         errors.add("avoid", f"'{slug}' is also a must-see.")
     date = _date(given.date, errors)
@@ -180,8 +182,9 @@ def replan_places_check(
     for day in keep_days or ():
         if days is not None and not 1 <= day <= days:
             errors.add("keep_days", f"Day {day} is not a day of this {days}-day trip.")
-    pinned = _places(tuple(pins), "pins", errors, sights_only=True)
-    dropped = _places(tuple(drops), "drops", errors, sights_only=True)
+    _, places = catalogue.network_current()
+    pinned = _places(tuple(pins), "pins", errors, places, sights_only=True)
+    dropped = _places(tuple(drops), "drops", errors, places, sights_only=True)
     for slug in sorted(set(pinned) & set(dropped)):
         errors.add("drops", f"'{slug}' is also pinned.")
     if errors:

@@ -3,7 +3,6 @@
 import datetime as dt
 import os
 import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -14,46 +13,11 @@ from django.test import Client
 
 from itineraries.catalogue.models import Destination
 from itineraries.trips.models import Itinerary
-from tests.integration.processes import app_env, celery_worker, process
+from tests.integration.processes import RestartableRedis, app_env, celery_worker, process
 from tests.integration.test_reliability import LONGEST, beat, submit, wait_for
 
 pytestmark = [pytest.mark.services, pytest.mark.usefixtures("catalogue")]
 DATE = (dt.date.today() + dt.timedelta(days=25)).isoformat()
-
-
-class RestartableRedis:
-    """A private redis-server on a free port that a test can stop and start again on the same port."""
-
-    def __init__(self, port: int) -> None:
-        self.port = port
-        self.proc: subprocess.Popen | None = None
-
-    @property
-    def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self) -> None:
-        import socket
-
-        self.proc = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                return
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.05)
-
-    def stop(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            self.proc.wait(timeout=10)
 
 
 @pytest.fixture
