@@ -9,7 +9,6 @@ matrix is built for 200 candidate places, as a plan would ask.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import time
 from pathlib import Path
@@ -17,20 +16,14 @@ from pathlib import Path
 import numpy as np
 
 from itineraries.roads.network import Network, Place, Road
+from itineraries.roads.seeded import network_from_seeds
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
 def seeded() -> tuple[Network, list[str]]:
-    data = json.loads((SEEDS / "roads.json").read_text())
-    w = data["waypoints"]
-    roads = [Road(r["slug"], r["kind"], tuple((w[v]["lat"], w[v]["lon"]) for v in r["via"])) for r in data["roads"]]
-    places = [
-        Place(r["slug"], (r["lat"], r["lon"]))
-        for f in ("towns", "lodging", "destinations")
-        for r in json.loads((SEEDS / f"{f}.json").read_text())
-    ]
-    return Network(roads, places), [p.key for p in places]
+    network, records = network_from_seeds(SEEDS)
+    return network, list(records)
 
 
 def synthetic(n_places: int, seed: int = 0) -> tuple[Network, list[str]]:

@@ -4,7 +4,9 @@ Road length = geodesic polyline length x a winding factor per road class. The fa
 assumptions, checked by tests against lengths that sources state:
 - expressway 1.10: calibrated on Taiyuan-Pingyao (about 94-100 km by expressway, reference §4);
 - national_road 1.25: Jincheng-Huangcheng is about 30 km by road for a 24 km chord (reference §4);
-- connector 1.30 and branch 1.60: village roads and mountain spurs, between those two and the crest roads;
+- connector 1.30: village roads between the national roads and the crest roads;
+- branch 1.70: mountain spurs; calibrated on Lingchuan-Wangmangling, stated as 40 km for a 21 km chord
+  (people.cn 2012; seeds/road_distances.json);
 - ring 1.50: the Qinhe castle ring follows the winding Qin valley (stated 150 km);
 - tourist_highway 1.70: Taihang No.1 runs along the crest with switchbacks such as the 36 bends at
   Huangyadi (stated 582 km for the Jincheng main line);
@@ -28,7 +30,7 @@ WINDING = {
     "expressway": 1.10,
     "national_road": 1.25,
     "connector": 1.30,
-    "branch": 1.60,
+    "branch": 1.70,
     "ring": 1.50,
     "tourist_highway": 1.70,
     "access": 1.30,

@@ -1,0 +1,33 @@
+"""The network against road distances that public sources state (seeds/road_distances.json)."""
+
+import pytest
+
+from itineraries.roads.seeded import network_from_seeds, reference_comparisons
+from tests.conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def comparisons():
+    network, _ = network_from_seeds(SEEDS)
+    return reference_comparisons(SEEDS, network)
+
+
+def test_checked_distances_are_within_the_tolerance(comparisons):
+    tolerance, rows = comparisons
+    checked = [c for c in rows if c.checked]
+    assert len(checked) >= 6
+    off = [f"{c.origin}-{c.target}: {c.network_km:.0f} km, stated {c.stated_km:.0f}" for c in checked
+           if abs(c.error) > tolerance]  # fmt: skip
+    assert not off
+
+
+def test_the_county_seat_corridors_are_in_the_table(comparisons):
+    _, rows = comparisons
+    pairs = {(c.origin, c.target) for c in rows if c.checked}
+    assert {("taiyuan", "pingyao"), ("taiyuan", "jinzhong-yuci"), ("jinzhong-yuci", "pingyao")} <= pairs
+
+
+def test_every_row_names_its_source(comparisons):
+    _, rows = comparisons
+    assert all(c.source.strip() for c in rows)
+    assert all(c.stated_km > 0 for c in rows)
