@@ -70,7 +70,7 @@ def old_model():
 
 
 def measure(result: dict, cap: float) -> dict:
-    over, worst, shares, ratios = 0, 0, [], []
+    over, worst, shares, ratios, transfers = 0, 0, [], [], 0
     for day in result["days"]:
         drive = sum(leg["minutes"] for leg in day["legs"])
         visits = sum(stop["visit_minutes"] for stop in day["stops"])
@@ -78,6 +78,7 @@ def measure(result: dict, cap: float) -> dict:
         worst = max(worst, drive)
         if drive + visits:
             shares.append(drive / (drive + visits))
+        transfers += bool(drive) and not visits
         points = [day["start"], *day["stops"], day["end"]]
         for leg, a, b in zip(day["legs"], points, points[1:], strict=False):
             straight = geodesic((a["lat"], a["lon"]), (b["lat"], b["lon"])).km
@@ -86,7 +87,8 @@ def measure(result: dict, cap: float) -> dict:
     nights = [d["lodging"]["slug"] for d in result["days"] if d["lodging"]]
     changes = sum(a != b for a, b in itertools.pairwise(nights))
     return {"over": over, "worst": worst, "shares": shares, "ratios": ratios, "changes": changes,
-            "score": result["score"], "stops": sum(len(d["stops"]) for d in result["days"])}  # fmt: skip
+            "transfers": transfers, "score": result["score"],
+            "stops": sum(len(d["stops"]) for d in result["days"])}  # fmt: skip
 
 
 def stability(request, result: dict, seconds: float) -> tuple[float | None, float | None]:
@@ -147,7 +149,10 @@ def run(date: dt.date, seconds: float, label: str) -> list[dict]:
               f"  pin {pin:>4s} drop {drop:>4s}")  # fmt: skip
     p95 = ratios[int(0.95 * (len(ratios) - 1))] if ratios else 0
     print(f"  days over the cap {over}; worst day {worst} min")
-    print(f"  road share of the active day: median {statistics.median(shares):.0%}, max {max(shares):.0%}")
+    visiting = [x for x in shares if x < 1]
+    print(f"  road share of the active day: median {statistics.median(shares):.0%}, max {max(shares):.0%}; "
+          f"days with a visit: median {statistics.median(visiting):.0%}, max {max(visiting):.0%}; "
+          f"days that only drive: {sum(r['transfers'] for r in rows)}")  # fmt: skip
     print(f"  detour ratio of legs over 20 km: p95 {p95:.2f}, max {max(ratios, default=0):.2f} ({len(ratios)} legs)")
     print(f"  hotel changes {sum(r['changes'] for r in rows)}; score {sum(r['score'] for r in rows):.1f}; "
           f"stops {sum(r['stops'] for r in rows)}")  # fmt: skip

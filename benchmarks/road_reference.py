@@ -1,6 +1,6 @@
 """The road network against the road distances public sources state (seeds/road_distances.json).
 
-    python -m benchmarks.road_reference
+python -m benchmarks.road_reference
 """
 
 from __future__ import annotations

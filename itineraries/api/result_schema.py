@@ -52,6 +52,13 @@ class SeasonNoteSerializer(serializers.Serializer):
     zh = serializers.CharField()
 
 
+class LunchSerializer(serializers.Serializer):
+    start = serializers.DateTimeField(help_text="between 11:30 and 13:30")
+    end = serializers.DateTimeField()
+    after = serializers.SlugField(help_text="the visit lunch follows, or is inside of")
+    inside = serializers.BooleanField(help_text="eaten inside a long visit (a town or scenic area)")
+
+
 class DaySerializer(serializers.Serializer):
     date = serializers.DateField()
     start = PlaceSerializer(help_text="where the day begins")
@@ -61,6 +68,8 @@ class DaySerializer(serializers.Serializer):
     end = PlaceSerializer(help_text="where the day ends: the lodging, or the trip's end")
     drive_km = serializers.FloatField()
     drive_minutes = serializers.IntegerField()
+    drive_cap_minutes = serializers.IntegerField(help_text="the most minutes at the wheel (or riding) a day")
+    lunch = LunchSerializer(allow_null=True, help_text="on days with visits before and after midday")
     day_start = serializers.DateTimeField()
     day_end = serializers.DateTimeField(help_text="arrival at the night's lodging or the trip's end")
     season_note = SeasonNoteSerializer(allow_null=True)

@@ -2,7 +2,7 @@
 
 from itineraries.routing.keeping import solve_keeping
 from itineraries.routing.plan import DayPlan, Plan, Visit, check, schedule_day
-from itineraries.routing.problem import DaySpec, Node, Problem
+from itineraries.routing.problem import DaySpec, Lunch, Node, Problem
 from itineraries.routing.solver import solve
 from itineraries.routing.stopping import FirstOf, MaxIterations, MaxRuntime, NoImprovement, StoppingCriterion
 
@@ -10,6 +10,7 @@ __all__ = [
     "DayPlan",
     "DaySpec",
     "FirstOf",
+    "Lunch",
     "MaxIterations",
     "MaxRuntime",
     "NoImprovement",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from itineraries.routing.problem import Problem
+from itineraries.routing.problem import Lunch, Problem
 
 EPS = 1e-6
 
@@ -24,6 +24,10 @@ class DayPlan:
     visits: tuple[Visit, ...]
     end_arrive: float
     drive: float  # minutes on the road
+    lunch: float | None = None  # when lunch starts, on days that need one
+    lunch_after: int = -1  # lunch follows this many visits; inside the last of them when lunch_inside
+    lunch_inside: bool = False
+    lunch_missing: bool = False  # the day needs a lunch hour and has no room for one
 
 
 @dataclass(frozen=True)
@@ -44,14 +48,32 @@ class Plan:
 
 
 def schedule_day(problem: Problem, day: int, begin: int, end: int, route: list[int] | tuple[int, ...]) -> DayPlan:
-    """Timetable of one day from scratch: leave at the day's start, wait for opening, start by closing."""
+    """Timetable of one day from scratch: leave at the day's start, wait for opening, start by closing, and
+    stop for lunch where the problem asks for it (``_lunch_here``)."""
     spec = problem.days[day]
     t = problem.travel
     clock = spec.start
     drive = 0.0
     here = begin
-    visits = []
-    for node in route:
+    visits: list[Visit] = []
+    lunch: tuple[float, int, bool] | None = None
+    missing = False
+    for k, node in enumerate([*route, end]):
+        last = k == len(route)
+        if lunch is None and not missing and visits:
+            ahead = None
+            if not last:
+                begins = max(clock + t[here, node], problem.opens[day, node])
+                ahead = (begins, begins + problem.services[node])
+            decision = _lunch_here(problem, visits, clock, ahead)
+            if decision == "missing":
+                missing = True
+            elif isinstance(decision, tuple) and problem.lunch is not None:
+                lunch = (decision[0], len(visits), decision[1])
+                if not decision[1]:
+                    clock = decision[0] + problem.lunch.minutes
+        if last:
+            break
         arrive = clock + t[here, node]
         drive += t[here, node]
         start = max(arrive, problem.opens[day, node])
@@ -59,7 +81,59 @@ def schedule_day(problem: Problem, day: int, begin: int, end: int, route: list[i
         visits.append(Visit(node, arrive, start, depart))
         clock, here = depart, node
     drive += t[here, end]
-    return DayPlan(begin, end, tuple(visits), clock + t[here, end], drive)
+    return DayPlan(
+        begin,
+        end,
+        tuple(visits),
+        clock + t[here, end],
+        drive,
+        lunch=None if lunch is None else lunch[0],
+        lunch_after=-1 if lunch is None else lunch[1],
+        lunch_inside=lunch is not None and lunch[2],
+        lunch_missing=missing,
+    )
+
+
+def _lunch_here(
+    problem: Problem, visits: list[Visit], clock: float, ahead: tuple[float, float] | None
+) -> tuple[float, bool] | str | None:
+    """Lunch after the visits so far (leaving at ``clock``): its start and whether it is inside the last
+    visit; "missing" when it is due and does not fit; None when it is not due yet or not needed.
+
+    ``ahead`` is when the next visit would start and end without lunch (None when the next stop is the
+    night's)."""
+    rule = problem.lunch
+    if rule is None or visits[0].start >= rule.midday:
+        return None  # no lunch hour, or no visit before midday
+    if ahead is None:
+        if clock <= rule.midday:
+            return None  # every visit ended before midday
+    elif clock < rule.earliest and (ahead[1] <= rule.latest or _holds_lunch(rule, *ahead)):
+        return None  # the next gap comes soon enough, or the next visit holds lunch
+    begin = max(clock, rule.earliest)
+    if begin <= rule.latest:
+        return begin, False
+    previous = visits[-1]
+    if _holds_lunch(rule, previous.start, previous.depart):
+        return max(previous.start, rule.earliest), True
+    return "missing"
+
+
+def _holds_lunch(rule: Lunch, start: float, depart: float) -> bool:
+    """A visit long enough to eat inside, spanning an hour that starts within the lunch times."""
+    begin = max(start, rule.earliest)
+    return depart - start >= rule.inside and begin <= rule.latest and begin + rule.minutes <= depart
+
+
+def day_fits(problem: Problem, day: int, plan: DayPlan) -> bool:
+    """Whether a timetable keeps every opening window, the day's end, the drive cap and the lunch hour."""
+    spec = problem.days[day]
+    return (
+        not plan.lunch_missing
+        and plan.end_arrive <= spec.end + EPS
+        and plan.drive <= spec.max_drive + EPS
+        and all(v.start <= problem.closes[day, v.node] + EPS for v in plan.visits)
+    )
 
 
 def check(problem: Problem, plan: Plan) -> list[str]:
@@ -97,6 +171,8 @@ def check(problem: Problem, plan: Plan) -> list[str]:
                 if a != b and not abs(a - b) <= 1e-3:
                     errors.append(f"day {d + 1}: {name} reported {label} {a:.2f}, recomputed {b:.2f}")
             score += problem.nodes[node].score
+        if fresh.lunch_missing:
+            errors.append(f"day {d + 1}: no room for a lunch hour starting between the lunch times")
         if fresh.end_arrive > spec.end + EPS:
             errors.append(f"day {d + 1} ends at {fresh.end_arrive:.1f}, after {spec.end}")
         if fresh.drive > spec.max_drive + EPS:

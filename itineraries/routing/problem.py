@@ -25,6 +25,22 @@ class Node:
 
 
 @dataclass(frozen=True)
+class Lunch:
+    """An hour for lunch on days with visits before and after midday, starting between two clock times.
+
+    A visit at least ``inside`` minutes long that spans the hour counts as lunch (an ancient town or a scenic
+    area has restaurants inside); otherwise lunch is taken between two visits, or before the drive to the
+    night's lodging.
+    """
+
+    earliest: float = 11 * 60 + 30
+    latest: float = 13 * 60 + 30
+    minutes: float = 60
+    midday: float = 12 * 60
+    inside: float = 180
+
+
+@dataclass(frozen=True)
 class DaySpec:
     start: float
     end: float
@@ -44,6 +60,7 @@ class Problem:
     distance: np.ndarray | None = None  # km, n x n, for reports only
     road_cost: float = 0.0  # score lost per minute on the road
     move_cost: float = 0.0  # score lost per change of lodging between two nights
+    lunch: Lunch | None = None  # None: no lunch hour (the literature's instances)
     keys: tuple[str, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:

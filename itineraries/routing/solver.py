@@ -12,7 +12,8 @@ from collections.abc import Callable
 import numpy as np
 
 from itineraries.routing import kernel
-from itineraries.routing.plan import DayPlan, Plan, schedule_day
+from itineraries.routing.lunch import day_with_lunch
+from itineraries.routing.plan import DayPlan, Plan
 from itineraries.routing.problem import Problem
 from itineraries.routing.stopping import MaxIterations, Status, StoppingCriterion
 
@@ -113,7 +114,7 @@ def _to_plan(problem: Problem, route: np.ndarray, length: np.ndarray, iterations
     plans: list[DayPlan] = []
     for d in range(problem.n_days):
         row = [int(x) for x in route[d, : length[d]]]
-        plans.append(schedule_day(problem, d, row[0], row[-1], row[1:-1]))
+        plans.append(day_with_lunch(problem, d, row[0], row[-1], row[1:-1]))
     visited = {v.node for dp in plans for v in dp.visits}
     score = sum(problem.nodes[v].score for v in visited)
     missing = tuple(sorted(m for m in problem.must if m not in visited))

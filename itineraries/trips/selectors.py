@@ -13,7 +13,16 @@ from itineraries.catalogue.hours import window_on
 from itineraries.catalogue.models import Destination, SeasonNote
 from itineraries.catalogue.scoring import place_score
 from itineraries.roads import Network, TravelMatrix
-from itineraries.routing import DaySpec, MaxIterations, MaxRuntime, Node, NoImprovement, Problem, StoppingCriterion
+from itineraries.routing import (
+    DaySpec,
+    Lunch,
+    MaxIterations,
+    MaxRuntime,
+    Node,
+    NoImprovement,
+    Problem,
+    StoppingCriterion,
+)
 from itineraries.trips.models import Itinerary
 from itineraries.trips.request import PlanRequest, day_window
 
@@ -130,6 +139,7 @@ def problem_for_request(request: PlanRequest) -> PlanContext:
         distance=distance,
         road_cost=ROAD_COST_PER_HOUR / 60,
         move_cost=MOVE_COST,
+        lunch=Lunch(),
     )
     warm: list[list[int]] | None = None
     nights: list[int] | None = None

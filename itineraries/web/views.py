@@ -124,6 +124,7 @@ def _timeline(itinerary: Itinerary) -> list[dict]:
     pinned = set(itinerary.request.get("must", []))
     for n, day in enumerate(itinerary.result["days"], start=1):
         rows = []
+        lunch = day.get("lunch")
         for leg, stop in zip(day["legs"], day["stops"], strict=False):
             rows.append(
                 {
@@ -131,6 +132,7 @@ def _timeline(itinerary: Itinerary) -> list[dict]:
                     "stop": stop,
                     "label": display_name(stop["name_en"], stop["name_zh"]),
                     "pinned": stop["slug"] in pinned,
+                    "lunch": lunch if lunch and lunch["after"] == stop["slug"] else None,
                 }
             )
         night = day["lodging"] or day["end"]

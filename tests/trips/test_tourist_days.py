@@ -43,6 +43,27 @@ def test_only_a_packed_day_reaches_its_lodging_after_eight_in_the_evening():
         assert all(day["day_end"][11:16] <= "20:00" for day in result["days"][:-1])
 
 
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(start=st.sampled_from(STARTS), days=st.integers(1, 3), pace=st.sampled_from(["relaxed", "normal", "packed"]))
+def test_days_with_visits_either_side_of_noon_have_a_lunch_hour(start, days, pace):
+    result = plan_make(request=PlanRequest(start=start, days=days, date=DATE, pace=pace), solver_seconds=5)
+    for day in result["days"]:
+        stops = day["stops"]
+        if not stops or not (stops[0]["start"][11:16] < "12:00" < stops[-1]["depart"][11:16]):
+            continue
+        lunch = day["lunch"]
+        assert lunch is not None, day["date"]
+        assert "11:30" <= lunch["start"][11:16] <= "13:30"
+        before = next(s for s in stops if s["slug"] == lunch["after"])
+        if lunch["inside"]:
+            assert before["start"] <= lunch["start"]
+            assert lunch["end"] <= before["depart"]
+        else:
+            assert before["depart"] <= lunch["start"]
+            later = stops[stops.index(before) + 1 :]
+            assert all(lunch["end"] <= s["arrive"] for s in later)
+
+
 def test_an_empty_trip_says_why_and_what_would_help():
     request = PlanRequest(start="qinshui", days=2, date=DATE, mode="bicycle", pace="relaxed")
     result = plan_make(request=request, solver_seconds=5)
