@@ -2,7 +2,8 @@
 
     python -m benchmarks.scale [--places 300] [--days 7] [--runs 20]
 
-Travel times come from a synthetic road grid (``benchmarks.network.synthetic``); places get random scores,
+Places and lodgings are scattered over a 200 km square; travel is the straight line times 1.4 at 50 km/h.
+Places get random scores,
 visit lengths of 45 minutes to 4 hours and opening windows; the problem carries the app's road and lodging
 costs, the normal car pace's day and driving cap, and the lunch hour. Each run solves under the app's
 stopping rule (``trips.selectors.plan_stop``) with its own seed and reports the time to the final plan.
@@ -17,7 +18,10 @@ import time
 import numpy as np
 
 from benchmarks.django_env import setup
-from benchmarks.network import synthetic
+
+SIDE_KM = 200.0  # about the Jincheng and Changzhi prefectures together
+WINDING = 1.4
+SPEED_KMH = 50.0
 
 
 def build(places: int, lodgings: int, days: int, seed: int):
@@ -26,19 +30,20 @@ def build(places: int, lodgings: int, days: int, seed: int):
     from itineraries.trips.request import MOVING_LIMITS
 
     rng = np.random.default_rng(seed)
-    network, keys = synthetic(places + lodgings + 1, seed=seed)
-    matrix = network.matrix(keys, mode="car")
-    nodes = [Node("start"), *[Node(f"night:{k}") for k in keys[1 : lodgings + 1]]]
-    for key in keys[lodgings + 1 :]:
+    xy = rng.uniform(0, SIDE_KM, size=(lodgings + places, 2))
+    xy = np.vstack([xy[:1], xy])  # the trip starts in the town of the first lodging, as in the app
+    km = np.sqrt(((xy[:, None, :] - xy[None, :, :]) ** 2).sum(axis=2)) * WINDING
+    nodes = [Node("start"), *[Node(f"night:{k}") for k in range(lodgings)]]
+    for k in range(places):
         opens = float(rng.integers(8 * 60, 10 * 60))
         service = float(rng.choice([45, 60, 90, 120, 180, 240]))
         closes = float(rng.integers(16 * 60, 18 * 60 + 30)) - service
         windows = tuple((opens, closes) if rng.random() > 0.1 else None for _ in range(days))
-        nodes.append(Node(key, score=float(rng.uniform(1, 25)), service=service, windows=windows))
+        nodes.append(Node(f"p{k}", score=float(rng.uniform(1, 25)), service=service, windows=windows))
     cap = MOVING_LIMITS["car"]["normal"]
     return Problem(
         nodes=tuple(nodes),
-        travel=matrix.minutes,
+        travel=km / SPEED_KMH * 60,
         days=tuple(DaySpec(8 * 60 + 30, 19 * 60 + 30, cap) for _ in range(days)),
         start=0,
         end=0,
