@@ -1,10 +1,11 @@
-"""Making room for the lunch hour in a day the search built without it.
+"""Making room for the lunch hour in days the search built without it.
 
 The search's moves keep opening windows, day ends and drive caps with constant-time slack checks; a lunch
 hour whose place in the day depends on every visit before it would break those checks. So the search plans
 without lunch, and each finished day is timetabled with lunch here. Where the hour pushes a visit past its
-closing time or the day past its end, the visit whose removal keeps the most score goes, must-see places
-last, until the day fits.
+closing time or the day past its end, visits go until the day fits: optional places before must-see ones,
+one whose removal makes the day fit before one that does not, then the one worth least. A must-see that
+had to go is then put back where it fits with lunch, in place of the optional stop worth least if need be.
 """
 
 from __future__ import annotations
@@ -20,7 +21,29 @@ def day_with_lunch(problem: Problem, day: int, begin: int, end: int, route: list
         for k, node in enumerate(route):
             shorter = route[:k] + route[k + 1 :]
             trial = schedule_day(problem, day, begin, end, shorter)
-            lost = problem.scores[node] + (1e6 if node in problem.must else 0.0)
-            options.append((not day_fits(problem, day, trial), lost, k, shorter, trial))
-        _, _, _, route, plan = min(options, key=lambda option: option[:3])
+            fits = day_fits(problem, day, trial)
+            options.append((node in problem.must, not fits, problem.scores[node], k, shorter, trial))
+        *_, route, plan = min(options, key=lambda option: option[:4])
     return plan
+
+
+def days_with_lunch(problem: Problem, routes: list[list[int]]) -> list[DayPlan]:
+    """Every day of a trip timetabled with lunch; ``routes`` hold each day's begin, visits and end."""
+    plans = [day_with_lunch(problem, d, row[0], row[-1], row[1:-1]) for d, row in enumerate(routes)]
+    visited = {v.node for plan in plans for v in plan.visits}
+    for must in sorted(problem.must - visited):
+        best: tuple[float, float, int, DayPlan] | None = None
+        for d, plan in enumerate(plans):
+            stops = [v.node for v in plan.visits]
+            # The must-see alone, or in place of one optional stop of that day.
+            for without in [None, *[s for s in stops if s not in problem.must]]:
+                kept = [s for s in stops if s != without]
+                lost = 0.0 if without is None else float(problem.scores[without])
+                for k in range(len(kept) + 1):
+                    trial = schedule_day(problem, d, plan.begin, plan.end, [*kept[:k], must, *kept[k:]])
+                    cost = (lost, trial.drive - plan.drive)
+                    if day_fits(problem, d, trial) and (best is None or cost < best[:2]):
+                        best = (*cost, d, trial)
+        if best is not None:
+            plans[best[2]] = best[3]
+    return plans

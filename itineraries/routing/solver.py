@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 
 from itineraries.routing import kernel
-from itineraries.routing.lunch import day_with_lunch
-from itineraries.routing.plan import DayPlan, Plan
+from itineraries.routing.lunch import days_with_lunch
+from itineraries.routing.plan import Plan
 from itineraries.routing.problem import Problem
 from itineraries.routing.stopping import MaxIterations, Status, StoppingCriterion
 
@@ -111,14 +112,21 @@ def _initial(
 
 
 def _to_plan(problem: Problem, route: np.ndarray, length: np.ndarray, iterations: int, seconds: float) -> Plan:
-    plans: list[DayPlan] = []
-    for d in range(problem.n_days):
-        row = [int(x) for x in route[d, : length[d]]]
-        plans.append(day_with_lunch(problem, d, row[0], row[-1], row[1:-1]))
+    rows = [[int(x) for x in route[d, : length[d]]] for d in range(problem.n_days)]
+    plans = days_with_lunch(problem, rows)
     visited = {v.node for dp in plans for v in dp.visits}
     score = sum(problem.nodes[v].score for v in visited)
     missing = tuple(sorted(m for m in problem.must if m not in visited))
     return Plan(tuple(plans), score, sum(dp.drive for dp in plans), iterations, seconds, missing)
+
+
+def _hour_kept_for_lunch(problem: Problem) -> Problem:
+    """What the search sees: each day ends an hour early where the problem has a lunch hour, so that lunch
+    added afterwards (``routing/lunch.py``) seldom pushes a day past its end."""
+    if problem.lunch is None:
+        return problem
+    hour = problem.lunch.minutes
+    return replace(problem, days=tuple(replace(day, end=max(day.start, day.end - hour)) for day in problem.days))
 
 
 def solve(
@@ -136,7 +144,7 @@ def solve(
     """
     started = time.perf_counter()
     kernel.seed_random(seed)
-    data, state = problem_arrays(problem), empty_state(problem)
+    data, state = problem_arrays(_hour_kept_for_lunch(problem)), empty_state(problem)
     _initial(problem, data, state, warm_start, warm_nights)
     kernel.fill(data, state, kernel.NOISE, -1)
     multi_night = any(len(problem.night_options(d)) > 1 for d in range(problem.n_days))
