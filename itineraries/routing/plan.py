@@ -125,15 +125,25 @@ def _holds_lunch(rule: Lunch, start: float, depart: float) -> bool:
     return depart - start >= rule.inside and begin <= rule.latest and begin + rule.minutes <= depart
 
 
-def day_fits(problem: Problem, day: int, plan: DayPlan) -> bool:
-    """Whether a timetable keeps every opening window, the day's end, the drive cap and the lunch hour."""
+def day_violations(problem: Problem, day: int, plan: DayPlan) -> list[str]:
+    """What a timetable breaks of the day's rules: opening windows, the lunch hour, the day's end, the cap."""
     spec = problem.days[day]
-    return (
-        not plan.lunch_missing
-        and plan.end_arrive <= spec.end + EPS
-        and plan.drive <= spec.max_drive + EPS
-        and all(v.start <= problem.closes[day, v.node] + EPS for v in plan.visits)
-    )
+    errors = [
+        f"day {day + 1}: {problem.nodes[v.node].key} starts at {v.start:.1f}, after {problem.closes[day, v.node]}"
+        for v in plan.visits
+        if v.start > problem.closes[day, v.node] + EPS
+    ]
+    if plan.lunch_missing:
+        errors.append(f"day {day + 1}: no room for a lunch hour starting between the lunch times")
+    if plan.end_arrive > spec.end + EPS:
+        errors.append(f"day {day + 1} ends at {plan.end_arrive:.1f}, after {spec.end}")
+    if plan.drive > spec.max_drive + EPS:
+        errors.append(f"day {day + 1} drives {plan.drive:.1f} min, limit {spec.max_drive}")
+    return errors
+
+
+def day_fits(problem: Problem, day: int, plan: DayPlan) -> bool:
+    return not day_violations(problem, day, plan)
 
 
 def check(problem: Problem, plan: Plan) -> list[str]:
@@ -151,7 +161,6 @@ def check(problem: Problem, plan: Plan) -> list[str]:
             errors.append(f"day {d + 1} starts at {day.begin}, expected {expected_begin}")
         if day.end not in problem.night_options(d):
             errors.append(f"day {d + 1} ends at {day.end}, not an allowed lodging or trip end")
-        spec = problem.days[d]
         fresh = schedule_day(problem, d, day.begin, day.end, [v.node for v in day.visits])
         for given, real in zip(day.visits, fresh.visits, strict=True):
             node = real.node
@@ -161,8 +170,6 @@ def check(problem: Problem, plan: Plan) -> list[str]:
             seen.add(node)
             if node not in candidates:
                 errors.append(f"{name} may not be visited")
-            if real.start > problem.closes[d, node] + EPS:
-                errors.append(f"day {d + 1}: {name} starts at {real.start:.1f}, after {problem.closes[d, node]}")
             for label, a, b in (
                 ("arrive", given.arrive, real.arrive),
                 ("start", given.start, real.start),
@@ -171,12 +178,7 @@ def check(problem: Problem, plan: Plan) -> list[str]:
                 if a != b and not abs(a - b) <= 1e-3:
                     errors.append(f"day {d + 1}: {name} reported {label} {a:.2f}, recomputed {b:.2f}")
             score += problem.nodes[node].score
-        if fresh.lunch_missing:
-            errors.append(f"day {d + 1}: no room for a lunch hour starting between the lunch times")
-        if fresh.end_arrive > spec.end + EPS:
-            errors.append(f"day {d + 1} ends at {fresh.end_arrive:.1f}, after {spec.end}")
-        if fresh.drive > spec.max_drive + EPS:
-            errors.append(f"day {d + 1} drives {fresh.drive:.1f} min, limit {spec.max_drive}")
+        errors += day_violations(problem, d, fresh)
         drive += fresh.drive
         expected_begin = day.end
     for node in problem.must:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from itineraries.catalogue.hours import format_window
-from itineraries.routing import DayPlan, Plan
+from itineraries.routing import DayPlan, Plan, Problem
 from itineraries.trips.advice import plan_advice
 
 if TYPE_CHECKING:
@@ -90,7 +90,7 @@ def plan_to_result(plan: Plan, context: PlanContext) -> dict:
                 "drive_km": round(sum(leg["km"] for leg in legs), 1),
                 "drive_minutes": round(day.drive),
                 "drive_cap_minutes": round(context.request.drive_cap),
-                "lunch": _lunch(day, date, slugs),
+                "lunch": _lunch(day, date, slugs, problem),
                 "day_start": clock(date, problem.days[d].start),
                 "day_end": clock(date, day.end_arrive),
                 "season_note": None if note is None else {"en": note.note_en, "zh": note.note_zh},
@@ -110,13 +110,13 @@ def plan_to_result(plan: Plan, context: PlanContext) -> dict:
     }
 
 
-def _lunch(day: DayPlan, date: dt.date, slugs: tuple[str, ...]) -> dict | None:
+def _lunch(day: DayPlan, date: dt.date, slugs: tuple[str, ...], problem: Problem) -> dict | None:
     """The lunch hour: when, and after (or inside) which visit."""
-    if day.lunch is None:
+    if day.lunch is None or problem.lunch is None:
         return None
     return {
         "start": clock(date, day.lunch),
-        "end": clock(date, day.lunch + 60),
+        "end": clock(date, day.lunch + problem.lunch.minutes),
         "after": slugs[day.visits[day.lunch_after - 1].node],
         "inside": day.lunch_inside,
     }
