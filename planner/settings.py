@@ -169,8 +169,9 @@ CELERY_BEAT_SCHEDULE = {
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        # The token first: its 401 (with WWW-Authenticate) answers a request without credentials.
+        "itineraries.api.auth.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -191,13 +192,22 @@ MAX_REQUEST_BYTES = int(os.environ.get("MAX_REQUEST_BYTES", str(2 * 1024 * 1024)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Shanxi itinerary planner API",
     "DESCRIPTION": "Destinations, tourist highways and multi-day itineraries in Shanxi.",
-    "VERSION": "1.0.0",
+    "VERSION": "1.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
     # Swagger UI from the drf-spectacular-sidecar package, served by the app: no CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Operation ids and tags from the path after the version: "itineraries_create", tag "itineraries".
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "ENUM_NAME_OVERRIDES": {
+        "InterestEnum": "itineraries.catalogue.scoring.INTERESTS",
+        "FeatureTypeEnum": ["Feature"],
+        "FeatureCollectionTypeEnum": ["FeatureCollection"],
+        "LineStringTypeEnum": ["LineString"],
+        "PointTypeEnum": ["Point"],
+    },
 }
 
 # Map tiles: any XYZ URL; empty draws routes on a plain background. A Chinese provider (Amap, Tencent)

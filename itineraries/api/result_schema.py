@@ -26,8 +26,8 @@ class StopSerializer(PlaceSerializer):
     wait_minutes = serializers.IntegerField()
     visit_minutes = serializers.IntegerField()
     opening = serializers.CharField(help_text="opening hours that day, e.g. 08:30-17:30")
-    categories = serializers.ListField(child=serializers.CharField())
-    ticket_cny = serializers.IntegerField(allow_null=True)
+    categories = serializers.ListField(child=serializers.ChoiceField(choices=INTERESTS))
+    ticket_cny = serializers.IntegerField(allow_null=True, help_text="adult ticket in yuan; 0 free, null unknown")
     score = serializers.FloatField()
 
 
@@ -85,6 +85,24 @@ class SolverSerializer(serializers.Serializer):
     seconds = serializers.FloatField()
 
 
+class AdviceSerializer(serializers.Serializer):
+    code = serializers.ChoiceField(
+        choices=["free_day", "nothing_open", "out_of_reach", "thin"],
+        help_text="free_day: nothing worth the drive is left; nothing_open: every place is closed that day; "
+        "out_of_reach: the nearest place is over the day's driving cap; thin: fewer stops than days",
+    )
+    day = serializers.IntegerField(allow_null=True, help_text="1-based; null for advice about the whole trip")
+    en = serializers.CharField()
+    zh = serializers.CharField()
+
+
+class ChangesSerializer(serializers.Serializer):
+    kept = serializers.ListField(child=serializers.SlugField(), help_text="on the same day as before")
+    moved = serializers.ListField(child=serializers.SlugField(), help_text="on another day than before")
+    added = serializers.ListField(child=serializers.SlugField())
+    removed = serializers.ListField(child=serializers.SlugField())
+
+
 class ResultSerializer(serializers.Serializer):
     days = DaySerializer(many=True)
     score = serializers.FloatField()
@@ -93,6 +111,9 @@ class ResultSerializer(serializers.Serializer):
     mode = serializers.ChoiceField(choices=MODES)
     missing_must = MissingMustSerializer(many=True, help_text="must-see places the plan could not fit, and why")
     solver = SolverSerializer()
+    drive_cap_minutes = serializers.IntegerField(help_text="the most minutes at the wheel (or riding) a day")
+    advice = AdviceSerializer(many=True, help_text="why a day is free or the plan is thin, and what would help")
+    changes = ChangesSerializer(allow_null=True, help_text="a re-plan's differences from the plan it came from")
 
 
 class StoredRequestSerializer(serializers.Serializer):

@@ -3,6 +3,7 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from itineraries.api.catalogue_schema import CategoriesField, OpeningHoursField
 from itineraries.api.result_schema import ResultSerializer, StoredRequestSerializer
 from itineraries.catalogue.models import DESTINATION_FIELDS, Destination, ThemedRoute
 from itineraries.catalogue.scoring import INTERESTS
@@ -13,6 +14,9 @@ from itineraries.trips.validation import MAX_AVOID, MAX_MUST, PlanInput
 
 
 class DestinationSerializer(serializers.ModelSerializer):
+    categories = CategoriesField(read_only=True)
+    opening_hours = OpeningHoursField(read_only=True)
+
     class Meta:
         model = Destination
         fields = list(DESTINATION_FIELDS)
@@ -76,17 +80,21 @@ class ReplanSerializer(serializers.Serializer):
 
 class AcceptedSerializer(serializers.Serializer):
     id = serializers.UUIDField()
-    status = serializers.CharField()
-    url = serializers.URLField()
+    status = serializers.ChoiceField(choices=Itinerary.Status.choices)
+    url = serializers.URLField(help_text="the itinerary to poll; also in the Location header")
 
 
 class ItinerarySerializer(serializers.ModelSerializer):
+    status = serializers.ChoiceField(choices=Itinerary.Status.choices, read_only=True)
+    progress = serializers.IntegerField(min_value=0, max_value=100, read_only=True, help_text="percent")
+    error = serializers.CharField(read_only=True, help_text="why planning failed; empty otherwise")
     request = serializers.SerializerMethodField()
     result = serializers.SerializerMethodField()
 
     class Meta:
         model = Itinerary
         fields = list(PUBLIC_FIELDS)
+        read_only_fields = list(PUBLIC_FIELDS)
 
     @classmethod
     def from_row(cls, row: dict) -> dict:
@@ -108,6 +116,11 @@ class ItinerarySerializer(serializers.ModelSerializer):
 
 
 class ThemedRouteSerializer(serializers.ModelSerializer):
+    mode = serializers.ChoiceField(choices=MODES, read_only=True)
+    pace = serializers.ChoiceField(choices=PACES, read_only=True)
+    must = serializers.ListField(child=serializers.SlugField(), read_only=True, help_text="must-see slugs")
+    interests = serializers.ListField(child=serializers.ChoiceField(choices=INTERESTS), read_only=True)
+
     class Meta:
         model = ThemedRoute
         fields = [

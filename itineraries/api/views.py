@@ -3,14 +3,18 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action, api_view, permission_classes
 from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from itineraries.api.auth import IsOwner, SignedIn
+from itineraries.api.downloads import DownloadNegotiation, download_type
+from itineraries.api.error_schema import LOCATION, RETRY_AFTER, errors
 from itineraries.api.filters import DestinationFilter
+from itineraries.api.geojson_schema import RoadFeatureCollectionSerializer, TripFeatureCollectionSerializer
 from itineraries.api.serializers import (
     AcceptedSerializer,
     DestinationSerializer,
@@ -28,14 +32,14 @@ from itineraries.trips.models import Itinerary
 from itineraries.trips.validation import plan_request_build, replan_places_check
 
 SLUG = "[-a-zA-Z0-9_]+"
-ERROR = OpenApiResponse(OpenApiTypes.OBJECT, description="an error; field errors name the field")
-BAD_REQUEST = {400: ERROR}
-NOT_FOUND = {404: ERROR}
+ITINERARY_ID = OpenApiParameter("id", OpenApiTypes.UUID, OpenApiParameter.PATH, description="the itinerary's id")
+GPX_TYPES = ("application/gpx+xml", "application/octet-stream")
+ICS_TYPES = ("text/calendar", "application/octet-stream")
 
 
 @extend_schema_view(
-    list=extend_schema(responses={200: DestinationSerializer(many=True), **BAD_REQUEST, **NOT_FOUND}),
-    retrieve=extend_schema(responses={200: DestinationSerializer, **NOT_FOUND}),
+    list=extend_schema(responses={200: DestinationSerializer(many=True), **errors(400, 401, 404)}),
+    retrieve=extend_schema(responses={200: DestinationSerializer, **errors(401, 404)}),
 )
 class DestinationViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = DestinationSerializer
@@ -47,7 +51,10 @@ class DestinationViewSet(viewsets.ReadOnlyModelViewSet):
         return catalogue.destination_list()
 
 
-@extend_schema_view(retrieve=extend_schema(responses={200: ThemedRouteSerializer, **NOT_FOUND}))
+@extend_schema_view(
+    list=extend_schema(responses={200: ThemedRouteSerializer(many=True), **errors(401)}),
+    retrieve=extend_schema(responses={200: ThemedRouteSerializer, **errors(401, 404)}),
+)
 class ThemedRouteViewSet(viewsets.ReadOnlyModelViewSet):
     """Themed routes from the articles; start a plan from one with {"route": "<slug>"}."""
 
@@ -59,16 +66,11 @@ class ThemedRouteViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class HighwayView(APIView):
-    @extend_schema(responses={200: OpenApiTypes.OBJECT}, summary="Roads as a GeoJSON FeatureCollection")
+    @extend_schema(
+        responses={200: RoadFeatureCollectionSerializer, **errors(401)}, summary="Roads as a GeoJSON FeatureCollection"
+    )
     def get(self, request):
         return Response(catalogue.road_feature_collection())
-
-
-class IsOwner(permissions.BasePermission):
-    def has_object_permission(self, request, view, obj: Itinerary) -> bool:
-        if view.action in ("destroy",):
-            return request.user.is_authenticated and obj.owner_id == request.user.id
-        return True
 
 
 def _accepted(request, itinerary: Itinerary) -> Response:
@@ -81,8 +83,7 @@ def _accepted(request, itinerary: Itinerary) -> Response:
 
 
 @extend_schema_view(
-    retrieve=extend_schema(responses={200: ItinerarySerializer, **NOT_FOUND}),
-    destroy=extend_schema(responses={204: None, 401: ERROR, 403: ERROR, **NOT_FOUND}),
+    destroy=extend_schema(parameters=[ITINERARY_ID], responses={204: None, **errors(401, 403, 404)}),
 )
 class ItineraryViewSet(
     mixins.CreateModelMixin,
@@ -94,9 +95,17 @@ class ItineraryViewSet(
     """Submit a plan (202), poll it, fetch it as JSON, GPX, ICS or GeoJSON. Ids are random UUIDs."""
 
     serializer_class = ItinerarySerializer
-    permission_classes = [IsOwner]
     throttle_scope = "plan_submit"
     lookup_value_regex = "[^/]+"
+
+    def get_permissions(self):
+        # Planning, polling, re-planning and the exports work without an account (the share link); listing and
+        # deleting need the owner.
+        if self.action == "list":
+            return [SignedIn()]
+        if self.action == "destroy":
+            return [SignedIn(), IsOwner()]
+        return [permissions.AllowAny()]
 
     def get_throttles(self):
         return [PlanSubmitThrottle()] if self.action in ("create", "replan") else []
@@ -108,7 +117,7 @@ class ItineraryViewSet(
             return trips.itinerary_list(owner=self.request.user)
         return Itinerary.objects.all()
 
-    @extend_schema(responses={200: ItinerarySerializer, 304: None, **NOT_FOUND})
+    @extend_schema(parameters=[ITINERARY_ID], responses={200: ItinerarySerializer, 304: None, **errors(401, 404)})
     def retrieve(self, request, *args, **kwargs):
         """A finished or failed plan no longer changes: it carries an ETag, and a client that sends it back in
         If-None-Match gets a 304 without the body."""
@@ -126,13 +135,15 @@ class ItineraryViewSet(
             response["ETag"] = tag
         return response
 
-    @extend_schema(responses={200: ItinerarySerializer(many=True), 401: ERROR, 403: ERROR, **BAD_REQUEST, **NOT_FOUND})
+    @extend_schema(responses={200: ItinerarySerializer(many=True), **errors(400, 401, 404)})
     def list(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return Response({"detail": "Sign in to list your itineraries."}, status=status.HTTP_401_UNAUTHORIZED)
         return super().list(request, *args, **kwargs)
 
-    @extend_schema(request=PlanRequestSerializer, responses={202: AcceptedSerializer, 429: ERROR, **BAD_REQUEST})
+    @extend_schema(
+        request=PlanRequestSerializer,
+        parameters=[LOCATION, RETRY_AFTER],
+        responses={202: AcceptedSerializer, **errors(400, 401, 403, 413, 415, 429)},
+    )
     def create(self, request, *args, **kwargs):
         serializer = PlanRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -142,7 +153,9 @@ class ItineraryViewSet(
         return _accepted(request, itinerary)
 
     @extend_schema(
-        request=ReplanSerializer, responses={202: AcceptedSerializer, 429: ERROR, **BAD_REQUEST, **NOT_FOUND}
+        request=ReplanSerializer,
+        parameters=[ITINERARY_ID, LOCATION, RETRY_AFTER],
+        responses={202: AcceptedSerializer, **errors(400, 401, 403, 404, 413, 415, 429)},
     )
     @action(detail=True, methods=["post"])
     def replan(self, request, pk=None):
@@ -170,30 +183,41 @@ class ItineraryViewSet(
             )
         return itinerary
 
-    @extend_schema(responses={(200, "application/gpx+xml"): OpenApiTypes.STR, 409: ERROR, **NOT_FOUND})
-    @action(detail=True, methods=["get"])
+    @extend_schema(
+        parameters=[ITINERARY_ID],
+        responses={**{(200, kind): OpenApiTypes.BINARY for kind in GPX_TYPES}, **errors(401, 404, 409)},
+        summary="The trip as a GPX file: a track per day, a waypoint per stop and night",
+    )
+    @action(detail=True, methods=["get"], content_negotiation_class=DownloadNegotiation)
     def gpx(self, request, pk=None):
         itinerary = self._done(pk)
         if isinstance(itinerary, Response):
             return itinerary
         body = exports.to_gpx(itinerary.result, title=f"Shanxi trip {itinerary.pk}")
-        response = HttpResponse(body, content_type="application/gpx+xml")
+        response = HttpResponse(body, content_type=download_type(request, GPX_TYPES))
         response["Content-Disposition"] = f'attachment; filename="shanxi-trip-{itinerary.pk}.gpx"'
         return response
 
-    @extend_schema(responses={(200, "text/calendar"): OpenApiTypes.STR, 409: ERROR, **NOT_FOUND})
-    @action(detail=True, methods=["get"])
+    @extend_schema(
+        parameters=[ITINERARY_ID],
+        responses={**{(200, kind): OpenApiTypes.BINARY for kind in ICS_TYPES}, **errors(401, 404, 409)},
+        summary="The trip as an iCalendar file: an event per visit",
+    )
+    @action(detail=True, methods=["get"], content_negotiation_class=DownloadNegotiation)
     def ics(self, request, pk=None):
         itinerary = self._done(pk)
         if isinstance(itinerary, Response):
             return itinerary
-        response = HttpResponse(
-            exports.to_ics(itinerary.result, uid_prefix=str(itinerary.pk)), content_type="text/calendar"
-        )
+        body = exports.to_ics(itinerary.result, uid_prefix=str(itinerary.pk))
+        response = HttpResponse(body, content_type=download_type(request, ICS_TYPES))
         response["Content-Disposition"] = f'attachment; filename="shanxi-trip-{itinerary.pk}.ics"'
         return response
 
-    @extend_schema(responses={200: OpenApiTypes.OBJECT, 409: ERROR, **NOT_FOUND})
+    @extend_schema(
+        parameters=[ITINERARY_ID],
+        responses={200: TripFeatureCollectionSerializer, **errors(401, 404, 409)},
+        summary="The trip as a GeoJSON FeatureCollection: legs as lines, stops as points",
+    )
     @action(detail=True, methods=["get"])
     def geojson(self, request, pk=None):
         itinerary = self._done(pk)

@@ -2,8 +2,6 @@
 
 import pytest
 import schemathesis
-from django.core import signals
-from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
@@ -20,14 +18,8 @@ def at_least_a_thousand_requests():
 
 
 @pytest.fixture(autouse=True)
-def _no_throttle_and_keep_the_test_connection(settings):
+def _no_throttle(settings, keep_test_connection):
     settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"plan_submit": "100000/min"}}
-    # As Django's test client does: a request must not close the test transaction's connection.
-    signals.request_started.disconnect(close_old_connections)
-    signals.request_finished.disconnect(close_old_connections)
-    yield
-    signals.request_started.connect(close_old_connections)
-    signals.request_finished.connect(close_old_connections)
 
 
 @pytest.mark.usefixtures("catalogue")

@@ -185,10 +185,15 @@ def test_ics_export_parses_and_matches_the_plan(api, submit):
 
 def test_geojson_export(api, submit):
     url = submit(api).json()["url"]
+    result = api.get(url).json()["result"]
     body = api.get(url + "geojson").json()
     assert body["type"] == "FeatureCollection"
-    days = {f["properties"]["day"] for f in body["features"]}
-    assert days == {1, 2, 3}
+    lines = [f for f in body["features"] if f["geometry"]["type"] == "LineString"]
+    points = [f for f in body["features"] if f["geometry"]["type"] == "Point"]
+    moving = [(leg["from"], leg["to"]) for day in result["days"] for leg in day["legs"] if leg["from"] != leg["to"]]
+    assert [(f["properties"]["from"], f["properties"]["to"]) for f in lines] == moving
+    assert all(len({tuple(p) for p in f["geometry"]["coordinates"]}) >= 2 for f in lines)  # nothing zero-length
+    assert [f["properties"]["slug"] for f in points] == [s["slug"] for day in result["days"] for s in day["stops"]]
 
 
 def test_exports_of_an_unfinished_plan_are_409(api):
@@ -222,7 +227,7 @@ def test_owner_lists_and_deletes_only_their_own(api, submit):
     assert api.delete(f"/api/v1/itineraries/{mine}/").status_code == 403
     api.force_authenticate(None)
     assert api.get("/api/v1/itineraries/").status_code == 401
-    assert api.delete(f"/api/v1/itineraries/{mine}/").status_code == 403
+    assert api.delete(f"/api/v1/itineraries/{mine}/").status_code == 401
     api.force_authenticate(alice)
     assert api.delete(f"/api/v1/itineraries/{mine}/").status_code == 204
 

@@ -55,7 +55,7 @@ def test_public_reads_and_planning_are_open_to_everyone(people, tourist_trip, ro
 
 
 @pytest.mark.parametrize(
-    ("role", "code"), [("anonymous", 403), ("tourist", 204), ("other", 403), ("editor", 403), ("admin", 403)]
+    ("role", "code"), [("anonymous", 401), ("tourist", 204), ("other", 403), ("editor", 403), ("admin", 403)]
 )
 def test_only_the_owner_deletes_a_trip(people, tourist_trip, role, code):
     assert api_as(people[role]).delete(f"/api/v1/itineraries/{tourist_trip.pk}/").status_code == code
