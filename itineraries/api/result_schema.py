@@ -25,9 +25,15 @@ class StopSerializer(PlaceSerializer):
     depart = serializers.DateTimeField()
     wait_minutes = serializers.IntegerField()
     visit_minutes = serializers.IntegerField()
-    opening = serializers.CharField(help_text="opening hours that day, e.g. 08:30-17:30")
+    opening = serializers.CharField(help_text="opening hours that day, e.g. 08:30-17:30; 00:00-24:00 open access")
+    hours_estimated = serializers.BooleanField(
+        required=False, help_text="the hours are not confirmed: check before you go (absent in plans made before v1.2)"
+    )
     categories = serializers.ListField(child=serializers.ChoiceField(choices=INTERESTS))
     ticket_cny = serializers.IntegerField(allow_null=True, help_text="adult ticket in yuan; 0 free, null unknown")
+    ticket_estimated = serializers.BooleanField(
+        required=False, help_text="the price is not confirmed (absent in plans made before v1.2)"
+    )
     score = serializers.FloatField()
 
 

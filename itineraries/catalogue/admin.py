@@ -16,7 +16,7 @@ from itineraries.catalogue import articles, transfer
 from itineraries.catalogue.hours import validate_hours
 from itineraries.catalogue.models import Destination, Road, SeasonNote, ThemedRoute
 from itineraries.catalogue.scoring import INTERESTS
-from itineraries.catalogue.validation import inside_shanxi
+from itineraries.catalogue.validation import fact_errors, inside_shanxi
 from itineraries.roads import Road as NetRoad
 from itineraries.roads import road_km
 
@@ -64,6 +64,8 @@ class DestinationForm(forms.ModelForm):
         if not inside_shanxi(lat, lon):
             self.add_error("lat", f"({lat}, {lon}) is outside Shanxi (34.4-40.8 N, 110.1-114.7 E).")
         data["lat"], data["lon"] = lat, lon
+        for field, message in fact_errors(data):
+            self.add_error(field, message)
         return data
 
 

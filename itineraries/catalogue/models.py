@@ -3,6 +3,8 @@
 from django.db import models
 
 # Fields a client or an export sees; "published" is added where editors work.
+# The four series of Jincheng's "Taihang People's Family" courtyards (article 000_bfe872bd9a934e52.txt).
+COURTYARD_SERIES = ("manor", "yunjin", "ink", "ancient-rhyme")
 DESTINATION_FIELDS = (
     "slug",
     "kind",
@@ -17,9 +19,15 @@ DESTINATION_FIELDS = (
     "weight",
     "visit_minutes",
     "opening_hours",
+    "hours_estimated",
+    "hours_source",
     "ticket_cny",
+    "ticket_estimated",
+    "ticket_source",
     "lodging",
     "lodging_kind",
+    "lodging_brand",
+    "courtyard_series",
     "description_en",
     "description_zh",
     "source",
@@ -52,9 +60,22 @@ class Destination(models.Model):
     weight = models.PositiveSmallIntegerField(default=5, help_text="editorial weight 1-10")
     visit_minutes = models.PositiveIntegerField(default=60)
     opening_hours = models.JSONField(default=list, blank=True)
-    ticket_cny = models.PositiveIntegerField(null=True, blank=True)
+    hours_estimated = models.BooleanField(
+        default=False, help_text="the hours are a guess: pages say 'hours not confirmed, check before you go'"
+    )
+    hours_source = models.TextField(blank=True, help_text="where the opening hours come from")
+    ticket_cny = models.PositiveIntegerField(null=True, blank=True, help_text="adult ticket; 0 free, empty unknown")
+    ticket_estimated = models.BooleanField(default=False, help_text="the price is a guess")
+    ticket_source = models.TextField(blank=True, help_text="where the ticket price comes from")
     lodging = models.BooleanField(default=False)
     lodging_kind = models.CharField(max_length=20, blank=True)
+    lodging_brand = models.CharField(max_length=80, blank=True, help_text="e.g. Taihang People's Family (太行人家)")
+    courtyard_series = models.CharField(
+        max_length=20,
+        blank=True,
+        choices=[(s, s) for s in COURTYARD_SERIES],
+        help_text="the brand's courtyard series, where a source names it",
+    )
     description_en = models.TextField(blank=True)
     description_zh = models.TextField(blank=True)
     source = models.TextField()

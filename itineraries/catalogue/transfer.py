@@ -70,7 +70,7 @@ def _parse_csv(text: str) -> list[dict]:
                 if value not in (None, "") and str(value).lstrip("-").isdigit()
                 else (None if value in (None, "") else value)
             )
-        for key in ("lodging", "added", "published"):
+        for key in ("lodging", "added", "published", "hours_estimated", "ticket_estimated"):
             row[key] = str(row.get(key, "")).strip().lower() in {"1", "true", "yes"}
         rows.append(row)
     return rows

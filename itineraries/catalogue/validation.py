@@ -54,6 +54,7 @@ def destination_errors(record: dict) -> list[tuple[str, str]]:
     if not isinstance(minutes, int) or not 0 < minutes <= 720:
         errors.append(("visit_minutes", "must be an integer from 1 to 720"))
     errors += [("hours", message) for message in validate_hours(record.get("hours", []))]
+    errors += fact_errors(record)
     if record.get("confidence", "MED") not in CONFIDENCES:
         errors.append(("confidence", f"must be one of {', '.join(CONFIDENCES)}"))
     return errors
@@ -86,4 +87,18 @@ def route_errors(record: dict, slugs: set[str]) -> list[tuple[str, str]]:
         errors.append(("mode", f"must be one of {', '.join(MODES)}"))
     if record.get("pace", "normal") not in PACES:
         errors.append(("pace", f"must be one of {', '.join(PACES)}"))
+    return errors
+
+
+def fact_errors(record: dict) -> list[tuple[str, str]]:
+    """A stated fact needs a source or an `estimated` flag: opening hours, and a ticket price (0 = free)."""
+    errors: list[tuple[str, str]] = []
+    hours, hours_source = record.get("hours", record.get("opening_hours")) or [], record.get("hours_source", "")
+    if hours and not str(hours_source).strip() and not record.get("hours_estimated"):
+        errors.append(("hours_source", "opening hours need a source, or hours_estimated: true"))
+    if not hours and record.get("hours_estimated"):
+        errors.append(("hours_estimated", "there are no hours to estimate: a place without hours is always open"))
+    ticket_sourced = str(record.get("ticket_source", "")).strip() or record.get("ticket_estimated")
+    if record.get("ticket_cny") is not None and not ticket_sourced:
+        errors.append(("ticket_source", "a ticket price (0 for free) needs a source, or ticket_estimated: true"))
     return errors

@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo
 import gpxpy.gpx
 from icalendar import Calendar, Event
 
+from itineraries.trips.facts import hours_text, ticket_text
+
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 DAY_COLOURS = ("#d7263d", "#1b998b", "#2e86ab", "#f46036", "#7b2d8e", "#c5a900", "#3d5a80")
@@ -79,7 +81,7 @@ def to_ics(result: dict, *, uid_prefix: str) -> bytes:
             event.add("dtstamp", dt.datetime.now(dt.UTC))
             event.add("location", f"{stop['name_zh']}, Shanxi")
             event.add("geo", (stop["lat"], stop["lon"]))
-            event.add("description", f"Opening hours that day: {stop.get('opening', 'n/a')}")
+            event.add("description", f"{hours_text(stop)}; {ticket_text(stop)}")
             cal.add_component(event)
     cal.add_missing_timezones()
     return cal.to_ical()

@@ -55,8 +55,10 @@ def plan_to_result(plan: Plan, context: PlanContext) -> dict:
                     "wait_minutes": round(visit.start - visit.arrive),
                     "visit_minutes": place.visit_minutes,
                     "opening": format_window(context.windows[visit.node][d]),
+                    "hours_estimated": place.hours_estimated,
                     "categories": place.categories,
                     "ticket_cny": place.ticket_cny,
+                    "ticket_estimated": place.ticket_estimated,
                     "score": problem.nodes[visit.node].score,
                 }
             )

@@ -81,8 +81,8 @@ def test_winter_uses_winter_hours_and_a_shorter_day():
     summer = problem_for_request(PlanRequest(start="pingyao-ancient-city", days=1, date=SPRING))
     winter = problem_for_request(PlanRequest(start="pingyao-ancient-city", days=1, date=WINTER))
     node = summer.slugs.index("pingyao-ancient-city", 2)
-    assert summer.windows[node][0] == (8 * 60, 18 * 60 + 30)
-    assert winter.windows[node][0] == (8 * 60 + 30, 18 * 60)
+    assert summer.windows[node][0] == (8 * 60, 18 * 60)  # okchina.net: Apr 1-Oct 8 08:00-18:00
+    assert winter.windows[node][0] == (8 * 60, 17 * 60 + 30)  # Oct 9-Mar 31 08:00-17:30
     assert (winter.problem.days[0].end - winter.problem.days[0].start) < (
         summer.problem.days[0].end - summer.problem.days[0].start
     )

@@ -147,3 +147,18 @@ def test_invalid_json_is_reported_with_the_file_name(tmp_path):
     (target / "lodging.json").write_text("[{")
     with pytest.raises(CommandError, match=r"lodging\.json"):
         load(target)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("drop", "words"), [(("hours_source",), "hours_source"), (("ticket_source", "ticket_estimated"), "ticket_source")]
+)
+def test_a_fact_without_a_source_or_an_estimated_flag_is_refused(tmp_path, drop, words):
+    def mutate(data):
+        shuanglin = next(r for r in data if r["slug"] == "shuanglin-temple")
+        for key in drop:
+            shuanglin.pop(key, None)
+
+    with pytest.raises(CommandError, match=words) as err:
+        load(_broken_copy(tmp_path, mutate))
+    assert "shuanglin-temple" in str(err.value)

@@ -8,6 +8,7 @@ from django.db import DatabaseError
 from itineraries.catalogue.selectors import destination_list
 from itineraries.trips.compute import plan_make
 from itineraries.trips.errors import InvalidRequest, PlanError
+from itineraries.trips.facts import hours_text, ticket_text
 from itineraries.trips.validation import PlanInput, plan_request_build
 
 NO_CATALOGUE = (
@@ -88,7 +89,7 @@ class Command(BaseCommand):
                 lines.append(f"    {leg['km']:6.1f} km {leg['minutes']:4d} min  ->")
                 lines.append(
                     f"  {stop['arrive'][11:16]}-{stop['depart'][11:16]}  {stop['name_en']} ({stop['name_zh']})"
-                    f"  open {stop['opening']}"
+                    f"  {hours_text(stop)}; {ticket_text(stop)}"
                 )
             last = day["legs"][-1]
             lines.append(f"    {last['km']:6.1f} km {last['minutes']:4d} min  ->")
