@@ -36,10 +36,6 @@ class ApiTokenAuthentication(TokenAuthentication):
         return 'Bearer realm="api"'
 
 
-class SignedIn(permissions.IsAuthenticated):
-    """Listing and deleting trips need a user: a session (the web app) or an API token."""
-
-
 class IsOwner(permissions.BasePermission):
     message = "Only the trip's owner may do this."
 

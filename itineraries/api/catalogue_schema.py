@@ -5,6 +5,7 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from itineraries.api.keyword_fields import KeywordFieldsMixin
 from itineraries.catalogue.hours import WEEKDAYS
 from itineraries.catalogue.scoring import INTERESTS
 
@@ -25,7 +26,7 @@ class SeasonDaysField(serializers.JSONField):
     pass
 
 
-class SeasonSerializer(serializers.Serializer):
+class SeasonSerializer(KeywordFieldsMixin, serializers.Serializer):
     """One season of opening hours; seasons may wrap over the new year. A weekday not listed is closed."""
 
     from_ = serializers.RegexField(MONTH_DAY, required=False, help_text="first day, MM-DD; default 01-01")
@@ -34,11 +35,6 @@ class SeasonSerializer(serializers.Serializer):
     open = serializers.RegexField(TIME, required=False, help_text="HH:MM, Asia/Shanghai")
     close = serializers.RegexField(TIME, required=False, help_text="HH:MM, Asia/Shanghai")
     closed = serializers.BooleanField(required=False, help_text="closed for the whole season")
-
-    def get_fields(self):
-        fields = super().get_fields()
-        fields["from"] = fields.pop("from_")
-        return fields
 
 
 @extend_schema_field(SeasonSerializer(many=True, help_text="by season; empty when the place is always open"))

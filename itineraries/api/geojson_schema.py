@@ -5,6 +5,7 @@ from __future__ import annotations
 from drf_spectacular.utils import PolymorphicProxySerializer
 from rest_framework import serializers
 
+from itineraries.api.keyword_fields import KeywordFieldsMixin
 from itineraries.catalogue.models import Road
 
 POSITION = serializers.ListField(
@@ -22,7 +23,7 @@ class PointSerializer(serializers.Serializer):
     coordinates = POSITION
 
 
-class LegPropertiesSerializer(serializers.Serializer):
+class LegPropertiesSerializer(KeywordFieldsMixin, serializers.Serializer):
     day = serializers.IntegerField(help_text="1-based")
     date = serializers.DateField()
     from_ = serializers.SlugField()
@@ -30,11 +31,6 @@ class LegPropertiesSerializer(serializers.Serializer):
     km = serializers.FloatField()
     minutes = serializers.IntegerField()
     colour = serializers.CharField(help_text="the day's colour on the app's map, #rrggbb")
-
-    def get_fields(self):
-        fields = super().get_fields()
-        fields["from"] = fields.pop("from_")
-        return fields
 
 
 class StopPropertiesSerializer(serializers.Serializer):

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from itineraries.api.keyword_fields import KeywordFieldsMixin
 from itineraries.catalogue.scoring import INTERESTS
+from itineraries.trips.advice import ADVICE_CODES
 from itineraries.trips.request import MODES, PACES
 
 
@@ -37,7 +39,7 @@ class StopSerializer(PlaceSerializer):
     score = serializers.FloatField()
 
 
-class LegSerializer(serializers.Serializer):
+class LegSerializer(KeywordFieldsMixin, serializers.Serializer):
     from_ = serializers.SlugField(help_text="slug of the place left")
     to = serializers.SlugField()
     km = serializers.FloatField()
@@ -46,11 +48,6 @@ class LegSerializer(serializers.Serializer):
         child=serializers.ListField(child=serializers.FloatField(), min_length=2, max_length=2),
         help_text="the road geometry as [lat, lon] pairs (WGS-84), in driving order; empty for a zero-length leg",
     )
-
-    def get_fields(self):
-        fields = super().get_fields()
-        fields["from"] = fields.pop("from_")
-        return fields
 
 
 class SeasonNoteSerializer(serializers.Serializer):
@@ -93,9 +90,7 @@ class SolverSerializer(serializers.Serializer):
 
 class AdviceSerializer(serializers.Serializer):
     code = serializers.ChoiceField(
-        choices=["free_day", "nothing_open", "out_of_reach", "thin"],
-        help_text="free_day: nothing worth the drive is left; nothing_open: every place is closed that day; "
-        "out_of_reach: the nearest place is over the day's driving cap; thin: fewer stops than days",
+        choices=list(ADVICE_CODES), help_text="; ".join(f"{code}: {why}" for code, why in ADVICE_CODES.items())
     )
     day = serializers.IntegerField(allow_null=True, help_text="1-based; null for advice about the whole trip")
     en = serializers.CharField()

@@ -10,7 +10,7 @@ from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from itineraries.api.auth import IsOwner, SignedIn
+from itineraries.api.auth import IsOwner
 from itineraries.api.downloads import DownloadNegotiation, download_type
 from itineraries.api.error_schema import LOCATION, RETRY_AFTER, errors
 from itineraries.api.filters import DestinationFilter
@@ -83,6 +83,7 @@ def _accepted(request, itinerary: Itinerary) -> Response:
 
 
 @extend_schema_view(
+    list=extend_schema(responses={200: ItinerarySerializer(many=True), **errors(400, 401, 404)}),
     destroy=extend_schema(parameters=[ITINERARY_ID], responses={204: None, **errors(401, 403, 404)}),
 )
 class ItineraryViewSet(
@@ -102,9 +103,9 @@ class ItineraryViewSet(
         # Planning, polling, re-planning and the exports work without an account (the share link); listing and
         # deleting need the owner.
         if self.action == "list":
-            return [SignedIn()]
+            return [permissions.IsAuthenticated()]
         if self.action == "destroy":
-            return [SignedIn(), IsOwner()]
+            return [permissions.IsAuthenticated(), IsOwner()]
         return [permissions.AllowAny()]
 
     def get_throttles(self):
@@ -134,10 +135,6 @@ class ItineraryViewSet(
         if tag is not None:
             response["ETag"] = tag
         return response
-
-    @extend_schema(responses={200: ItinerarySerializer(many=True), **errors(400, 401, 404)})
-    def list(self, request, *args, **kwargs):
-        return super().list(request, *args, **kwargs)
 
     @extend_schema(
         request=PlanRequestSerializer,

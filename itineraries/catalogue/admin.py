@@ -64,7 +64,7 @@ class DestinationForm(forms.ModelForm):
         if not inside_shanxi(lat, lon):
             self.add_error("lat", f"({lat}, {lon}) is outside Shanxi (34.4-40.8 N, 110.1-114.7 E).")
         data["lat"], data["lon"] = lat, lon
-        for field, message in fact_errors(data):
+        for field, message in fact_errors({**data, "hours": data.get("opening_hours")}):
             self.add_error(field, message)
         return data
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from itineraries.catalogue.models import Destination
 from itineraries.catalogue.validation import fact_errors
 
+FACT_FIELDS = ("hours_source", "hours_estimated", "ticket_cny", "ticket_source", "ticket_estimated")
+
 
 @dataclass(frozen=True)
 class FactRow:
@@ -31,14 +33,7 @@ def _state(value_present: bool, sourced: bool, estimated: bool, absent: str) -> 
 def catalogue_facts() -> list[FactRow]:
     rows = []
     for d in Destination.objects.order_by("kind", "slug"):
-        record = {
-            "opening_hours": d.opening_hours,
-            "hours_source": d.hours_source,
-            "hours_estimated": d.hours_estimated,
-            "ticket_cny": d.ticket_cny,
-            "ticket_source": d.ticket_source,
-            "ticket_estimated": d.ticket_estimated,
-        }
+        record = {"hours": d.opening_hours, **{name: getattr(d, name) for name in FACT_FIELDS}}
         problems = tuple(f"{field}: {message}" for field, message in fact_errors(record))
         if not d.source.strip():
             problems += ("source: the record has no source",)

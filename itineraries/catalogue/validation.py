@@ -93,7 +93,7 @@ def route_errors(record: dict, slugs: set[str]) -> list[tuple[str, str]]:
 def fact_errors(record: dict) -> list[tuple[str, str]]:
     """A stated fact needs a source or an `estimated` flag: opening hours, and a ticket price (0 = free)."""
     errors: list[tuple[str, str]] = []
-    hours, hours_source = record.get("hours", record.get("opening_hours")) or [], record.get("hours_source", "")
+    hours, hours_source = record.get("hours") or [], record.get("hours_source", "")
     if hours and not str(hours_source).strip() and not record.get("hours_estimated"):
         errors.append(("hours_source", "opening hours need a source, or hours_estimated: true"))
     if not hours and record.get("hours_estimated"):

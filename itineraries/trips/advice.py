@@ -12,6 +12,13 @@ from itineraries.routing import Plan
 if TYPE_CHECKING:
     from itineraries.trips.selectors import PlanContext
 
+# What each advice code means, for the API schema.
+ADVICE_CODES = {
+    "free_day": "nothing worth the drive is left",
+    "nothing_open": "every place is closed that day",
+    "out_of_reach": "the nearest place is over the day's driving cap",
+    "thin": "fewer stops than days",
+}
 MODE_NAMES = {"car": ("car", "自驾"), "ebike": ("e-bike", "电动自行车"), "bicycle": ("bicycle", "自行车")}
 
 

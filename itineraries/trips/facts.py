@@ -6,8 +6,13 @@ HOURS_NOT_CONFIRMED = "hours not confirmed, check before you go"
 OPEN_ACCESS = "00:00-24:00"
 
 
+def is_open_access(stop: dict) -> bool:
+    """A village, town or zone without opening hours: its window that day is the whole day."""
+    return stop.get("opening") == OPEN_ACCESS
+
+
 def hours_text(stop: dict) -> str:
-    if stop.get("opening") == OPEN_ACCESS:
+    if is_open_access(stop):
         return "open access"
     text = f"open {stop.get('opening', 'n/a')}"
     return f"{text} ({HOURS_NOT_CONFIRMED})" if stop.get("hours_estimated") else text

@@ -16,6 +16,7 @@ from itineraries.catalogue.models import Destination, ThemedRoute
 from itineraries.http.throttle import throttle_wait
 from itineraries.trips import services
 from itineraries.trips.errors import InvalidRequest
+from itineraries.trips.facts import is_open_access
 from itineraries.trips.models import Itinerary
 from itineraries.trips.request import MAX_DAYS, PlanRequest
 from itineraries.trips.validation import plan_input_from, plan_request_build, replan_places_check
@@ -132,6 +133,7 @@ def _timeline(itinerary: Itinerary) -> list[dict]:
                     "stop": stop,
                     "label": display_name(stop["name_en"], stop["name_zh"]),
                     "pinned": stop["slug"] in pinned,
+                    "open_access": is_open_access(stop),
                     "lunch": lunch if lunch and lunch["after"] == stop["slug"] else None,
                 }
             )
