@@ -149,6 +149,7 @@ PLAN_SOLVER_SECONDS = float(os.environ.get("PLAN_SOLVER_SECONDS", "2.0"))
 # Without Redis, plans are computed in this process: "thread" (a small pool, the default) or "inline"
 # (synchronously when the transaction commits; used by tests that are not about concurrency).
 PLAN_EXECUTOR = os.environ.get("PLAN_EXECUTOR", "thread")
+SOLVER_WARM_UP = os.environ.get("SOLVER_WARM_UP", "1") == "1"  # runserver compiles the optimiser in the background
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_TASK_ALWAYS_EAGER = False

@@ -1,4 +1,5 @@
 from django import template
+from django.utils.translation import gettext as _
 
 from itineraries.web.display import display_name
 
@@ -31,5 +32,7 @@ def duration(minutes) -> str:
         return ""
     hours, rest = divmod(round(float(minutes)), 60)
     if not hours:
-        return f"{rest} min"
-    return f"{hours} h {rest:02d} min" if rest else f"{hours} h"
+        return _("%(m)d min") % {"m": rest}
+    if not rest:
+        return _("%(h)d h") % {"h": hours}
+    return _("%(h)d h %(m)02d min") % {"h": hours, "m": rest}

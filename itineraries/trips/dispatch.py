@@ -9,6 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from django.conf import settings
 from django.db import close_old_connections, connection
 
+from itineraries.routing.warming import wait_until_ready, warm_in_background
 from itineraries.trips.lifecycle import itinerary_run
 
 log = logging.getLogger(__name__)
@@ -17,6 +18,7 @@ _pool: ThreadPoolExecutor | None = None
 
 
 def _in_process(itinerary_id: str) -> None:
+    wait_until_ready()  # on a fresh machine the kernel may still be compiling; the page says so meanwhile
     close_old_connections()
     try:
         itinerary_run(itinerary_id=itinerary_id, solver_seconds=settings.PLAN_SOLVER_SECONDS)
@@ -37,6 +39,7 @@ def dispatch(itinerary_id: str, task_id: str) -> None:
     if settings.PLAN_EXECUTOR == "inline":
         itinerary_run(itinerary_id=itinerary_id, solver_seconds=settings.PLAN_SOLVER_SECONDS)
         return
+    warm_in_background()
     if _pool is None:
         _pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="plan")
     _pool.submit(_in_process, itinerary_id)

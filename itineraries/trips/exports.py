@@ -93,8 +93,8 @@ def to_geojson(result: dict) -> dict:
         places = _places(day)
         colour = DAY_COLOURS[(n - 1) % len(DAY_COLOURS)]
         for leg in day["legs"]:
-            if leg["from"] == leg["to"]:
-                continue  # a stop at the day's start: no line to draw
+            if leg["from"] == leg["to"] or not leg["km"]:
+                continue  # a stop at (or beside) the day's start: no line to draw
             features.append(
                 {
                     "type": "Feature",

@@ -17,10 +17,12 @@ from itineraries.trips.request import PlanRequest
 log = logging.getLogger(__name__)
 
 
-def itinerary_create(*, request: PlanRequest, owner: Owner = None) -> Itinerary:
+def itinerary_create(
+    *, request: PlanRequest, owner: Owner = None, replanned_from: Itinerary | None = None
+) -> Itinerary:
     """Save the row first, then hand it to a worker once the transaction commits."""
     with transaction.atomic():
-        itinerary = Itinerary.objects.create(request=request.to_json(), owner=owner)
+        itinerary = Itinerary.objects.create(request=request.to_json(), owner=owner, replanned_from=replanned_from)
         task_id = str(uuid.uuid4())
         Itinerary.objects.filter(pk=itinerary.pk).update(task_id=task_id)
         itinerary.task_id = task_id
@@ -74,7 +76,7 @@ def itinerary_replan(
         nights=[day["end"]["slug"] for day in days],
         keep_days=tuple(keep_days),
     )
-    return itinerary_create(request=updated, owner=owner)
+    return itinerary_create(request=updated, owner=owner, replanned_from=itinerary)
 
 
 def itinerary_requeue_stale(*, queued_seconds: float, running_seconds: float, max_attempts: int = 5) -> int:

@@ -10,6 +10,8 @@ from typing import Any
 
 import numpy as np
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_noop
+from django.utils.translation import gettext as _
 
 from itineraries.catalogue import selectors as catalogue
 from itineraries.catalogue.models import Destination, ThemedRoute
@@ -58,6 +60,16 @@ def plan_input_from(request: PlanRequest) -> PlanInput:
     )
 
 
+MODE_NAMES = {"car": gettext_noop("car"), "ebike": gettext_noop("e-bike"), "bicycle": gettext_noop("bicycle")}
+
+
+def _name(place: Destination | None, slug: str = "") -> str:
+    """A place as a tourist knows it, in the page's language; an unknown slug as given."""
+    if place is None:
+        return f"'{slug}'"
+    return place.name_zh if (get_language() or "en").startswith("zh") else place.name_en
+
+
 class _Errors(dict):
     def add(self, field: str, message: str) -> None:
         self.setdefault(field, []).append(message)
@@ -69,7 +81,7 @@ def _with_route(given: PlanInput, errors: _Errors) -> PlanInput:
         return given
     route = ThemedRoute.objects.filter(slug=given.route).first()
     if route is None:
-        errors.add("route", f"Unknown themed route '{given.route}'.")
+        errors.add("route", _("Unknown themed route '%(route)s'.") % {"route": given.route})
         return given
     filled: dict[str, Any] = {}
     for name, default in route.defaults().items():
@@ -84,9 +96,9 @@ def _places(
     for slug in slugs:
         place = places.get(slug)
         if place is None:
-            errors.add(field, f"Unknown place '{slug}'.")
+            errors.add(field, _("Unknown place '%(slug)s'.") % {"slug": slug})
         elif sights_only and place.kind != Destination.Kind.SIGHT:
-            errors.add(field, f"'{slug}' is a town or a lodging, not a place to visit.")
+            errors.add(field, _("%(name)s is a town or a lodging, not a place to visit.") % {"name": _name(place)})
     return tuple(dict.fromkeys(slugs))
 
 
@@ -95,13 +107,13 @@ def _date(value: dt.date | None, errors: _Errors) -> dt.date:
     if value is None:
         return today + dt.timedelta(days=1)
     if value < today:
-        errors.add("date", "The trip cannot start in the past.")
+        errors.add("date", _("The trip cannot start in the past."))
     elif value > today + dt.timedelta(days=3 * 366):
-        errors.add("date", "The trip must start within three years.")
+        errors.add("date", _("The trip must start within three years."))
     return value
 
 
-def _reachable(request: PlanRequest, errors: _Errors) -> None:
+def _reachable(request: PlanRequest, errors: _Errors, places: dict[str, Destination]) -> None:
     matrix = catalogue.matrix_current(mode=request.mode, scenic=False)
     origin = matrix.index(request.start)
     budget = request.days * request.drive_cap
@@ -110,7 +122,13 @@ def _reachable(request: PlanRequest, errors: _Errors) -> None:
         if not np.isfinite(minutes) or minutes > budget:
             errors.add(
                 "must",
-                f"'{slug}' cannot be reached by {request.mode} from '{request.start}' within {request.days} day(s).",
+                _("%(name)s cannot be reached by %(mode)s from %(start)s within %(days)d day(s).")
+                % {
+                    "name": _name(places.get(slug), slug),
+                    "mode": _(MODE_NAMES[request.mode]),
+                    "start": _name(places[request.start]),
+                    "days": request.days,
+                },
             )
 
 
@@ -119,29 +137,32 @@ def plan_request_build(*, given: PlanInput) -> PlanRequest:
     errors = _Errors()
     given = _with_route(given, errors)
     if not given.start and "route" not in errors:
-        errors.add("start", "Choose where the trip starts.")
+        errors.add("start", _("Choose where the trip starts."))
     if given.days is None:
         if "route" not in errors:
-            errors.add("days", "Say how many days the trip lasts.")
+            errors.add("days", _("Say how many days the trip lasts."))
     elif not 1 <= given.days <= MAX_DAYS:
-        errors.add("days", f"A trip lasts 1 to {MAX_DAYS} days.")
+        errors.add("days", _("A trip lasts 1 to %(max)d days.") % {"max": MAX_DAYS})
     pace, mode = given.pace or "normal", given.mode or "car"
     if pace not in PACES:
-        errors.add("pace", f"Pace must be one of {', '.join(PACES)}.")
+        errors.add("pace", _("Pace must be one of %(choices)s.") % {"choices": ", ".join(PACES)})
     if mode not in MODES:
-        errors.add("mode", f"Travel mode must be one of {', '.join(MODES)}.")
+        errors.add("mode", _("Travel mode must be one of %(choices)s.") % {"choices": ", ".join(MODES)})
     if given.max_drive_hours is not None and not 0.5 <= given.max_drive_hours <= MAX_DRIVE_HOURS:
-        errors.add("max_drive_hours", f"Hours at the wheel per day must be between 0.5 and {MAX_DRIVE_HOURS:g}.")
+        errors.add(
+            "max_drive_hours",
+            _("Hours at the wheel per day must be between 0.5 and %(max)g.") % {"max": MAX_DRIVE_HOURS},
+        )
     interests = tuple(dict.fromkeys(given.interests or ()))
     for interest in interests:
         if interest not in INTERESTS:
-            errors.add("interests", f"Unknown interest '{interest}'.")
+            errors.add("interests", _("Unknown interest '%(interest)s'.") % {"interest": interest})
     must, avoid = given.must or (), given.avoid or ()
     if len(must) > MAX_MUST:
-        errors.add("must", f"At most {MAX_MUST} must-see places.")
+        errors.add("must", _("At most %(max)d must-see places.") % {"max": MAX_MUST})
     if len(avoid) > MAX_AVOID:
-        errors.add("avoid", f"At most {MAX_AVOID} places to avoid.")
-    _, places = catalogue.network_current()
+        errors.add("avoid", _("At most %(max)d places to avoid.") % {"max": MAX_AVOID})
+    places = catalogue.network_current()[1]
     if given.start:
         _places((given.start,), "start", errors, places, sights_only=False)
     if given.end:
@@ -149,7 +170,7 @@ def plan_request_build(*, given: PlanInput) -> PlanRequest:
     must = _places(must, "must", errors, places, sights_only=True)
     avoid = _places(avoid, "avoid", errors, places, sights_only=True)
     for slug in sorted(set(must) & set(avoid)):
-        errors.add("avoid", f"'{slug}' is also a must-see.")
+        errors.add("avoid", _("%(name)s is also a must-see.") % {"name": _name(places.get(slug), slug)})
     date = _date(given.date, errors)
     if errors:
         raise InvalidRequest(dict(errors))
@@ -168,7 +189,7 @@ def plan_request_build(*, given: PlanInput) -> PlanRequest:
         route=given.route or None,
         max_drive_hours=given.max_drive_hours,
     )
-    _reachable(request, errors)
+    _reachable(request, errors, places)
     if errors:
         raise InvalidRequest(dict(errors))
     return request
@@ -181,12 +202,14 @@ def replan_places_check(
     errors = _Errors()
     for day in keep_days or ():
         if days is not None and not 1 <= day <= days:
-            errors.add("keep_days", f"Day {day} is not a day of this {days}-day trip.")
-    _, places = catalogue.network_current()
+            errors.add(
+                "keep_days", _("Day %(day)d is not a day of this %(days)d-day trip.") % {"day": day, "days": days}
+            )
+    places = catalogue.network_current()[1]
     pinned = _places(tuple(pins), "pins", errors, places, sights_only=True)
     dropped = _places(tuple(drops), "drops", errors, places, sights_only=True)
     for slug in sorted(set(pinned) & set(dropped)):
-        errors.add("drops", f"'{slug}' is also pinned.")
+        errors.add("drops", _("%(name)s is also pinned.") % {"name": _name(places.get(slug), slug)})
     if errors:
         raise InvalidRequest(dict(errors))
     return pinned, dropped

@@ -14,7 +14,8 @@ def chinese() -> bool:
 
 
 def display_name(name_en: str, name_zh: str) -> str:
-    return f"{name_zh} ({name_en})" if chinese() else f"{name_en} ({name_zh})"
+    """Both names, the page's language first; a dot between them, as English names may hold brackets."""
+    return f"{name_zh} · {name_en}" if chinese() else f"{name_en} · {name_zh}"
 
 
 def to_display(lat: float, lon: float) -> tuple[float, float]:

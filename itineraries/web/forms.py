@@ -21,20 +21,57 @@ INTEREST_CHOICES = [
 ]
 PACE_CHOICES = [("relaxed", _("Relaxed")), ("normal", _("Normal")), ("packed", _("Packed"))]
 MODE_CHOICES = [("car", _("Car")), ("ebike", _("E-bike")), ("bicycle", _("Bicycle"))]
+ISO_DATE = "%Y-%m-%d"  # what <input type="date"> accepts, whatever the page's language
+
+
+class PlaceChecklist(forms.CheckboxSelectMultiple):
+    """A filterable list of checkboxes: works by touch, shows whole names, and lists the chosen ones first."""
+
+    template_name = "itineraries/widgets/place_checklist.html"
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        chosen = set(value or ())
+        context["widget"]["chosen_count"] = len(chosen)
+        context["widget"]["chosen_first"] = sorted(self.choices, key=lambda choice: choice[0] not in chosen)
+        return context
 
 
 class PlanForm(forms.Form):
-    start = forms.ChoiceField(label=_("Start from"))
-    date = forms.DateField(label=_("First day"), widget=forms.DateInput(attrs={"type": "date"}))
-    days = forms.IntegerField(label=_("Number of days"), min_value=1, max_value=MAX_DAYS, initial=3)
+    start = forms.ChoiceField(label=_("Start from"), error_messages={"required": _("Choose where the trip starts.")})
+    date = forms.DateField(
+        label=_("First day"),
+        input_formats=[ISO_DATE],
+        widget=forms.DateInput(format=ISO_DATE, attrs={"type": "date"}),
+        error_messages={
+            "required": _("Choose the first day of the trip."),
+            "invalid": _("Enter the first day as a date, for example 2027-05-03."),
+        },
+    )
+    days = forms.IntegerField(
+        label=_("Number of days"),
+        min_value=1,
+        max_value=MAX_DAYS,
+        initial=3,
+        error_messages={
+            "required": _("Say how many days the trip lasts."),
+            "invalid": _("Enter the number of days as a whole number."),
+            "min_value": _("A trip lasts at least one day."),
+            "max_value": _("A trip lasts at most %(limit_value)s days."),
+        },
+    )
     interests = forms.MultipleChoiceField(
         label=_("Interests"), choices=INTEREST_CHOICES, required=False, widget=forms.CheckboxSelectMultiple
     )
     pace = forms.ChoiceField(label=_("Pace"), choices=PACE_CHOICES, initial="normal")
     mode = forms.ChoiceField(label=_("Travel mode"), choices=MODE_CHOICES, initial="car")
-    must = forms.MultipleChoiceField(
-        label=_("Must-see places"), required=False, widget=forms.SelectMultiple(attrs={"size": 8})
+    must = forms.MultipleChoiceField(label=_("Must-see places"), required=False, widget=PlaceChecklist)
+    end = forms.ChoiceField(
+        label=_("End at"),
+        required=False,
+        help_text=_("Leave as it is for a round trip back to the start."),
     )
+    avoid = forms.MultipleChoiceField(label=_("Places to leave out"), required=False, widget=PlaceChecklist)
     scenic = forms.BooleanField(label=_("Prefer the tourist highways (scenic)"), required=False)
     max_drive_hours = forms.FloatField(
         label=_("At most this many hours at the wheel a day"),
@@ -43,27 +80,39 @@ class PlanForm(forms.Form):
         max_value=12,
         help_text=_("Leave empty for the pace's usual limit (car: 2.5, 4 or 5.5 h; e-bike and bicycle: 2, 3 or 4 h)."),
         widget=forms.NumberInput(attrs={"step": "0.5"}),
+        error_messages={
+            "invalid": _("Enter the hours as a number, for example 3.5."),
+            "min_value": _("Allow at least half an hour at the wheel a day."),
+            "max_value": _("At most 12 hours at the wheel a day."),
+        },
     )
     route = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, starts: list[tuple[str, str]], sights: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["start"].choices = starts
+        self.fields["end"].choices = [("", _("Back to the start")), *starts]
         self.fields["must"].choices = sights
+        self.fields["avoid"].choices = sights
+        for name in ("start", "pace", "mode", "end"):
+            self.fields[name].error_messages["invalid_choice"] = _("Choose one of the listed options.")
         if not self.is_bound:
             self.fields["date"].initial = timezone.localdate() + dt.timedelta(days=1)
 
     def to_input(self) -> PlanInput:
-        data = self.cleaned_data
+        """What the form holds, valid or not: fields that failed their own check are left out."""
+        data = getattr(self, "cleaned_data", {})
         return PlanInput(
-            start=data["start"],
-            days=data["days"],
-            date=data["date"],
-            interests=tuple(data["interests"]),
-            pace=data["pace"],
-            mode=data["mode"],
-            must=tuple(data["must"]),
-            scenic=data["scenic"],
+            start=data.get("start") or None,
+            days=data.get("days"),
+            date=data.get("date"),
+            interests=tuple(data.get("interests", ())),
+            pace=data.get("pace") or None,
+            mode=data.get("mode") or None,
+            must=tuple(data.get("must", ())),
+            avoid=tuple(data.get("avoid", ())),
+            end=data.get("end") or None,
+            scenic=data.get("scenic"),
             route=data.get("route") or None,
             max_drive_hours=data.get("max_drive_hours"),
         )

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+import json
 import math
 from collections.abc import Callable
 from dataclasses import replace
@@ -9,17 +11,19 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from itineraries.catalogue import selectors
 from itineraries.catalogue.models import Destination, ThemedRoute
 from itineraries.http.throttle import throttle_wait
-from itineraries.trips import services
+from itineraries.routing.warming import solver_ready
+from itineraries.trips import exports, services
 from itineraries.trips.errors import InvalidRequest
-from itineraries.trips.facts import is_open_access
 from itineraries.trips.models import Itinerary
 from itineraries.trips.request import MAX_DAYS, PlanRequest
-from itineraries.trips.validation import plan_input_from, plan_request_build, replan_places_check
+from itineraries.trips.validation import MODE_NAMES, plan_input_from, plan_request_build, replan_places_check
+from itineraries.web import place_page, trip_page
 from itineraries.web.display import chinese, display_name, result_for_map, to_display
 from itineraries.web.forms import INTEREST_CHOICES, PlanForm
 
@@ -41,11 +45,17 @@ def throttled(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
 
 
 def _map_settings() -> dict:
-    return {"tiles": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION}
+    day = _("Day %(n)s") % {"n": "#"}  # the map's popups put the day's number in place of "#"
+    return {"tiles": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION, "day": day}
 
 
 def _label(d: Destination) -> str:
     return display_name(d.name_en, d.name_zh)
+
+
+def _sort_key(d: Destination) -> str:
+    """Alphabetical as the reader expects it: by pinyin on the Chinese page, by English name otherwise."""
+    return (d.name_pinyin or d.name_en).lower() if chinese() else d.name_en.lower()
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -80,17 +90,19 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _form(data=None, route: ThemedRoute | None = None) -> PlanForm:
-    places = list(selectors.destination_list())
+def _form(data=None, route: ThemedRoute | None = None, must: str | None = None) -> PlanForm:
+    places = sorted(selectors.destination_list(), key=_sort_key)
     starts = [
         (d.slug, _label(d))
-        for d in sorted(places, key=lambda d: (d.kind != "town", d.name_en))
+        for d in sorted(places, key=lambda d: d.kind != Destination.Kind.TOWN)
         if d.kind in (Destination.Kind.TOWN, Destination.Kind.SIGHT)
     ]
-    sights = [(d.slug, _label(d)) for d in sorted(places, key=lambda d: d.name_en) if d.kind == Destination.Kind.SIGHT]
-    initial = {"start": "pingyao-ancient-city"}
+    sights = [(d.slug, _label(d)) for d in places if d.kind == Destination.Kind.SIGHT]
+    initial: dict = {"start": "pingyao-ancient-city"}
     if route is not None:
         initial = {**route.defaults(), "route": route.slug}
+    elif must and any(slug == must for slug, _ in sights):
+        initial["must"] = [must]
     return PlanForm(data, starts=starts, sights=sights, initial=initial)
 
 
@@ -98,15 +110,20 @@ def _form(data=None, route: ThemedRoute | None = None) -> PlanForm:
 def plan(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         route = ThemedRoute.objects.filter(slug=request.GET.get("route", "")).first()
-        return render(request, "itineraries/plan.html", {"form": _form(route=route), "route": route})
+        form = _form(route=route, must=request.GET.get("must"))
+        route_name = display_name(route.name_en, route.name_zh) if route else ""
+        return render(request, "itineraries/plan.html", {"form": form, "route": route, "route_name": route_name})
     form = _form(request.POST)
-    if form.is_valid():
-        try:
-            plan_request = plan_request_build(given=form.to_input())
-        except InvalidRequest as exc:
-            for field, messages in exc.errors.items():
+    valid = form.is_valid()
+    try:
+        # The domain's rules run even when a field failed its own check, so every mistake shows at once.
+        plan_request = plan_request_build(given=form.to_input())
+    except InvalidRequest as exc:
+        for field, messages in exc.errors.items():
+            if field not in form.errors:
                 form.add_error(field if field in form.fields else None, messages)
-        else:
+    else:
+        if valid:
             owner = request.user if request.user.is_authenticated else None
             itinerary = services.itinerary_create(request=plan_request, owner=owner)
             return redirect("web:trip", pk=itinerary.pk)
@@ -120,58 +137,68 @@ def _itinerary(pk) -> Itinerary:
         raise Http404(_("No such trip.")) from exc
 
 
-def _timeline(itinerary: Itinerary) -> list[dict]:
-    days = []
-    pinned = set(itinerary.request.get("must", []))
-    for n, day in enumerate(itinerary.result["days"], start=1):
-        rows = []
-        lunch = day.get("lunch")
-        for leg, stop in zip(day["legs"], day["stops"], strict=False):
-            rows.append(
-                {
-                    "leg": leg,
-                    "stop": stop,
-                    "label": display_name(stop["name_en"], stop["name_zh"]),
-                    "pinned": stop["slug"] in pinned,
-                    "open_access": is_open_access(stop),
-                    "lunch": lunch if lunch and lunch["after"] == stop["slug"] else None,
-                }
-            )
-        night = day["lodging"] or day["end"]
-        days.append(
-            {
-                "n": n,
-                "day": day,
-                "rows": rows,
-                "last_leg": day["legs"][-1],
-                "night": display_name(night["name_en"], night["name_zh"]),
-                "is_lodging": bool(day["lodging"]),
-                "start": display_name(day["start"]["name_en"], day["start"]["name_zh"]),
-            }
-        )
-    return days
+def _start_name(itinerary: Itinerary) -> str:
+    if itinerary.result:
+        return trip_page.title_place(itinerary)
+    place = selectors.destination_list().filter(slug=itinerary.request.get("start", "")).first()
+    return _label(place) if place else itinerary.request.get("start", "")
 
 
 def trip(request: HttpRequest, pk) -> HttpResponse:
     itinerary = _itinerary(pk)
-    context = {"itinerary": itinerary, "map": _map_settings(), "request_data": itinerary.request}
+    context = {
+        "itinerary": itinerary,
+        "map": _map_settings(),
+        "request_data": itinerary.request,
+        "start_name": _start_name(itinerary),
+        "first_day": _first_day(itinerary),
+        "previous": itinerary.replanned_from,
+    }
     if itinerary.status == Itinerary.Status.DONE:
-        context["days"] = _timeline(itinerary)
-        context["map_result"] = result_for_map(itinerary.result)
-        context["share_url"] = request.build_absolute_uri()
+        places = {d.slug: d for d in selectors.destination_list()}
+        labels = {slug: _label(d) for slug, d in places.items()}
+        share_url = request.build_absolute_uri()
         visited = {s["slug"] for d in itinerary.result["days"] for s in d["stops"]}
-        context["addable"] = [
-            (d.slug, _label(d))
-            for d in selectors.destination_list()
-            if d.kind == Destination.Kind.SIGHT and d.slug not in visited
-        ]
-        _, places = selectors.network_current()
-        context["missing"] = [
-            {"label": _label(places[m["slug"]]), "reason": m["reason"]}
-            for m in itinerary.result["missing_must"]
-            if m["slug"] in places
-        ]
+        context.update(
+            days=trip_page.timeline(itinerary),
+            map_result=result_for_map(itinerary.result),
+            share_url=share_url,
+            share_qr=trip_page.share_qr_svg(share_url),
+            season_notes=trip_page.season_notes(itinerary.result),
+            changes=itinerary.result.get("changes"),
+            removed=trip_page.removed_places(itinerary.result, labels),
+            addable=[
+                (d.slug, labels[d.slug])
+                for d in sorted(places.values(), key=_sort_key)
+                if d.kind == Destination.Kind.SIGHT and d.slug not in visited
+            ],
+            missing=[
+                {"label": labels[m["slug"]], "reason": m["reason"]}
+                for m in itinerary.result["missing_must"]
+                if m["slug"] in labels
+            ],
+        )
+    else:
+        context["solver_warming"] = not solver_ready()
     return render(request, "itineraries/trip.html", context)
+
+
+def trip_geojson(request: HttpRequest, pk) -> HttpResponse:
+    """The trip as a GeoJSON file to save, for the page's download button (the API answers the same data)."""
+    itinerary = _itinerary(pk)
+    if itinerary.status != Itinerary.Status.DONE:
+        raise Http404(_("This trip is not ready yet."))
+    body = json.dumps(exports.to_geojson(itinerary.result), ensure_ascii=False)
+    response = HttpResponse(body, content_type="application/geo+json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="shanxi-trip-{itinerary.pk}.geojson"'
+    return response
+
+
+def _first_day(itinerary: Itinerary):
+    try:
+        return dt.date.fromisoformat(itinerary.request.get("date", ""))
+    except (TypeError, ValueError):
+        return None
 
 
 @require_POST
@@ -212,19 +239,57 @@ def trip_compare(request: HttpRequest, pk) -> HttpResponse:
     return redirect("web:compare", a=itinerary.pk, b=other.pk)
 
 
+def _compare_title(request_data: dict) -> str:
+    days = int(request_data.get("days", 0))
+    mode = _(MODE_NAMES.get(request_data.get("mode", "car"), "car"))
+    return ngettext("%(days)d day by %(mode)s", "%(days)d days by %(mode)s", days) % {"days": days, "mode": mode}
+
+
 def compare(request: HttpRequest, a, b) -> HttpResponse:
     plans = [_itinerary(a), _itinerary(b)]
     columns = []
-    for p in plans:
-        column = {"itinerary": p, "request": p.request}
+    for n, p in enumerate(plans):
+        column = {"itinerary": p, "title": _compare_title(p.request), "n": n}
         if p.status == Itinerary.Status.DONE:
-            stops = [s for d in p.result["days"] for s in d["stops"]]
+            days = p.result["days"]
             column.update(
-                score=p.result["score"],
                 km=p.result["total_km"],
                 minutes=p.result["total_drive_minutes"],
-                stops=[display_name(s["name_en"], s["name_zh"]) for s in stops],
+                longest=max((d["drive_minutes"] for d in days), default=0),
+                nights=len({d["lodging"]["slug"] for d in days if d["lodging"]}),
+                days=[
+                    {"n": k, "stops": [display_name(s["name_en"], s["name_zh"]) for s in d["stops"]]}
+                    for k, d in enumerate(days, start=1)
+                ],
+                stops=sum(len(d["stops"]) for d in days),
+                map_result=result_for_map(p.result),
             )
         columns.append(column)
     pending = any(p.status in (Itinerary.Status.QUEUED, Itinerary.Status.RUNNING) for p in plans)
-    return render(request, "itineraries/compare.html", {"columns": columns, "pending": pending})
+    return render(
+        request,
+        "itineraries/compare.html",
+        {"columns": columns, "pending": pending, "map": _map_settings(), "original": plans[0]},
+    )
+
+
+def place(request: HttpRequest, slug: str) -> HttpResponse:
+    everything = list(selectors.destination_list())
+    found = next((d for d in everything if d.slug == slug and d.kind != Destination.Kind.LODGING), None)
+    if found is None:
+        raise Http404(_("No such place."))
+    near = place_page.neighbours(found, everything)
+    routes = place_page.routes_with(found)
+    context = {
+        "place": found,
+        "name": _label(found),
+        "description": (found.description_zh if chinese() else found.description_en) or found.description_en,
+        "categories": [label for key, label in INTEREST_CHOICES if key in found.categories],
+        "hours": place_page.hours_rows(found),
+        "near": near,
+        "place_map": place_page.map_data(found, near),
+        "map": _map_settings(),
+        "routes": [{"route": r, "name": display_name(r.name_en, r.name_zh)} for r in routes],
+        "is_sight": found.kind == Destination.Kind.SIGHT,
+    }
+    return render(request, "itineraries/place.html", context)

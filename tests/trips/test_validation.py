@@ -52,7 +52,7 @@ def test_every_wrong_field_is_named_at_once():
     )
     assert set(errors) == {"start", "days", "pace", "mode", "interests", "must", "date"}
     assert errors["must"] == [
-        "'jincheng' is a town or a lodging, not a place to visit.",
+        "Jincheng is a town or a lodging, not a place to visit.",
         "Unknown place 'no-such-temple'.",
     ]
     assert all(m.endswith(".") and "This field" not in m for messages in errors.values() for m in messages)
@@ -68,7 +68,7 @@ def test_unknown_route_is_named():
 
 def test_a_place_both_wanted_and_avoided_is_refused():
     errors = errors_of(PlanInput(start="jincheng", days=2, must=("wangmangling",), avoid=("wangmangling",)))
-    assert errors == {"avoid": ["'wangmangling' is also a must-see."]}
+    assert errors == {"avoid": ["Wangmangling Scenic Area is also a must-see."]}
 
 
 def test_a_must_see_out_of_reach_names_mode_and_days():

@@ -17,14 +17,14 @@ def client():
 def test_home_lists_themes_and_places(client):
     body = client.get("/").content.decode()
     assert "Follow Wukong" in body
-    assert "Shuanglin Temple (双林寺)" in body
+    assert "Shuanglin Temple · 双林寺" in body
     assert "/static/leaflet/leaflet.js" in body
 
 
 def test_home_in_chinese_shows_chinese_first(client):
     client.post("/i18n/setlang/", {"language": "zh-hans", "next": "/"})
     body = client.get("/").content.decode()
-    assert "双林寺 (Shuanglin Temple)" in body
+    assert "双林寺 · Shuanglin Temple" in body
     assert "规划行程" in body
 
 
@@ -106,7 +106,7 @@ def test_home_offers_the_themed_routes(client):
 def test_a_route_prefills_the_form(client):
     body = client.get("/plan/?route=follow-wukong").content.decode()
     assert 'value="follow-wukong"' in body
-    assert '<option value="shuanglin-temple" selected>' in body
+    assert 'value="shuanglin-temple" checked' in body
     assert 'value="wukong"' in body
     assert 'value="wukong" checked' in body.replace(' id="id_interests_2"', "")
 
@@ -118,6 +118,6 @@ def test_compare_car_with_ebike(client, django_capture_on_commit_callbacks):
         response = client.post(first["Location"] + "compare", {"variant": "ebike"})
     assert "/compare/" in response["Location"]
     body = client.get(response["Location"]).content.decode()
-    assert body.count('class="score"') == 2
-    assert "2 days · car" in body
-    assert "2 days · ebike" in body
+    assert body.count('class="km"') == 2
+    assert "2 days by car" in body
+    assert "2 days by e-bike" in body

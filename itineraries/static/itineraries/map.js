@@ -26,7 +26,7 @@
   }
 
   function highways(map, faint) {
-    if (faint && !map.getPane("roads")) {
+    if (!map.getPane("roads")) {
       map.createPane("roads").style.zIndex = 350;  // under the day routes and markers
     }
     return fetch("/api/v1/highways/").then(function (r) { return r.json(); }).then(function (geo) {
@@ -37,7 +37,7 @@
           return style;
         },
         interactive: !faint,
-        pane: faint ? "roads" : "overlayPane",
+        pane: "roads",
         onEachFeature: function (f, layer) {
           layer.bindPopup(escape(f.properties.name_en + " · " + f.properties.name_zh + " · " + f.properties.length_km + " km"));
         }
@@ -45,47 +45,119 @@
     });
   }
 
+  function placeLink(slug, name) {
+    return '<a href="/places/' + encodeURIComponent(slug) + '/">' + escape(name) + "</a>";
+  }
+
   function home(id) {
     var map = baseMap(id);
     var points = data("points");
     var bounds = [];
     points.forEach(function (p) {
-      L.circleMarker([p.lat, p.lon], {radius: 5, color: "#d7263d", fillOpacity: 0.8})
-        .bindPopup(escape(p.name)).addTo(map);
+      L.circleMarker([p.lat, p.lon], {radius: 6, color: "#d7263d", fillOpacity: 0.8, className: "place-dot"})
+        .bindPopup(placeLink(p.slug, p.name)).addTo(map);
       bounds.push([p.lat, p.lon]);
     });
     map.fitBounds(bounds, {padding: [20, 20]});
     highways(map, false);
   }
 
-  function trip(id) {
+  // Stops of different days at (nearly) one place sit side by side instead of hiding each other.
+  function spread(items) {
+    var groups = {};
+    items.forEach(function (item) {
+      var key = item.lat.toFixed(2) + "," + item.lon.toFixed(2);
+      (groups[key] = groups[key] || []).push(item);
+    });
+    Object.keys(groups).forEach(function (key) {
+      var group = groups[key];
+      group.forEach(function (item, k) { item.shift = (k - (group.length - 1) / 2) * 26; });
+    });
+  }
+
+  function badge(html, colour, shift, extraClass) {
+    return L.divIcon({className: "stop-icon " + (extraClass || ""), iconSize: [24, 24], iconAnchor: [12 - shift, 12],
+                      popupAnchor: [shift, -12], html: '<span style="background:' + colour + '">' + html + "</span>"});
+  }
+
+  function trip(id, resultId) {
     var map = baseMap(id);
-    var result = data("trip-result");
+    var result = data(resultId || "trip-result");
     var bounds = [];
+    var last = result.days.length;
     highways(map, true);  // the road network, faint, for orientation when no tiles load
     result.days.forEach(function (day, i) {
       var colour = COLOURS[i % COLOURS.length];
+      // Earlier days are drawn wider, later ones narrower on top: where days share a road, both colours show.
+      var weight = 4 + 3 * (last - 1 - i);
       day.legs.forEach(function (leg) {
-        if (leg.path.length > 1) {
-          L.polyline(leg.path, {color: colour, weight: 5, opacity: 0.85, className: "day-route day-" + (i + 1)}).addTo(map);
+        if (leg.path.length > 1 && leg.km > 0) {
+          L.polyline(leg.path, {color: colour, weight: weight, opacity: 0.9, lineCap: "butt",
+                                className: "day-route day-" + (i + 1)}).addTo(map);
           leg.path.forEach(function (p) { bounds.push(p); });
         }
       });
+    });
+    var markers = [];
+    result.days.forEach(function (day, i) {
+      var colour = COLOURS[i % COLOURS.length];
       day.stops.forEach(function (stop, k) {
-        var icon = L.divIcon({className: "stop-icon", html: '<span style="background:' + colour + '">' + (k + 1) + "</span>",
-                              iconSize: [24, 24]});
-        L.marker([stop.lat, stop.lon], {icon: icon, keyboard: true, title: stop.name_en})
-          .bindPopup("<strong>" + escape(stop.name_zh + " " + stop.name_en) + "</strong><br>" +
-                     escape(stop.arrive.slice(11, 16) + "–" + stop.depart.slice(11, 16)))
-          .addTo(map);
-        bounds.push([stop.lat, stop.lon]);
+        markers.push({lat: stop.lat, lon: stop.lon, colour: colour, label: String(k + 1), slug: stop.slug,
+                      title: stop.name_zh + " " + stop.name_en, day: i + 1,
+                      text: escape(stop.arrive.slice(11, 16) + "–" + stop.depart.slice(11, 16))});
       });
       if (day.lodging) {
-        L.circleMarker([day.lodging.lat, day.lodging.lon], {radius: 7, color: "#222", fillColor: colour, fillOpacity: 1})
-          .bindPopup(escape(day.lodging.name_zh + " " + day.lodging.name_en)).addTo(map);
+        markers.push({lat: day.lodging.lat, lon: day.lodging.lon, colour: colour, label: "☾", night: true,
+                      title: day.lodging.name_zh + " " + day.lodging.name_en, day: i + 1, text: ""});
       }
     });
-    if (bounds.length) { map.fitBounds(bounds, {padding: [20, 20]}); } else { map.setView([36.5, 112.5], 7); }
+    var first = result.days[0].start, end = result.days[last - 1].end;
+    var sameEnd = first.lat === end.lat && first.lon === end.lon;
+    markers.push({lat: first.lat, lon: first.lon, colour: "#222", label: sameEnd ? "S/E" : "S", terminal: true,
+                  title: first.name_zh + " " + first.name_en, text: ""});
+    if (!sameEnd) {
+      markers.push({lat: end.lat, lon: end.lon, colour: "#222", label: "E", terminal: true,
+                    title: end.name_zh + " " + end.name_en, text: ""});
+    }
+    spread(markers);
+    markers.forEach(function (m) {
+      var cls = m.terminal ? "terminal" : (m.night ? "night" : "");
+      var popup = "<strong>" + (m.slug ? placeLink(m.slug, m.title) : escape(m.title)) + "</strong>" +
+                  (m.day ? "<br>" + escape((data("map-settings").day || "Day #").replace("#", m.day)) : "") + (m.text ? " · " + m.text : "");
+      L.marker([m.lat, m.lon], {icon: badge(m.label, m.colour, m.shift, cls), keyboard: true, title: m.title,
+                                alt: m.title, zIndexOffset: m.terminal ? 1000 : 0})
+        .bindPopup(popup).addTo(map);
+      bounds.push([m.lat, m.lon]);
+    });
+    if (bounds.length) { map.fitBounds(bounds, {padding: [24, 24]}); } else { map.setView([36.5, 112.5], 7); }
+    refitOnPrint(map, bounds);
+  }
+
+  // The printed map is smaller than the screen's: fit the trip again for paper, and back afterwards.
+  function refitOnPrint(map, bounds) {
+    function refit() {
+      map.invalidateSize({animate: false});
+      if (bounds.length) { map.fitBounds(bounds, {padding: [16, 16], animate: false}); }
+    }
+    window.addEventListener("beforeprint", refit);
+    window.addEventListener("afterprint", refit);
+    window.matchMedia("print").addEventListener("change", refit);
+  }
+
+  function place(id) {
+    var map = baseMap(id);
+    var found = data("place-data");
+    var bounds = [[found.place.lat, found.place.lon]];
+    highways(map, true);
+    found.near.forEach(function (p) {
+      L.circleMarker([p.lat, p.lon], {radius: p.lodging ? 6 : 5, color: p.lodging ? "#3b2f2a" : "#1b998b",
+                                      fillOpacity: 0.9})
+        .bindPopup(p.lodging ? escape(p.name) : placeLink(p.slug, p.name)).addTo(map);
+      bounds.push([p.lat, p.lon]);
+    });
+    L.marker([found.place.lat, found.place.lon], {icon: badge("★", "#d7263d", 0, "terminal"), title: found.place.name,
+                                                  alt: found.place.name, zIndexOffset: 1000}).addTo(map);
+    map.fitBounds(bounds, {padding: [24, 24], maxZoom: 12});
   }
 
   function poll(itineraryId) {
@@ -112,5 +184,5 @@
     if (event.target.matches("[data-select-on-focus]")) event.target.select();
   });
 
-  window.PlannerMap = {home: home, trip: trip, poll: poll};
+  window.PlannerMap = {home: home, trip: trip, place: place, poll: poll};
 })();

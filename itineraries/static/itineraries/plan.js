@@ -1,14 +1,23 @@
-/* Filter the must-see list as the tourist types, in English, Chinese or pinyin. */
+/* The plan form's place lists: filter as the tourist types (English, Chinese, pinyin) and count the ticks. */
 (function () {
   "use strict";
   document.querySelectorAll("input.filter").forEach(function (input) {
-    var select = document.getElementById(input.dataset.filter);
+    var list = document.getElementById(input.dataset.filter);
     input.addEventListener("input", function () {
       var needle = input.value.trim().toLowerCase();
-      Array.prototype.forEach.call(select.options, function (option) {
-        option.hidden = needle !== "" && option.text.toLowerCase().indexOf(needle) === -1 &&
-                        option.value.indexOf(needle) === -1;
+      list.querySelectorAll("li").forEach(function (item) {
+        var box = item.querySelector("input");
+        var text = (item.textContent + " " + box.value).toLowerCase();
+        item.hidden = needle !== "" && text.indexOf(needle) === -1;
       });
+    });
+  });
+  document.querySelectorAll("[data-checklist]").forEach(function (list) {
+    var counter = list.querySelector(".chosen-count");
+    var template = counter.dataset.template;
+    list.addEventListener("change", function () {
+      var n = list.querySelectorAll("input:checked").length;
+      counter.textContent = template ? template.replace("#", n) : n;
     });
   });
 })();

@@ -1,0 +1,102 @@
+"""What the trip page shows of a finished plan: days, stops, legs, what a re-plan changed, and hand-offs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import segno
+from django.utils.translation import gettext as _
+
+from itineraries.trips.facts import is_open_access
+from itineraries.trips.models import Itinerary
+from itineraries.web.display import chinese, display_name
+from itineraries.web.navigation import Point, route_links
+
+
+def _point(place: dict) -> Point:
+    return Point(place["lat"], place["lon"], place["name_zh"] if chinese() else place["name_en"])
+
+
+def _change_of(slug: str, changes: dict | None) -> str:
+    if not changes:
+        return ""
+    if slug in changes["added"]:
+        return "added"
+    if slug in changes["moved"]:
+        return "moved"
+    return ""
+
+
+def timeline(itinerary: Itinerary) -> list[dict]:
+    days = []
+    result = itinerary.result
+    pinned = set(itinerary.request.get("must", []))
+    mode = result.get("mode", "car")
+    changes = result.get("changes")
+    for n, day in enumerate(result["days"], start=1):
+        places = [day["start"], *day["stops"], day["end"]]
+        rows = []
+        lunch = day.get("lunch")
+        for k, (leg, stop) in enumerate(zip(day["legs"], day["stops"], strict=False)):
+            rows.append(
+                {
+                    "leg": leg,
+                    "leg_links": route_links(_point(places[k]), _point(stop), [], mode) if leg["km"] else [],
+                    "stop": stop,
+                    "label": display_name(stop["name_en"], stop["name_zh"]),
+                    "pinned": stop["slug"] in pinned,
+                    "open_access": is_open_access(stop),
+                    "change": _change_of(stop["slug"], changes),
+                    "lunch": lunch if lunch and lunch["after"] == stop["slug"] else None,
+                }
+            )
+        night = day["lodging"] or day["end"]
+        last_leg = day["legs"][-1]
+        days.append(
+            {
+                "n": n,
+                "day": day,
+                "date": dt.date.fromisoformat(day["date"]),
+                "rows": rows,
+                "last_leg": last_leg,
+                "last_leg_links": route_links(_point(places[-2]), _point(places[-1]), [], mode)
+                if last_leg["km"]
+                else [],
+                "day_links": route_links(
+                    _point(day["start"]), _point(day["end"]), [_point(s) for s in day["stops"]], mode
+                )
+                if day["drive_km"]
+                else [],
+                "night": display_name(night["name_en"], night["name_zh"]),
+                "is_lodging": bool(day["lodging"]),
+                "start": display_name(day["start"]["name_en"], day["start"]["name_zh"]),
+            }
+        )
+    return days
+
+
+def season_notes(result: dict) -> list[str]:
+    """Each distinct season note of the trip once, in the page's language (they depend on the area, not the day)."""
+    notes: list[str] = []
+    for day in result["days"]:
+        note = day.get("season_note")
+        if note:
+            text = note["zh"] if chinese() else note["en"]
+            if text not in notes:
+                notes.append(text)
+    return notes
+
+
+def removed_places(result: dict, labels: dict[str, str]) -> list[str]:
+    changes = result.get("changes") or {}
+    return [labels.get(slug, slug) for slug in changes.get("removed", [])]
+
+
+def share_qr_svg(url: str) -> str:
+    """The share link as an inline SVG QR code, for a phone to scan off a screen or a print-out."""
+    return segno.make(url, error="m").svg_inline(scale=3, title=_("QR code of the share link"))
+
+
+def title_place(itinerary: Itinerary) -> str:
+    start = itinerary.result["days"][0]["start"] if itinerary.result else None
+    return display_name(start["name_en"], start["name_zh"]) if start else itinerary.request.get("start", "")

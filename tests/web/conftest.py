@@ -1,0 +1,104 @@
+"""Browser tests drive Debian's Chromium with Playwright, never a browser Playwright downloads."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+SHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("Debian chromium is not installed (.ci/run installs it)")
+        pytest.skip("Debian chromium is not installed")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; Django's ORM refuses that without this.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield b
+        b.close()
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+VIEWS = [(1440, 900, "en"), (1440, 900, "zh-hans"), (375, 812, "en"), (375, 812, "zh-hans")]
+AXE_DIR = Path(__file__).resolve().parent / "axe"
+
+
+@pytest.fixture(params=VIEWS, ids=lambda v: f"{v[0]}px-{v[2]}")
+def view(request):
+    """A width and a language: every page is checked on a laptop and a phone, in English and Chinese."""
+    return request.param
+
+
+@pytest.fixture
+def tourist(browser, live_server, settings, view):
+    """A fresh browser tab at the view's size, with the view's language chosen as the language switch does."""
+    settings.MAP_TILE_URL = ""  # no tile server here: maps draw their routes on a plain background
+    width, height, lang = view
+    context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
+    context.add_cookies([{"name": "django_language", "value": lang, "url": live_server.url}])
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page
+    context.close()
+    assert not errors, f"script errors on the page: {errors}"
+
+
+@pytest.fixture(scope="session")
+def axe_script(tmp_path_factory) -> Path:
+    """axe-core from its npm package, installed once per test session."""
+    import shutil
+    import subprocess
+
+    if shutil.which("npm") is None:
+        if os.environ.get("CI"):
+            pytest.fail("npm is missing (.ci/run installs Debian's nodejs and npm)")
+        pytest.skip("npm is missing")
+    folder = tmp_path_factory.mktemp("axe")
+    shutil.copy(AXE_DIR / "package.json", folder / "package.json")
+    done = subprocess.run(
+        ["npm", "install", "--no-audit", "--no-fund", "--loglevel=error"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    return folder / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def serious_violations(page, axe_script: Path) -> list[str]:
+    """What axe-core finds serious or critical on the page as it stands (WCAG 2 A and AA rules)."""
+    # Evaluated through the DevTools protocol: a <script> tag would (rightly) be refused by the pages' CSP.
+    page.evaluate(axe_script.read_text(encoding="utf-8"))
+    found = page.evaluate(
+        """async () => {
+            const result = await axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa"]}});
+            return result.violations.filter(v => v.impact === "serious" || v.impact === "critical")
+                .map(v => v.id + ": " + v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(" | "));
+        }"""
+    )
+    return list(found)
+
+
+def shot(page, name: str, view) -> None:
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=SHOTS / f"{name}-{view[0]}px-{view[2]}.png", full_page=True)
