@@ -9,7 +9,7 @@ $(BIN)/python:
 	$(PY) -m venv $(VENV)
 
 serve: $(BIN)/python
-	$(BIN)/pip install -q -e . && $(BIN)/python manage.py migrate && $(BIN)/python manage.py loadseeds && $(BIN)/python manage.py warmsolver && DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(BIN)/pip install -q -e . && $(BIN)/python manage.py migrate && $(BIN)/python manage.py loadseeds && DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: $(BIN)/python
 	$(BIN)/pip install -q -e '.[test]' && $(BIN)/python -m pytest
