@@ -121,3 +121,38 @@ def test_compare_car_with_ebike(client, django_capture_on_commit_callbacks):
     assert body.count('class="km"') == 2
     assert "2 days by car" in body
     assert "2 days by e-bike" in body
+
+
+def test_chinese_lists_sort_by_pinyin(client):
+    import re
+
+    client.post("/i18n/setlang/", {"language": "zh-hans", "next": "/"})
+    body = client.get("/plan/").content.decode()
+    must = body[body.index('id="id_must"') :]
+    slugs = re.findall(r'name="must" value="([a-z0-9-]+)"', must)
+    from itineraries.catalogue.models import Destination
+
+    pinyin = {d.slug: (d.name_pinyin or d.name_en).lower() for d in Destination.objects.all()}
+    keys = [pinyin[s] for s in slugs]
+    assert keys == sorted(keys)
+    assert len(slugs) > 40
+
+
+def test_a_plan_waiting_for_the_optimiser_says_why(client, monkeypatch):
+    from itineraries.routing import warming
+
+    monkeypatch.setattr(warming, "_thread", object())  # a warm-up started in this process and not finished
+    monkeypatch.setattr(warming, "_ready", __import__("threading").Event())
+    queued = Itinerary.objects.create(request={"days": 2, "date": DATE, "start": "jincheng"})
+    body = client.get(f"/trips/{queued.pk}/").content.decode()
+    assert 'id="warming"' in body
+    assert "once after installing" in body
+
+
+def test_a_place_page_and_its_hours(client):
+    body = client.get("/places/shuanglin-temple/").content.decode()
+    assert "Shuanglin Temple" in body
+    assert '<td class="nowrap">08:30\u201317:30</td>' in body
+    assert "/plan/?must=shuanglin-temple" in body
+    assert client.get("/places/stay-pingyao-old-town/").status_code == 404  # lodging has no place page
+    assert client.get("/places/no-such-place/").status_code == 404
