@@ -8,8 +8,9 @@ whole (warm-started from the old plan). Days the tourist locked (``keep_days``) 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
-from itineraries.routing import Plan, StoppingCriterion, check, solve, solve_keeping
+from itineraries.routing import Plan, Problem, StoppingCriterion, check, solve, solve_keeping
 from itineraries.trips import selectors
 from itineraries.trips.errors import PlanError
 from itineraries.trips.request import PlanRequest
@@ -18,6 +19,23 @@ from itineraries.trips.results import plan_to_result
 
 def _fits_all(plan: Plan, context: selectors.PlanContext) -> bool:
     return not plan.missing_must and not check(context.problem, plan)
+
+
+def _keeping_the_rest(
+    plan: Plan,
+    context: selectors.PlanContext,
+    attempt_on: Callable[[Problem, frozenset[int]], Plan],
+    keep: frozenset[int],
+    dropped_from: set[int],
+) -> Plan:
+    """A drop removes that place, not its neighbours: the other places of its day stay if they still fit."""
+    problem, previous = context.problem, context.warm_start
+    assert previous is not None
+    stay = {v for d in dropped_from for v in previous[d]} - problem.avoid
+    if not stay - set(plan.visited):
+        return plan
+    firm = attempt_on(replace(problem, must=problem.must | stay), keep)
+    return firm if _fits_all(firm, context) else plan
 
 
 def _replan(context: selectors.PlanContext, stop: StoppingCriterion, locked: frozenset[int]) -> Plan | None:
@@ -31,13 +49,16 @@ def _replan(context: selectors.PlanContext, stop: StoppingCriterion, locked: fro
     kept_places = {v for d in keep for v in previous[d]}
     missing = set(problem.must) - kept_places
 
-    def attempt(days: frozenset[int]) -> Plan:
+    def attempt_on(problem: Problem, days: frozenset[int]) -> Plan:
         return solve_keeping(problem, stop, previous=previous, nights=nights, keep=days | locked, seed=request.seed)
+
+    def attempt(days: frozenset[int]) -> Plan:
+        return attempt_on(problem, days)
 
     if not missing:
         plan = attempt(keep)
         if _fits_all(plan, context):
-            return plan
+            return _keeping_the_rest(plan, context, attempt_on, keep, dropped_from)
     else:
         best: Plan | None = None
         for d in sorted(keep - locked):
@@ -66,6 +87,11 @@ def plan_make(
             progress=progress,
             warm_start=context.warm_start,
         )
+        if plan.missing_must and context.warm_start is not None:
+            # The old plan's nights can trap the search away from a far new must-see; a cold start may reach it.
+            cold = solve(context.problem, stop, seed=request.seed, progress=progress)
+            if (len(cold.missing_must), -cold.score) < (len(plan.missing_must), -plan.score):
+                plan = cold
     violations = check(context.problem, plan)
     if violations:
         raise PlanError("The optimiser produced an infeasible plan: " + violations[0])

@@ -209,7 +209,10 @@ def test_replan_pins_and_drops(api, submit, replan):
     assert response.status_code == 202
     second = api.get(response.json()["url"]).json()
     stops = {s["slug"] for d in second["result"]["days"] for s in d["stops"]}
-    assert "xiangyu-castle" in stops
+    assert "xiangyu-castle" in stops, (
+        second["result"]["missing_must"],
+        [[s["slug"] for s in d["stops"]] for d in second["result"]["days"]],
+    )
     assert dropped not in stops
     bad = replan(api, first["id"], {"pins": ["atlantis"]})
     assert bad.status_code == 400
