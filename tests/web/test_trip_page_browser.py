@@ -58,6 +58,14 @@ def test_the_trip_page_reads_like_a_finished_app(tourist, live_server, view, tri
         for b in icons[i + 1 :]:
             assert _boxes_overlap(a, b) < 0.5  # no marker hides another, whatever its day
 
+    widths = {}
+    for line in page.locator("#map path.day-route").all():
+        day = next(c for c in line.get_attribute("class").split() if c.startswith("day-") and c != "day-route")
+        widths[int(day[4:])] = float(line.get_attribute("stroke-width"))
+    ordered = [widths[d] for d in sorted(widths)]
+    assert ordered == sorted(ordered, reverse=True)  # earlier days wider underneath: a shared road shows both
+    assert len(set(ordered)) == len(ordered)
+
     seasons = page.locator(".season p").all_inner_texts()
     assert len(seasons) == len(set(seasons))  # each season note once, for the whole trip
     assert page.locator(".timeline .season").count() == 0

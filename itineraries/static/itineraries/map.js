@@ -62,16 +62,21 @@
     highways(map, false);
   }
 
-  // Stops of different days at (nearly) one place sit side by side instead of hiding each other.
-  function spread(items) {
-    var groups = {};
-    items.forEach(function (item) {
-      var key = item.lat.toFixed(2) + "," + item.lon.toFixed(2);
-      (groups[key] = groups[key] || []).push(item);
-    });
-    Object.keys(groups).forEach(function (key) {
-      var group = groups[key];
-      group.forEach(function (item, k) { item.shift = (k - (group.length - 1) / 2) * 26; });
+  // Markers that would cover each other at the map's zoom sit side by side instead, whatever their day.
+  function spread(map, items) {
+    var points = items.map(function (item) { return map.latLngToLayerPoint([item.lat, item.lon]); });
+    var group = items.map(function (_, i) { return i; });
+    function root(i) { while (group[i] !== i) { i = group[i]; } return i; }
+    for (var i = 0; i < items.length; i++) {
+      for (var j = i + 1; j < items.length; j++) {
+        if (points[i].distanceTo(points[j]) < 24) { group[root(j)] = root(i); }
+      }
+    }
+    var members = {};
+    items.forEach(function (item, i) { (members[root(i)] = members[root(i)] || []).push(item); });
+    Object.keys(members).forEach(function (key) {
+      var cluster = members[key];
+      cluster.forEach(function (item, k) { item.shift = (k - (cluster.length - 1) / 2) * 26; });
     });
   }
 
@@ -119,7 +124,9 @@
       markers.push({lat: end.lat, lon: end.lon, colour: "#222", label: "E", terminal: true,
                     title: end.name_zh + " " + end.name_en, text: ""});
     }
-    spread(markers);
+    markers.forEach(function (m) { bounds.push([m.lat, m.lon]); });
+    if (bounds.length) { map.fitBounds(bounds, {padding: [24, 24]}); } else { map.setView([36.5, 112.5], 7); }
+    spread(map, markers);
     markers.forEach(function (m) {
       var cls = m.terminal ? "terminal" : (m.night ? "night" : "");
       var popup = "<strong>" + (m.slug ? placeLink(m.slug, m.title) : escape(m.title)) + "</strong>" +
@@ -127,9 +134,7 @@
       L.marker([m.lat, m.lon], {icon: badge(m.label, m.colour, m.shift, cls), keyboard: true, title: m.title,
                                 alt: m.title, zIndexOffset: m.terminal ? 1000 : 0})
         .bindPopup(popup).addTo(map);
-      bounds.push([m.lat, m.lon]);
     });
-    if (bounds.length) { map.fitBounds(bounds, {padding: [24, 24]}); } else { map.setView([36.5, 112.5], 7); }
     refitOnPrint(map, bounds);
   }
 
