@@ -10,12 +10,13 @@ from typing import Any
 
 import numpy as np
 from django.utils import timezone
-from django.utils.translation import get_language, gettext_noop
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from itineraries.catalogue import selectors as catalogue
 from itineraries.catalogue.models import Destination, ThemedRoute
 from itineraries.catalogue.scoring import INTERESTS
+from itineraries.trips.advice import MODE_NAMES
 from itineraries.trips.errors import InvalidRequest
 from itineraries.trips.request import MAX_DAYS, MAX_DRIVE_HOURS, MODES, PACES, PlanRequest
 
@@ -60,14 +61,20 @@ def plan_input_from(request: PlanRequest) -> PlanInput:
     )
 
 
-MODE_NAMES = {"car": gettext_noop("car"), "ebike": gettext_noop("e-bike"), "bicycle": gettext_noop("bicycle")}
+def _chinese() -> bool:
+    return (get_language() or "en").startswith("zh")
+
+
+def mode_name(mode: str) -> str:
+    """A travel mode as a tourist says it, in the page's language."""
+    return MODE_NAMES.get(mode, (mode, mode))[1 if _chinese() else 0]
 
 
 def _name(place: Destination | None, slug: str = "") -> str:
     """A place as a tourist knows it, in the page's language; an unknown slug as given."""
     if place is None:
         return f"'{slug}'"
-    return place.name_zh if (get_language() or "en").startswith("zh") else place.name_en
+    return place.name_zh if _chinese() else place.name_en
 
 
 class _Errors(dict):
@@ -125,7 +132,7 @@ def _reachable(request: PlanRequest, errors: _Errors, places: dict[str, Destinat
                 _("%(name)s cannot be reached by %(mode)s from %(start)s within %(days)d day(s).")
                 % {
                     "name": _name(places.get(slug), slug),
-                    "mode": _(MODE_NAMES[request.mode]),
+                    "mode": mode_name(request.mode),
                     "start": _name(places[request.start]),
                     "days": request.days,
                 },

@@ -95,8 +95,3 @@ def removed_places(result: dict, labels: dict[str, str]) -> list[str]:
 def share_qr_svg(url: str) -> str:
     """The share link as an inline SVG QR code, for a phone to scan off a screen or a print-out."""
     return segno.make(url, error="m").svg_inline(scale=3, title=_("QR code of the share link"))
-
-
-def title_place(itinerary: Itinerary) -> str:
-    start = itinerary.result["days"][0]["start"] if itinerary.result else None
-    return display_name(start["name_en"], start["name_zh"]) if start else itinerary.request.get("start", "")

@@ -22,7 +22,7 @@ from itineraries.trips import exports, services
 from itineraries.trips.errors import InvalidRequest
 from itineraries.trips.models import Itinerary
 from itineraries.trips.request import MAX_DAYS, PlanRequest
-from itineraries.trips.validation import MODE_NAMES, plan_input_from, plan_request_build, replan_places_check
+from itineraries.trips.validation import mode_name, plan_input_from, plan_request_build, replan_places_check
 from itineraries.web import place_page, trip_page
 from itineraries.web.display import chinese, display_name, result_for_map, to_display
 from itineraries.web.forms import INTEREST_CHOICES, PlanForm
@@ -139,7 +139,8 @@ def _itinerary(pk) -> Itinerary:
 
 def _start_name(itinerary: Itinerary) -> str:
     if itinerary.result:
-        return trip_page.title_place(itinerary)
+        start = itinerary.result["days"][0]["start"]
+        return display_name(start["name_en"], start["name_zh"])
     place = selectors.destination_list().filter(slug=itinerary.request.get("start", "")).first()
     return _label(place) if place else itinerary.request.get("start", "")
 
@@ -241,7 +242,7 @@ def trip_compare(request: HttpRequest, pk) -> HttpResponse:
 
 def _compare_title(request_data: dict) -> str:
     days = int(request_data.get("days", 0))
-    mode = _(MODE_NAMES.get(request_data.get("mode", "car"), "car"))
+    mode = mode_name(request_data.get("mode", "car"))
     return ngettext("%(days)d day by %(mode)s", "%(days)d days by %(mode)s", days) % {"days": days, "mode": mode}
 
 
