@@ -24,7 +24,6 @@ from itineraries.api.serializers import (
     ThemedRouteSerializer,
 )
 from itineraries.catalogue import selectors as catalogue
-from itineraries.catalogue.models import ThemedRoute
 from itineraries.http.throttle import PlanSubmitThrottle
 from itineraries.trips import exports, services
 from itineraries.trips import selectors as trips
@@ -61,8 +60,10 @@ class ThemedRouteViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = ThemedRouteSerializer
     lookup_field = "slug"
     lookup_value_regex = SLUG
-    queryset = ThemedRoute.objects.all()
     pagination_class = None
+
+    def get_queryset(self):
+        return catalogue.route_list()
 
 
 class HighwayView(APIView):

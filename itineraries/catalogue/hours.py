@@ -1,10 +1,7 @@
-"""Opening hours as stored in the catalogue: a list of seasons, each with days and one daily window.
+"""Opening hours as stored in the catalogue: a list of seasons, each with days and one daily window (see EXAMPLE).
 
-    [{"from": "04-01", "to": "10-31", "days": "daily", "open": "08:00", "close": "18:30"},
-     {"from": "11-01", "to": "03-31", "days": ["tue", "wed"], "open": "08:30", "close": "17:00"},
-     {"from": "12-01", "to": "02-28", "closed": true}]
-
-A season may wrap over the new year. A weekday not listed in the season that covers a date is closed.
+A season may wrap over the new year. A weekday not listed in the season that covers a date is closed, and so is
+a date that no season covers.
 """
 
 from __future__ import annotations
@@ -15,6 +12,18 @@ import re
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _TIME = re.compile(r"^([01]\d|2[0-4]):([0-5]\d)$")
 _MONTH_DAY = re.compile(r"^(\d\d)-(\d\d)$")
+EXAMPLE = [
+    {"from": "04-01", "to": "10-31", "days": "daily", "open": "08:00", "close": "18:30"},
+    {
+        "from": "11-01",
+        "to": "11-30",
+        "days": ["tue", "wed", "thu", "fri", "sat", "sun"],
+        "open": "08:30",
+        "close": "17:00",
+    },
+    {"from": "12-01", "to": "02-29", "closed": True},
+    {"from": "03-01", "to": "03-31", "days": "daily", "open": "08:30", "close": "17:00"},
+]
 
 
 def minutes_of(text: str) -> int:
@@ -43,37 +52,75 @@ def _season_days(season: dict) -> set[int]:
     return set(range(start, 367)) | set(range(1, end + 1))
 
 
-def validate_hours(hours: object) -> list[str]:
-    """Human-readable problems with an opening-hours value; empty when valid."""
+def _month_day(day_of_year: int) -> str:
+    return (dt.date(2024, 1, 1) + dt.timedelta(days=day_of_year - 1)).strftime("%m-%d")
+
+
+def _ranges(days: set[int]) -> list[str]:
+    """Days of the (leap) year as 'MM-DD to MM-DD' runs, a run over the new year kept whole."""
+    runs: list[list[int]] = []
+    for day in sorted(days):
+        if runs and day == runs[-1][1] + 1:
+            runs[-1][1] = day
+        else:
+            runs.append([day, day])
+    if len(runs) > 1 and runs[0][0] == 1 and runs[-1][1] == 366:
+        runs[0][0] = runs.pop()[0]
+    return [f"{_month_day(a)} to {_month_day(b)}" if a != b else _month_day(a) for a, b in runs]
+
+
+def hours_problems(hours: object) -> list[tuple[int | None, str]]:
+    """(season number or None for the whole value, message) for every problem; empty when valid."""
     if hours in (None, []):
         return []
     if not isinstance(hours, list):
-        return ["must be a list of seasons"]
-    errors: list[str] = []
-    covered: set[int] = set()
+        return [(None, "must be a list of seasons")]
+    errors: list[tuple[int | None, str]] = []
+    covered: dict[int, int] = {}
     for n, season in enumerate(hours, start=1):
         if not isinstance(season, dict):
-            errors.append(f"season {n} must be an object")
+            errors.append((n, "must be an object"))
             continue
         try:
             days = _season_days(season)
         except ValueError as exc:
-            errors.append(f"season {n}: {exc}")
+            errors.append((n, str(exc)))
             continue
-        if covered & days:
-            errors.append(f"season {n} overlaps an earlier season")
-        covered |= days
+        clash = {day: other for day, other in covered.items() if day in days}
+        for other in sorted(set(clash.values())):
+            shared = _ranges({day for day, o in clash.items() if o == other})
+            errors.append((n, f"overlaps season {other} on {', '.join(shared)}"))
+        covered.update({day: n for day in days if day not in covered})
         if season.get("closed"):
             continue
         weekdays = season.get("days", "daily")
-        if weekdays != "daily" and (not isinstance(weekdays, list) or any(w not in WEEKDAYS for w in weekdays)):
-            errors.append(f"season {n}: days must be 'daily' or a list of {', '.join(WEEKDAYS)}")
+        if weekdays != "daily" and (
+            not isinstance(weekdays, list) or not weekdays or any(w not in WEEKDAYS for w in weekdays)
+        ):
+            errors.append((n, f"days must be 'daily' or some of {', '.join(WEEKDAYS)}, not {weekdays!r}"))
+        opens, closes = season.get("open", ""), season.get("close", "")
         try:
-            if minutes_of(season.get("close", "")) <= minutes_of(season.get("open", "")):
-                errors.append(f"season {n}: close must be after open")
+            if minutes_of(closes) <= minutes_of(opens):
+                errors.append((n, f"close {closes} must be after open {opens}"))
         except ValueError as exc:
-            errors.append(f"season {n}: {exc}")
+            errors.append((n, str(exc)))
     return errors
+
+
+def validate_hours(hours: object) -> list[str]:
+    """Human-readable problems with an opening-hours value; empty when valid."""
+    return [f"season {n}: {message}" if n else message for n, message in hours_problems(hours)]
+
+
+def closed_periods(hours: list[dict] | None) -> list[str]:
+    """The parts of the year when valid hours leave the place shut all week, as 'MM-DD to MM-DD' runs."""
+    if not hours:
+        return []
+    open_days: set[int] = set()
+    for season in hours:
+        if not season.get("closed") and season.get("days", "daily"):
+            open_days |= _season_days(season)
+    return _ranges(set(range(1, 367)) - open_days)
 
 
 def season_for(hours: list[dict] | None, date: dt.date) -> dict | None:

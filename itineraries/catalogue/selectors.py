@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.db.models import Q, QuerySet
 
 from itineraries.catalogue.cache import catalogue_version, memoised
-from itineraries.catalogue.models import Destination, Road
+from itineraries.catalogue.models import Destination, Road, ThemedRoute
 from itineraries.roads import Network, Place, TravelMatrix, road_km
 from itineraries.roads import Road as NetworkRoad
 
@@ -28,6 +28,22 @@ def destination_search(rows: QuerySet[Destination], text: str) -> QuerySet[Desti
         | Q(name_pinyin__icontains=text)
         | Q(slug__icontains=text)
     )
+
+
+def route_places(route: ThemedRoute) -> set[str]:
+    return {route.start, *route.must}
+
+
+def routes_needing(slugs: set[str]) -> list[ThemedRoute]:
+    """Themed routes that start at or must see one of these places."""
+    return [route for route in ThemedRoute.objects.all() if route_places(route) & slugs]
+
+
+def route_list() -> QuerySet[ThemedRoute]:
+    """Themed routes a tourist can plan from: every place they name is published."""
+    published = set(Destination.objects.filter(published=True).values_list("slug", flat=True))
+    usable = [route.pk for route in ThemedRoute.objects.all() if route_places(route) <= published]
+    return ThemedRoute.objects.filter(pk__in=usable)
 
 
 def _network_road(road: Road) -> NetworkRoad:

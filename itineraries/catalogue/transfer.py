@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import QuerySet
 
 from itineraries.catalogue.models import DESTINATION_FIELDS, Destination
 from itineraries.catalogue.validation import destination_errors
@@ -18,29 +19,42 @@ JSON_FIELDS = {"categories", "opening_hours"}
 KINDS = {k for k, _ in Destination.Kind.choices}
 
 
+@dataclass(frozen=True)
+class RowChange:
+    line: int  # the CSV line, or the position in a JSON list, counted from 1
+    slug: str
+    created: bool
+    fields: tuple[tuple[str, object, object], ...]  # (field, old, new); every given field for a new place
+
+
 @dataclass
 class ImportReport:
     rows: int = 0
     created: int = 0
     updated: int = 0
     unchanged: int = 0
-    errors: list[tuple[int, str, str]] = field(default_factory=list)  # (row number, field, message)
+    errors: list[tuple[int, str, str, str]] = field(default_factory=list)  # (line, slug, field, message)
+    changes: list[RowChange] = field(default_factory=list)
     written: bool = False
 
 
-def export_rows() -> list[dict]:
-    return [{f: getattr(d, f) for f in FIELDS} for d in Destination.objects.order_by("slug")]
+def export_rows(rows: QuerySet[Destination] | None = None) -> list[dict]:
+    chosen = Destination.objects.all() if rows is None else rows
+    return [{f: getattr(d, f) for f in FIELDS} for d in chosen.order_by("slug")]
 
 
-def export_json() -> str:
-    return json.dumps(export_rows(), ensure_ascii=False, indent=1)
+def export_json(rows: QuerySet[Destination] | None = None) -> str:
+    return json.dumps(export_rows(rows), ensure_ascii=False, indent=1)
 
 
-def export_csv() -> str:
+def export_csv(rows: QuerySet[Destination] | None = None, *, bom: bool = False) -> str:
+    """CSV of the destinations; with a byte-order mark, spreadsheet programs read the Chinese names as UTF-8."""
     out = io.StringIO()
+    if bom:
+        out.write("\ufeff")
     writer = csv.DictWriter(out, fieldnames=FIELDS)
     writer.writeheader()
-    for row in export_rows():
+    for row in export_rows(rows):
         writer.writerow(
             {
                 k: json.dumps(v, ensure_ascii=False) if k in JSON_FIELDS else ("" if v is None else v)
@@ -50,9 +64,12 @@ def export_csv() -> str:
     return out.getvalue()
 
 
-def _parse_csv(text: str) -> list[dict]:
+def _parse_csv(text: str) -> list[tuple[int, dict]]:
     rows = []
-    for raw in csv.DictReader(io.StringIO(text)):
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    line = 1
+    for raw in reader:
+        first_line, line = line + 1, reader.line_num
         row: dict = dict(raw)
         for key in JSON_FIELDS:
             if row.get(key):
@@ -72,16 +89,20 @@ def _parse_csv(text: str) -> list[dict]:
             )
         for key in ("lodging", "added", "published", "hours_estimated", "ticket_estimated"):
             row[key] = str(row.get(key, "")).strip().lower() in {"1", "true", "yes"}
-        rows.append(row)
+        rows.append((first_line, row))
     return rows
 
 
-def parse(text: str, fmt: str) -> list[dict]:
+def parse(text: str, fmt: str) -> list[tuple[int, dict]]:
+    """(line or position, row) for every record of the file."""
     if fmt == "json":
-        data = json.loads(text)
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
         if not isinstance(data, list):
             raise ValueError("a JSON import must be a list of destinations")
-        return data
+        return list(enumerate(data, start=1))
     return _parse_csv(text)
 
 
@@ -93,34 +114,45 @@ def _as_model_fields(row: dict) -> dict:
     return values
 
 
-def destinations_import(rows: list[dict], *, dry_run: bool) -> ImportReport:
+def _changes(current: Destination, values: dict) -> tuple[tuple[str, object, object], ...]:
+    return tuple((k, getattr(current, k), v) for k, v in values.items() if getattr(current, k) != v)
+
+
+def destinations_import(rows: list[tuple[int, dict]], *, dry_run: bool) -> ImportReport:
     """Validate every row; write all of them in one transaction only when none has an error."""
     report = ImportReport(rows=len(rows))
-    for n, row in enumerate(rows, start=1):
+    for line, row in rows:
         if not isinstance(row, dict):
-            report.errors.append((n, "row", "must be an object"))
+            report.errors.append((line, "", "row", "must be an object"))
             continue
         record = {**row, "hours": row.get("opening_hours", [])}
-        report.errors += [(n, f, m) for f, m in destination_errors(record)]
+        slug = str(row.get("slug") or "")
+        report.errors += [(line, slug, f, m) for f, m in destination_errors(record)]
         if row.get("kind", "sight") not in KINDS:
-            report.errors.append((n, "kind", f"must be one of {', '.join(sorted(KINDS))}"))
+            report.errors.append((line, slug, "kind", f"{row.get('kind')!r} is not one of {', '.join(sorted(KINDS))}"))
     if report.errors:
         return report
     with transaction.atomic():
-        for row in rows:
+        for line, row in rows:
             values = _as_model_fields(row)
             current = Destination.objects.filter(slug=row["slug"]).first()
             if current is None:
                 report.created += 1
+                report.changes.append(
+                    RowChange(line, row["slug"], True, tuple((k, None, v) for k, v in values.items()))
+                )
                 if not dry_run:
                     Destination.objects.create(slug=row["slug"], **values)
-            elif all(getattr(current, k) == v for k, v in values.items()):
+                continue
+            changes = _changes(current, values)
+            if not changes:
                 report.unchanged += 1
-            else:
-                report.updated += 1
-                if not dry_run:
-                    for k, v in values.items():
-                        setattr(current, k, v)
-                    current.save()
+                continue
+            report.updated += 1
+            report.changes.append(RowChange(line, row["slug"], False, changes))
+            if not dry_run:
+                for k, v in values.items():
+                    setattr(current, k, v)
+                current.save()
     report.written = not dry_run
     return report

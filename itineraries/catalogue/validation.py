@@ -45,8 +45,14 @@ def destination_errors(record: dict) -> list[tuple[str, str]]:
     errors = _missing(record, ("slug", "name_en", "name_zh", "city", "source"))
     errors += point_errors(record.get("lat"), record.get("lon"))
     categories = record.get("categories", [])
-    if not isinstance(categories, list) or any(c not in INTERESTS for c in categories):
+    if not isinstance(categories, list):
         errors.append(("categories", f"must be a list of {', '.join(INTERESTS)}"))
+    else:
+        errors += [
+            ("categories", f"{c!r} is not a category; use {', '.join(INTERESTS)}")
+            for c in categories
+            if c not in INTERESTS
+        ]
     weight = record.get("weight", 5)
     if not isinstance(weight, int) or not 1 <= weight <= 10:
         errors.append(("weight", "must be an integer from 1 to 10"))

@@ -4,8 +4,10 @@ the outcome with a message a tourist can read. The database row is the truth thr
 from __future__ import annotations
 
 import logging
+import traceback
 import uuid
 from enum import StrEnum
+from pathlib import Path
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.db import OperationalError
@@ -77,11 +79,20 @@ def itinerary_compute(*, itinerary_id: ItineraryId, token: str, solver_seconds: 
     )
 
 
-def itinerary_fail(*, itinerary_id: ItineraryId, token: str | None, message: str) -> None:
+def itinerary_fail(*, itinerary_id: ItineraryId, token: str | None, message: str, detail: str = "") -> None:
     rows = Itinerary.objects.filter(pk=itinerary_id)
     if token:
         rows = rows.filter(claim=token)
-    rows.update(status=Itinerary.Status.FAILED, error=message[:2000], finished_at=timezone.now())
+    rows.update(
+        status=Itinerary.Status.FAILED, error=message[:2000], error_detail=detail[:4000], finished_at=timezone.now()
+    )
+
+
+def failure_detail(exc: BaseException) -> str:
+    """For editors: the exception, its message and where it was raised; tourists see only the short error."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno} in {frames[-1].name}" if frames else ""
+    return f"{type(exc).__name__}: {exc}{where}"
 
 
 def itinerary_run(*, itinerary_id: ItineraryId, solver_seconds: float, redelivered: bool = False) -> Outcome:
@@ -100,6 +111,6 @@ def itinerary_run(*, itinerary_id: ItineraryId, solver_seconds: float, redeliver
     except Exception as exc:
         log.exception("itinerary %s failed", itinerary_id)
         message = str(exc) if isinstance(exc, PlanError) else f"Planning failed: {type(exc).__name__}"
-        itinerary_fail(itinerary_id=itinerary_id, token=token, message=message)
+        itinerary_fail(itinerary_id=itinerary_id, token=token, message=message, detail=failure_detail(exc))
         return Outcome.FAILED
     return Outcome.DONE

@@ -28,6 +28,7 @@ class Itinerary(models.Model):
     progress = models.PositiveSmallIntegerField(default=0)
     result = models.JSONField(null=True, blank=True)
     error = models.TextField(blank=True)
+    error_detail = models.TextField(blank=True, help_text="for editors: the exception and where it was raised")
     task_id = models.CharField(max_length=64, blank=True)
     claim = models.CharField(max_length=64, blank=True, help_text="token of the attempt that owns the row")
     attempts = models.PositiveSmallIntegerField(default=0)

@@ -47,6 +47,7 @@ def itinerary_rerun(*, itinerary: Itinerary) -> None:
         status=Itinerary.Status.QUEUED,
         progress=0,
         error="",
+        error_detail="",
         claim="",
         attempts=0,
         task_id=task_id,

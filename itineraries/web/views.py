@@ -81,7 +81,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "name": display_name(r.name_en, r.name_zh),
             "description": r.description_zh if chinese() else r.description_en,
         }
-        for r in ThemedRoute.objects.all()
+        for r in selectors.route_list()
     ]
     return render(
         request,
@@ -109,7 +109,7 @@ def _form(data=None, route: ThemedRoute | None = None, must: str | None = None) 
 @throttled
 def plan(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
-        route = ThemedRoute.objects.filter(slug=request.GET.get("route", "")).first()
+        route = selectors.route_list().filter(slug=request.GET.get("route", "")).first()
         form = _form(route=route, must=request.GET.get("must"))
         route_name = display_name(route.name_en, route.name_zh) if route else ""
         return render(request, "itineraries/plan.html", {"form": form, "route": route, "route_name": route_name})

@@ -5,7 +5,8 @@ import io
 import json
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth.models import User
 from django.test import Client
 from geopy.distance import geodesic
 
@@ -18,20 +19,27 @@ pytestmark = pytest.mark.usefixtures("catalogue")
 DATE = dt.date.today() + dt.timedelta(days=12)
 
 
-@pytest.fixture
-def editor(db):
-    user = User.objects.create_user("ed", password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name="editors"))
-    client = Client()
-    client.force_login(user)
-    return client
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
-def change_form(slug: str, **changes) -> dict:
+def hours_table(seasons: list[dict]) -> dict:
+    """The opening-hours table as the browser posts it: one row of inputs per season."""
+    data: dict = {"opening_hours-count": str(len(seasons) + 2)}
+    for i, season in enumerate(seasons):
+        prefix = f"opening_hours-{i}"
+        data.update({f"{prefix}-{k}": season.get(k, "") for k in ("from", "to", "open", "close")})
+        if season.get("closed"):
+            data[f"{prefix}-closed"] = "on"
+        days = season.get("days", "daily")
+        data.update({f"{prefix}-{d}": "on" for d in WEEKDAYS if days == "daily" or d in days})
+    return data
+
+
+def change_form(slug: str, hours: list[dict] | None = None, **changes) -> dict:
     d = Destination.objects.get(slug=slug)
     data = {f: getattr(d, f) for f in transfer.FIELDS if f not in ("categories", "opening_hours")}
     data = {k: ("" if v is None else v) for k, v in data.items()}
-    data["opening_hours"] = json.dumps(d.opening_hours)
+    data.update(hours_table(d.opening_hours if hours is None else hours))
     data["categories"] = d.categories
     for flag in ("lodging", "added", "published"):
         if not data[flag]:
@@ -52,8 +60,9 @@ def test_article_import_matches_the_catalogue_and_drafts_a_new_town(editor):
     body = response.content.decode()
     assert response.status_code == 200
     rows = body.split('id="article-places"')[1].split("</table>")[0].count("<tr>") - 1
-    assert rows == 2
+    assert rows == 3  # the sight, Taiyuan (a town in the catalogue) and Qixian (new)
     assert "pingyao-ancient-city" in body
+    assert "<td>Taiyuan</td><td>taiyuan</td>" in body
     assert "Visitors to Pingyao Ancient City" in body
     draft = Destination.objects.get(slug="qixian")
     assert not draft.published
@@ -81,11 +90,9 @@ def test_points_outside_shanxi_and_bad_hours_are_refused_with_a_message(editor):
     response = editor.post(f"/admin/itineraries/destination/{pk}/change/", change_form("guoyu-castle", lat=31.2))
     assert response.status_code == 200
     assert "outside Shanxi" in response.content.decode()
-    bad_hours = json.dumps([{"from": "01-01", "to": "12-31", "open": "18:00", "close": "09:00"}])
-    response = editor.post(
-        f"/admin/itineraries/destination/{pk}/change/", change_form("guoyu-castle", opening_hours=bad_hours)
-    )
-    assert "close must be after open" in response.content.decode()
+    bad_hours = [{"from": "01-01", "to": "12-31", "open": "18:00", "close": "09:00"}]
+    response = editor.post(f"/admin/itineraries/destination/{pk}/change/", change_form("guoyu-castle", hours=bad_hours))
+    assert "Row 1: close 09:00 must be after open 18:00" in response.content.decode()
     assert Destination.objects.get(slug="guoyu-castle").lat != 31.2
 
 
@@ -105,42 +112,80 @@ def test_moving_a_destination_changes_the_next_plans_legs(editor):
     assert leg_to_shuanglin() != before
 
 
-def _upload(editor, text: str, name: str, dry_run: bool):
-    data = {"file": io.BytesIO(text.encode()), "dry_run": "on" if dry_run else ""}
+def _upload(editor, text: str, name: str) -> str:
+    data = {"file": io.BytesIO(text.encode())}
     data["file"].name = name
-    if not dry_run:
-        data.pop("dry_run")
     return editor.post("/admin/itineraries/destination/import/", data).content.decode()
 
 
-def test_an_import_with_two_bad_rows_writes_nothing_and_reports_both(editor):
+def _confirm_token(body: str) -> str:
+    return body.split('name="confirm" value="')[1].split('"')[0]
+
+
+def test_an_import_with_two_bad_rows_writes_nothing_and_names_line_slug_and_value(editor):
     rows = json.loads(transfer.export_json())[:5]
     rows[1]["lat"] = 10.0
-    rows[3]["name_zh"] = ""
+    rows[3]["categories"] = ["heritage", "castles"]
     rows[0]["name_en"] = "Renamed"
-    body = _upload(editor, json.dumps(rows, ensure_ascii=False), "d.json", dry_run=False)
+    body = _upload(editor, json.dumps(rows, ensure_ascii=False), "d.json")
     assert "nothing was written" in body
     table = body.split('id="import-errors"')[1]
-    assert "<td>2</td><td>lat</td>" in table
-    assert "<td>4</td><td>name_zh</td>" in table
+    assert f"<td>2</td><td>{rows[1]['slug']}</td><td>lat</td>" in table
+    assert f"<td>4</td><td>{rows[3]['slug']}</td><td>categories</td><td>&#x27;castles&#x27; is not a category" in table
+    assert 'name="confirm"' not in body
     assert not Destination.objects.filter(name_en="Renamed").exists()
 
 
+def test_csv_errors_name_the_line_of_the_file(editor):
+    text = transfer.export_csv(Destination.objects.filter(slug__in=["guoyu-castle", "shuanglin-temple"]))
+    lines = text.splitlines()
+    lines[2] = lines[2].replace(",sight,", ",castle,", 1)  # the second data row is line 3 of the file
+    body = _upload(editor, "\n".join(lines) + "\n", "two.csv")
+    assert "<td>3</td><td>shuanglin-temple</td><td>kind</td><td>&#x27;castle&#x27; is not one of" in body
+
+
+def test_an_import_previews_each_changed_field_then_writes_on_confirm_without_a_new_upload(editor):
+    rows = json.loads(transfer.export_json())[:3]
+    old_name = rows[0]["name_en"]
+    rows[0]["name_en"] = "Preview Only"
+    rows[2]["weight"] = 1 if rows[2]["weight"] != 1 else 2
+    body = _upload(editor, json.dumps(rows), "d.json")
+    assert "0 new, 2 changed, 1 unchanged" in body
+    changes = body.split('id="import-changes"')[1].split("</table>")[0]
+    assert f"<td>name_en</td><td>{old_name}</td><td>Preview Only</td>" in changes
+    assert "<td>weight</td>" in changes
+    assert not Destination.objects.filter(name_en="Preview Only").exists()
+    response = editor.post("/admin/itineraries/destination/import/", {"confirm": _confirm_token(body)})
+    assert response.status_code == 302
+    place = Destination.objects.get(name_en="Preview Only")
+    entry = LogEntry.objects.filter(object_id=str(place.pk)).latest("action_time")
+    assert "Imported from d.json: name_en" in entry.get_change_message()
+
+
+def test_a_stale_confirm_writes_nothing(editor):
+    response = editor.post("/admin/itineraries/destination/import/", {"confirm": "not-a-token"}, follow=True)
+    assert "expired" in response.content.decode()
+
+
 def test_export_then_import_is_a_no_op(editor):
-    for fmt, text in (("csv", transfer.export_csv()), ("json", transfer.export_json())):
+    for fmt, text in (("csv", transfer.export_csv(bom=True)), ("json", transfer.export_json())):
         before = list(Destination.objects.order_by("slug").values())
-        body = _upload(editor, text, f"all.{fmt}", dry_run=False)
+        body = _upload(editor, text, f"all.{fmt}")
         assert "0 new, 0 changed" in body, body[-2000:]
         assert list(Destination.objects.order_by("slug").values()) == before
 
 
-def test_dry_run_previews_without_writing(editor):
-    rows = json.loads(transfer.export_json())[:2]
-    rows[0]["name_en"] = "Preview Only"
-    body = _upload(editor, json.dumps(rows), "d.json", dry_run=True)
-    assert "Dry run" in body
-    assert "1 changed" in body
-    assert not Destination.objects.filter(name_en="Preview Only").exists()
+def test_exports_hold_only_the_selected_rows_and_the_csv_starts_with_a_bom(editor):
+    chosen = Destination.objects.filter(slug__in=["guoyu-castle", "shuanglin-temple"])
+    data = {"action": "export_csv", "_selected_action": [str(d.pk) for d in chosen]}
+    csv_bytes = editor.post("/admin/itineraries/destination/", data).content
+    assert csv_bytes.startswith("\ufeff".encode())
+    text = csv_bytes.decode("utf-8-sig")
+    assert len(text.strip().splitlines()) == 3
+    assert "双林寺" in text
+    data["action"] = "export_json"
+    exported = json.loads(editor.post("/admin/itineraries/destination/", data).content)
+    assert sorted(r["slug"] for r in exported) == ["guoyu-castle", "shuanglin-temple"]
 
 
 def test_road_page_shows_stated_and_geometry_lengths(editor):
@@ -149,7 +194,34 @@ def test_road_page_shows_stated_and_geometry_lengths(editor):
     road = Road.objects.get(slug="taihang-no1-jincheng-main")
     body = editor.get(f"/admin/itineraries/road/{road.pk}/change/").content.decode()
     assert "stated 582" in body
-    assert "road-preview" in body
+    assert "admin-road-map" in body
+
+
+def test_a_road_drawn_on_the_map_is_stored_and_its_history_names_the_points(editor):
+    from itineraries.models import Road
+
+    road = Road.objects.get(slug="taihang-no1-jincheng-main")
+    line = {"type": "LineString", "coordinates": [[112.85, 35.49], [113.0, 35.6], [113.2, 35.7]]}
+    data = {
+        "slug": road.slug,
+        "name_en": road.name_en,
+        "name_zh": road.name_zh,
+        "kind": road.kind,
+        "via": json.dumps(road.via),
+        "stated_km": road.stated_km,
+        "source": road.source,
+        "geojson": json.dumps(line),
+        "geojson_datum": "wgs84",
+    }
+    response = editor.post(f"/admin/itineraries/road/{road.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    road.refresh_from_db()
+    assert road.points == [[35.49, 112.85], [35.6, 113.0], [35.7, 113.2]]
+    entry = LogEntry.objects.filter(object_id=str(road.pk)).latest("action_time")
+    assert entry.get_change_message() == "Changed points."
+    data["geojson"] = json.dumps({"type": "LineString", "coordinates": [[112.85, 35.49], [120.0, 30.0]]})
+    body = editor.post(f"/admin/itineraries/road/{road.pk}/change/", data).content.decode()
+    assert "Points 2 are outside Shanxi" in body
 
 
 def test_failed_plans_are_listed_and_can_be_rerun(editor, django_capture_on_commit_callbacks):
@@ -168,3 +240,35 @@ def test_failed_plans_are_listed_and_can_be_rerun(editor, django_capture_on_comm
     row.refresh_from_db()
     assert row.status == "done"
     assert row.error == ""
+
+
+def test_pinyin_typed_without_spaces_finds_the_place(editor):
+    body = editor.get("/admin/itineraries/destination/?q=shuanglinsi").content.decode()
+    assert "shuanglin-temple" in body
+
+
+def test_a_gcj02_save_says_what_it_converted_and_summer_only_hours_warn(editor):
+    pk = Destination.objects.get(slug="guoyu-castle").pk
+    summer = [{"from": "04-01", "to": "10-31", "open": "08:00", "close": "18:00"}]
+    data = change_form("guoyu-castle", hours=summer, lat=35.6, lon=112.5, gcj02="on", hours_estimated="on")
+    page = editor.post(f"/admin/itineraries/destination/{pk}/change/", data, follow=True).content.decode()
+    assert "Converted from GCJ-02 (35.6, 112.5) to WGS-84" in page
+    assert "is closed 11-01 to 03-31" in page
+    assert Destination.objects.get(pk=pk).opening_hours == [
+        {"from": "04-01", "to": "10-31", "days": "daily", "open": "08:00", "close": "18:00"}
+    ]
+
+
+def test_an_overlapping_season_is_shown_on_its_row_with_the_dates(editor):
+    pk = Destination.objects.get(slug="guoyu-castle").pk
+    hours = [
+        {"from": "04-01", "to": "10-31", "open": "08:00", "close": "18:00"},
+        {"from": "10-01", "to": "03-31", "days": ["sat", "sun"], "open": "09:00", "close": "17:00"},
+    ]
+    body = editor.post(
+        f"/admin/itineraries/destination/{pk}/change/", change_form("guoyu-castle", hours=hours)
+    ).content.decode()
+    assert "Row 2: overlaps season 1 on 10-01 to 10-31" in body
+    row = body.split('class="hours-row hours-row-error"')[1].split("</tr>")[0]
+    assert '<th scope="row">2</th>' in row
+    assert 'value="10-01"' in row

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from itineraries.catalogue.hours import validate_hours, window_on
+from itineraries.catalogue.hours import EXAMPLE, closed_periods, validate_hours, window_on
 from itineraries.catalogue.scoring import place_score
 from itineraries.trips.request import day_window, sun_times
 
@@ -55,3 +55,24 @@ def test_interests_change_scores_visibly():
     assert cycling >= 8 * temple
     assert place_score(8, ["temples"], []) == 8
     assert place_score(5, ["heritage", "temples"], ["heritage", "temples"]) == 15
+
+
+def test_the_documented_example_is_valid():
+    assert validate_hours(EXAMPLE) == []
+    assert window_on(EXAMPLE, dt.date(2027, 11, 1)) is None  # a Monday in the season closed on Mondays
+    assert window_on(EXAMPLE, dt.date(2027, 11, 2)) == (8 * 60 + 30, 17 * 60)
+
+
+def test_an_overlap_names_both_seasons_and_the_dates_they_share():
+    hours = [
+        {"from": "04-01", "to": "10-31", "open": "08:00", "close": "18:00"},
+        {"from": "10-15", "to": "04-05", "open": "09:00", "close": "17:00"},
+    ]
+    assert validate_hours(hours) == ["season 2: overlaps season 1 on 04-01 to 04-05, 10-15 to 10-31"]
+
+
+def test_summer_only_hours_report_the_winter_closure_over_the_new_year():
+    summer = [{"from": "04-01", "to": "10-31", "open": "08:00", "close": "18:00"}]
+    assert closed_periods(summer) == ["11-01 to 03-31"]
+    assert closed_periods([{"from": "01-01", "to": "12-31", "open": "08:00", "close": "18:00"}]) == []
+    assert closed_periods([]) == []

@@ -109,7 +109,11 @@ def _broken_copy(tmp_path, mutate):
     [
         ("lat", 31.2, "outside Shanxi"),
         ("categories", ["shopping"], "categories"),
-        ("hours", [{"from": "01-01", "to": "12-31", "open": "18:00", "close": "08:00"}], "close must be after open"),
+        (
+            "hours",
+            [{"from": "01-01", "to": "12-31", "open": "18:00", "close": "08:00"}],
+            "close 08:00 must be after open 18:00",
+        ),
         ("name_zh", "", "name_zh is required"),
     ],
 )

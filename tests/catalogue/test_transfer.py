@@ -18,30 +18,36 @@ def test_an_export_imports_back_unchanged(fmt):
 
 
 def test_chinese_names_survive_the_csv():
-    rows = transfer.parse(transfer.export_csv(), "csv")
-    shuanglin = next(r for r in rows if r["slug"] == "shuanglin-temple")
+    rows = transfer.parse(transfer.export_csv(bom=True), "csv")
+    shuanglin = next(r for _line, r in rows if r["slug"] == "shuanglin-temple")
     assert shuanglin["name_zh"] == "双林寺"
     assert shuanglin["opening_hours"][0]["open"] == "08:30"
 
 
 def test_a_dry_run_counts_a_change_and_writes_nothing():
     rows = transfer.parse(transfer.export_json(), "json")
-    next(r for r in rows if r["slug"] == "shuanglin-temple")["weight"] = 2
+    next(r for _line, r in rows if r["slug"] == "shuanglin-temple")["weight"] = 2
     report = transfer.destinations_import(rows, dry_run=True)
     assert report.updated == 1
+    assert [(c.slug, c.fields) for c in report.changes] == [("shuanglin-temple", (("weight", 9, 2),))]
     assert not report.written
     assert Destination.objects.get(slug="shuanglin-temple").weight == 9
 
 
 def test_bad_rows_are_all_reported_and_nothing_is_written():
     rows = transfer.parse(transfer.export_json(), "json")
-    rows[0]["lat"] = 80.0
-    rows[1]["kind"] = "castle"
-    rows[2]["weight"] = 1
+    rows[0][1]["lat"] = 80.0
+    rows[1][1]["kind"] = "castle"
+    rows[2][1]["weight"] = 1
     report = transfer.destinations_import(rows, dry_run=False)
-    assert {(n, field) for n, field, _ in report.errors} >= {(1, "lat"), (2, "kind")}
+    assert {(n, field) for n, _slug, field, _ in report.errors} >= {(1, "lat"), (2, "kind")}
     assert not report.written
-    assert Destination.objects.get(slug=rows[2]["slug"]).weight != 1
+    assert Destination.objects.get(slug=rows[2][1]["slug"]).weight != 1
+
+
+def test_invalid_json_names_its_position():
+    with pytest.raises(ValueError, match="line 2, column 1"):
+        transfer.parse('[{"slug": "x"},\n}', "json")
 
 
 def test_a_json_import_must_be_a_list():

@@ -1,0 +1,57 @@
+"""Itineraries in the admin are read-only, listed by what was asked, and say why a plan failed."""
+
+import datetime as dt
+
+import pytest
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth.models import User
+
+from itineraries.models import Itinerary
+from itineraries.trips.lifecycle import failure_detail
+from itineraries.trips.request import PlanRequest
+
+DATE = dt.date.today() + dt.timedelta(days=12)
+
+
+@pytest.fixture
+def failed(db):
+    try:
+        {}["days"]
+    except KeyError as exc:
+        detail = failure_detail(exc)
+    return Itinerary.objects.create(
+        request=PlanRequest(start="jincheng", days=3, date=DATE).to_json(),
+        status="failed",
+        error="Planning failed: KeyError",
+        error_detail=detail,
+        owner=User.objects.create_user("tourist"),
+    )
+
+
+def test_the_list_shows_what_was_asked_and_links_the_trip_page(editor, failed):
+    body = editor.get("/admin/itineraries/itinerary/").content.decode()
+    assert '<td class="field-start">jincheng</td>' in body
+    assert '<td class="field-days">3</td>' in body
+    assert DATE.isoformat() in body
+    assert f'href="/trips/{failed.pk}/"' in body
+
+
+def test_a_single_itinerary_cannot_be_edited_and_says_where_it_failed(editor, failed):
+    page = editor.get(f"/admin/itineraries/itinerary/{failed.pk}/change/").content.decode()
+    assert "KeyError: &#x27;days&#x27; at test_itinerary_admin.py" in page
+    assert 'name="status"' not in page
+    assert 'name="owner"' not in page
+    assert 'name="claim"' not in page
+    editor.post(f"/admin/itineraries/itinerary/{failed.pk}/change/", {"status": "done"})
+    failed.refresh_from_db()
+    assert failed.status == "failed"
+    assert editor.get("/admin/itineraries/itinerary/add/").status_code == 403
+
+
+def test_a_rerun_writes_a_history_entry(editor, failed, django_capture_on_commit_callbacks):
+    editor.post("/admin/itineraries/itinerary/", {"action": "rerun", "_selected_action": [str(failed.pk)]})
+    failed.refresh_from_db()
+    assert failed.status == "queued"
+    assert failed.error == ""
+    assert failed.error_detail == ""
+    assert LogEntry.objects.get(object_id=str(failed.pk)).change_message == "Re-run from the admin"
