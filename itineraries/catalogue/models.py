@@ -1,6 +1,7 @@
 """The catalogue: places (sights, lodgings, towns), roads, themed routes and season notes."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 # Fields a client or an export sees; "published" is added where editors work.
 # The four series of Jincheng's "Taihang People's Family" courtyards (article 000_bfe872bd9a934e52.txt).
@@ -38,53 +39,68 @@ DESTINATION_FIELDS = (
 
 class Destination(models.Model):
     class Kind(models.TextChoices):
-        SIGHT = "sight", "Sight"
-        LODGING = "lodging", "Lodging"
-        TOWN = "town", "Town"
+        SIGHT = "sight", _("Sight")
+        LODGING = "lodging", _("Lodging")
+        TOWN = "town", _("Town")
 
     class Confidence(models.TextChoices):
-        HIGH = "HIGH", "High"
-        MED = "MED", "Medium"
-        LOW = "LOW", "Low (proxy)"
+        HIGH = "HIGH", _("High")
+        MED = "MED", _("Medium")
+        LOW = "LOW", _("Low (proxy)")
 
-    slug = models.SlugField(max_length=80, unique=True)
-    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.SIGHT)
-    name_en = models.CharField(max_length=160)
-    name_zh = models.CharField(max_length=160)
-    name_pinyin = models.CharField(max_length=160, blank=True)
-    lat = models.FloatField(help_text="WGS-84 latitude")
-    lon = models.FloatField(help_text="WGS-84 longitude")
-    city = models.CharField(max_length=60)
-    county = models.CharField(max_length=60, blank=True)
-    categories = models.JSONField(default=list, blank=True)
-    weight = models.PositiveSmallIntegerField(default=5, help_text="editorial weight 1-10")
-    visit_minutes = models.PositiveIntegerField(default=60)
-    opening_hours = models.JSONField(default=list, blank=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.SIGHT)
+    name_en = models.CharField(_("English name"), max_length=160)
+    name_zh = models.CharField(_("Chinese name"), max_length=160)
+    name_pinyin = models.CharField(_("pinyin"), max_length=160, blank=True)
+    lat = models.FloatField(_("latitude"), help_text=_("WGS-84 latitude"))
+    lon = models.FloatField(_("longitude"), help_text=_("WGS-84 longitude"))
+    city = models.CharField(_("city"), max_length=60)
+    county = models.CharField(_("county"), max_length=60, blank=True)
+    categories = models.JSONField(_("categories"), default=list, blank=True)
+    weight = models.PositiveSmallIntegerField(_("weight"), default=5, help_text=_("editorial weight 1-10"))
+    visit_minutes = models.PositiveIntegerField(_("visit (minutes)"), default=60)
+    opening_hours = models.JSONField(_("opening hours"), default=list, blank=True)
     hours_estimated = models.BooleanField(
-        default=False, help_text="the hours are a guess: pages say 'hours not confirmed, check before you go'"
+        _("hours estimated"),
+        default=False,
+        help_text=_("the hours are a guess: pages say 'hours not confirmed, check before you go'"),
     )
-    hours_source = models.TextField(blank=True, help_text="where the opening hours come from")
-    ticket_cny = models.PositiveIntegerField(null=True, blank=True, help_text="adult ticket; 0 free, empty unknown")
-    ticket_estimated = models.BooleanField(default=False, help_text="the price is a guess")
-    ticket_source = models.TextField(blank=True, help_text="where the ticket price comes from")
-    lodging = models.BooleanField(default=False)
-    lodging_kind = models.CharField(max_length=20, blank=True)
-    lodging_brand = models.CharField(max_length=80, blank=True, help_text="e.g. Taihang People's Family (太行人家)")
+    hours_source = models.TextField(
+        _("source of the hours"), blank=True, help_text=_("where the opening hours come from")
+    )
+    ticket_cny = models.PositiveIntegerField(
+        _("ticket (CNY)"), null=True, blank=True, help_text=_("adult ticket; 0 free, empty unknown")
+    )
+    ticket_estimated = models.BooleanField(_("ticket estimated"), default=False, help_text=_("the price is a guess"))
+    ticket_source = models.TextField(
+        _("source of the ticket price"), blank=True, help_text=_("where the ticket price comes from")
+    )
+    lodging = models.BooleanField(_("lodging"), default=False)
+    lodging_kind = models.CharField(_("kind of lodging"), max_length=20, blank=True)
+    lodging_brand = models.CharField(
+        _("lodging brand"), max_length=80, blank=True, help_text=_("e.g. Taihang People's Family (太行人家)")
+    )
     courtyard_series = models.CharField(
+        _("courtyard series"),
         max_length=20,
         blank=True,
         choices=[(s, s) for s in COURTYARD_SERIES],
-        help_text="the brand's courtyard series, where a source names it",
+        help_text=_("the brand's courtyard series, where a source names it"),
     )
-    description_en = models.TextField(blank=True)
-    description_zh = models.TextField(blank=True)
-    source = models.TextField()
-    confidence = models.CharField(max_length=4, choices=Confidence.choices, default=Confidence.MED)
-    added = models.BooleanField(default=False, help_text="not named in the seed articles")
-    published = models.BooleanField(default=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    description_en = models.TextField(_("English description"), blank=True)
+    description_zh = models.TextField(_("Chinese description"), blank=True)
+    source = models.TextField(
+        _("source"),
+    )
+    confidence = models.CharField(_("confidence"), max_length=4, choices=Confidence.choices, default=Confidence.MED)
+    added = models.BooleanField(_("added"), default=False, help_text=_("not named in the seed articles"))
+    published = models.BooleanField(_("published"), default=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
+        verbose_name = _("destination")
+        verbose_name_plural = _("destinations")
         ordering = ["slug"]
         indexes = [models.Index(fields=["kind", "published"]), models.Index(fields=["city"])]
 
@@ -94,24 +110,28 @@ class Destination(models.Model):
 
 class Road(models.Model):
     class Kind(models.TextChoices):
-        TOURIST_HIGHWAY = "tourist_highway", "Tourist highway"
-        BRANCH = "branch", "Branch"
-        RING = "ring", "Ring"
-        CONNECTOR = "connector", "Connector"
-        EXPRESSWAY = "expressway", "Expressway"
-        NATIONAL_ROAD = "national_road", "National road"
+        TOURIST_HIGHWAY = "tourist_highway", _("Tourist highway")
+        BRANCH = "branch", _("Branch")
+        RING = "ring", _("Ring")
+        CONNECTOR = "connector", _("Connector")
+        EXPRESSWAY = "expressway", _("Expressway")
+        NATIONAL_ROAD = "national_road", _("National road")
 
-    slug = models.SlugField(max_length=80, unique=True)
-    name_en = models.CharField(max_length=200)
-    name_zh = models.CharField(max_length=200)
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    via = models.JSONField(default=list, help_text="waypoint names in order")
-    points = models.JSONField(default=list, help_text="[[lat, lon], ...] WGS-84")
-    stated_km = models.FloatField(null=True, blank=True)
-    source = models.TextField()
-    updated_at = models.DateTimeField(auto_now=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name_en = models.CharField(_("English name"), max_length=200)
+    name_zh = models.CharField(_("Chinese name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    via = models.JSONField(_("via"), default=list, help_text=_("waypoint names in order"))
+    points = models.JSONField(_("points"), default=list, help_text=_("[[lat, lon], ...] WGS-84"))
+    stated_km = models.FloatField(_("stated length (km)"), null=True, blank=True)
+    source = models.TextField(
+        _("source"),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
+        verbose_name = _("road")
+        verbose_name_plural = _("roads")
         ordering = ["slug"]
 
     def __str__(self) -> str:
@@ -121,21 +141,25 @@ class Road(models.Model):
 class ThemedRoute(models.Model):
     """A ready-made starting point from the articles: must-see places, interests and a suggested length."""
 
-    slug = models.SlugField(max_length=80, unique=True)
-    name_en = models.CharField(max_length=160)
-    name_zh = models.CharField(max_length=160)
-    description_en = models.TextField(blank=True)
-    description_zh = models.TextField(blank=True)
-    start = models.SlugField(max_length=80)
-    days = models.PositiveSmallIntegerField(default=2)
-    mode = models.CharField(max_length=10, default="car")
-    pace = models.CharField(max_length=10, default="normal")
-    scenic = models.BooleanField(default=False)
-    must = models.JSONField(default=list)
-    interests = models.JSONField(default=list)
-    source = models.TextField()
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name_en = models.CharField(_("English name"), max_length=160)
+    name_zh = models.CharField(_("Chinese name"), max_length=160)
+    description_en = models.TextField(_("English description"), blank=True)
+    description_zh = models.TextField(_("Chinese description"), blank=True)
+    start = models.SlugField(_("start"), max_length=80)
+    days = models.PositiveSmallIntegerField(_("days"), default=2)
+    mode = models.CharField(_("mode"), max_length=10, default="car")
+    pace = models.CharField(_("pace"), max_length=10, default="normal")
+    scenic = models.BooleanField(_("scenic"), default=False)
+    must = models.JSONField(_("must-see places"), default=list)
+    interests = models.JSONField(_("interests"), default=list)
+    source = models.TextField(
+        _("source"),
+    )
 
     class Meta:
+        verbose_name = _("themed route")
+        verbose_name_plural = _("themed routes")
         ordering = ["slug"]
 
     def __str__(self) -> str:
@@ -154,13 +178,21 @@ class ThemedRoute(models.Model):
 
 
 class SeasonNote(models.Model):
-    city = models.CharField(max_length=60)
-    months = models.JSONField(default=list)
-    note_en = models.TextField()
-    note_zh = models.TextField()
-    source = models.TextField()
+    city = models.CharField(_("city"), max_length=60)
+    months = models.JSONField(_("months"), default=list)
+    note_en = models.TextField(
+        _("English note"),
+    )
+    note_zh = models.TextField(
+        _("Chinese note"),
+    )
+    source = models.TextField(
+        _("source"),
+    )
 
     class Meta:
+        verbose_name = _("season note")
+        verbose_name_plural = _("season notes")
         ordering = ["city", "id"]
 
     def __str__(self) -> str:
@@ -171,7 +203,7 @@ class CatalogueVersion(models.Model):
     """One row whose token changes with every edit of a place or a road. It keys the cached road network
     and travel matrices, so every process sees an edit at once, whatever happens to the cache server."""
 
-    token = models.CharField(max_length=32)
+    token = models.CharField(_("token"), max_length=32)
 
     def __str__(self) -> str:
         return self.token

@@ -272,3 +272,19 @@ def test_an_overlapping_season_is_shown_on_its_row_with_the_dates(editor):
     row = body.split('class="hours-row hours-row-error"')[1].split("</tr>")[0]
     assert '<th scope="row">2</th>' in row
     assert 'value="10-01"' in row
+
+
+def test_the_language_switch_turns_the_admin_chinese_labels_and_all(editor):
+    page = editor.get("/admin/itineraries/destination/").content.decode()
+    assert 'id="admin-language"' in page
+    assert "Shanxi trip planner: editors" in page
+    editor.post("/i18n/setlang/", {"language": "zh-hans", "next": "/admin/itineraries/destination/"})
+    page = editor.get("/admin/itineraries/destination/").content.decode()
+    assert "选择 目的地 来修改" in page
+    assert "将所选导出为 CSV" in page
+    assert "山西行程规划：编辑后台" in page
+    pk = Destination.objects.get(slug="guoyu-castle").pk
+    form = editor.get(f"/admin/itineraries/destination/{pk}/change/").content.decode()
+    assert "开放时间" in form
+    assert "中文名" in form
+    assert "取自国内网络地图（GCJ-02）" in form
