@@ -3,12 +3,13 @@ import sys
 
 from django.apps import AppConfig
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 
 class ItinerariesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "itineraries"
-    verbose_name = "Shanxi itineraries"
+    verbose_name = _("Shanxi itineraries")
 
     def ready(self) -> None:
         from itineraries.catalogue import signals  # noqa: F401

@@ -19,13 +19,12 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from itineraries.catalogue import articles, transfer
 from itineraries.catalogue.admin.history import log_bulk
-from itineraries.catalogue.admin.widgets import HoursField, MapPointWidget
+from itineraries.catalogue.admin.widgets import LEAFLET, HoursField, point_map
 from itineraries.catalogue.hours import EXAMPLE, closed_periods
 from itineraries.catalogue.models import Destination
-from itineraries.catalogue.scoring import INTERESTS
 from itineraries.catalogue.selectors import routes_needing
 from itineraries.catalogue.validation import SHANXI_LAT, SHANXI_LON, fact_errors, inside_shanxi
-from itineraries.web.display import to_display
+from itineraries.web.forms import INTEREST_CHOICES
 
 IMPORT_SESSION_KEY = "itineraries.destination_import"
 
@@ -44,7 +43,7 @@ class DestinationForm(forms.ModelForm):
     )
     categories = forms.MultipleChoiceField(
         label=gettext_lazy("categories"),
-        choices=[(c, c) for c in INTERESTS],
+        choices=INTEREST_CHOICES,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -65,13 +64,14 @@ class DestinationForm(forms.ModelForm):
     class Meta:
         model = Destination
         fields = [*transfer.FIELDS]
-        widgets = {"lat": MapPointWidget(attrs={"step": "0.0001"})}
+        widgets = {
+            "lat": forms.NumberInput(attrs={"step": "0.0001"}),
+            "lon": forms.NumberInput(attrs={"step": "0.0001"}),
+        }
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.converted: tuple[tuple[float, float], tuple[float, float]] | None = None
-        if self.instance.pk:
-            self.fields["lat"].widget.display_point = to_display(self.instance.lat, self.instance.lon)
 
     def clean(self):
         data = super().clean()
@@ -119,7 +119,7 @@ class CategoryFilter(admin.SimpleListFilter):
     parameter_name = "category"
 
     def lookups(self, request, model_admin):
-        return [(c, c) for c in INTERESTS]
+        return INTEREST_CHOICES
 
     def queryset(self, request, queryset):
         if not self.value():
@@ -149,7 +149,7 @@ class DestinationAdmin(admin.ModelAdmin):
     delete_selected_confirmation_template = "admin/itineraries/destination/delete_selected_confirmation.html"
     fieldsets = [
         (None, {"fields": ["slug", "kind", ("name_en", "name_zh"), "name_pinyin"]}),
-        (gettext_lazy("Where"), {"fields": [("lat", "lon"), "gcj02", ("city", "county")]}),
+        (gettext_lazy("Where"), {"fields": [("lat", "lon"), "gcj02", "location_map", ("city", "county")]}),
         (gettext_lazy("Visit"), {"fields": ["categories", ("weight", "visit_minutes")]}),
         (gettext_lazy("Opening hours"), {"fields": ["opening_hours", ("hours_estimated", "hours_source")]}),
         (gettext_lazy("Ticket"), {"fields": [("ticket_cny", "ticket_estimated"), "ticket_source"]}),
@@ -163,6 +163,24 @@ class DestinationAdmin(admin.ModelAdmin):
             {"fields": ["source", ("confidence", "added"), "published", "unpublish_anyway"]},
         ),
     ]
+    readonly_fields = ("location_map",)
+
+    @property
+    def media(self) -> forms.Media:
+        return super().media + LEAFLET
+
+    @admin.display(description=gettext_lazy("map"))
+    def location_map(self, place: Destination | None) -> str:
+        return point_map(place.lat, place.lon) if place and place.pk else point_map(None, None)
+
+    def get_fieldsets(self, request, obj=None):
+        # The "unpublish anyway" box only where a themed route needs the place.
+        if obj is not None and routes_needing({obj.slug}):
+            return self.fieldsets
+        return [
+            (name, {**opts, "fields": [f for f in opts["fields"] if f != "unpublish_anyway"]})
+            for name, opts in self.fieldsets
+        ]
 
     def get_urls(self):
         return [

@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from itineraries.catalogue.models import Destination, SeasonNote, ThemedRoute
-from itineraries.catalogue.scoring import INTERESTS
 from itineraries.catalogue.validation import route_errors
-from itineraries.trips.request import MAX_DAYS, MODES, PACES
+from itineraries.trips.request import MAX_DAYS
+from itineraries.web.forms import INTEREST_CHOICES, MODE_CHOICES, PACE_CHOICES
 
 MONTHS = [(m, m) for m in range(1, 13)]
 
@@ -31,11 +31,11 @@ class ThemedRouteForm(forms.ModelForm):
     interests = forms.MultipleChoiceField(
         label=gettext_lazy("interests"),
         required=False,
-        choices=[(i, i) for i in INTERESTS],
+        choices=INTEREST_CHOICES,
         widget=forms.CheckboxSelectMultiple,
     )
-    mode = forms.ChoiceField(label=gettext_lazy("mode"), choices=[(m, m) for m in MODES])
-    pace = forms.ChoiceField(label=gettext_lazy("pace"), choices=[(p, p) for p in PACES])
+    mode = forms.ChoiceField(label=gettext_lazy("mode"), choices=MODE_CHOICES)
+    pace = forms.ChoiceField(label=gettext_lazy("pace"), choices=PACE_CHOICES)
     days = forms.TypedChoiceField(
         label=gettext_lazy("days"), coerce=int, choices=[(d, d) for d in range(1, MAX_DAYS + 1)]
     )

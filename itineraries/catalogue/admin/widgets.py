@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from itineraries.catalogue.hours import WEEKDAYS, hours_problems
@@ -39,21 +40,11 @@ def map_context() -> dict[str, Any]:
     }
 
 
-class MapPointWidget(forms.NumberInput):
-    """The latitude input; the map below it places the point on a click or a drag and fills longitude too."""
-
-    template_name = "admin/itineraries/map_point_widget.html"
-    display_point: tuple[float, float] | None = None  # the stored point in the tiles' datum
-
-    def get_context(self, name: str, value: Any, attrs: dict | None) -> dict[str, Any]:
-        context = super().get_context(name, value, attrs)
-        context["map"] = json.dumps(map_context(), ensure_ascii=False)
-        context["display"] = json.dumps(self.display_point) if self.display_point else ""
-        return context
-
-    @property
-    def media(self) -> forms.Media:
-        return LEAFLET
+def point_map(lat: float | None, lon: float | None) -> str:
+    """The map under a destination's coordinates: a click or a drag fills latitude and longitude."""
+    shown = to_display(lat, lon) if lat is not None and lon is not None else None
+    context = {"map": json.dumps(map_context(), ensure_ascii=False), "display": json.dumps(shown) if shown else ""}
+    return render_to_string("admin/itineraries/map_point.html", context)
 
 
 class RoadLineWidget(forms.Textarea):
@@ -69,6 +60,11 @@ class RoadLineWidget(forms.Textarea):
     @property
     def media(self) -> forms.Media:
         return LEAFLET
+
+
+WEEKDAY_LABELS = dict(
+    zip(WEEKDAYS, (_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")), strict=True)
+)
 
 
 def _text(value: object) -> str:
@@ -110,7 +106,7 @@ class HoursTableWidget(forms.Widget):
                     "open": _text(season.get("open")),
                     "close": _text(season.get("close")),
                     "closed": bool(season.get("closed")),
-                    "days": [(d, d in ticked if season else True) for d in WEEKDAYS],
+                    "days": [(d, WEEKDAY_LABELS[d], d in ticked if season else True) for d in WEEKDAYS],
                     "errors": self.row_errors.get(n, []),
                 }
             )
