@@ -158,3 +158,25 @@ def test_an_editor_switches_the_admin_to_chinese(editor_page, live_server):
     _change_page(page, live_server, "guoyu-castle")
     assert "开放时间" in page.inner_text("body")
     shot(page, "admin-chinese", (1440, 900, "zh-hans"))
+
+
+def test_an_editor_extends_a_road_on_its_map(editor_page, live_server):
+    import json
+
+    from itineraries.catalogue.models import Road
+
+    road = Road.objects.get(slug="qinhe-castle-ring")
+    before = len(road.points)
+    page = editor_page
+    page.goto(f"{live_server.url}/admin/itineraries/road/{road.pk}/change/")
+    box = page.locator(".admin-road-map").bounding_box()
+    assert box["width"] >= 600
+    assert page.locator(".admin-road-map .leaflet-marker-icon").count() >= before  # draggable vertices
+    page.locator(".admin-road-map").click(position={"x": box["width"] * 0.7, "y": box["height"] * 0.3})
+    line = json.loads(page.input_value("#id_geojson"))
+    assert len(line["coordinates"]) == before + 1
+    shot(page, "admin-road-line", VIEW)
+    page.click("input[name=_continue]")
+    page.wait_for_selector(".messagelist .success")
+    road.refresh_from_db()
+    assert len(road.points) == before + 1
