@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from django.utils.translation import gettext as _
+
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _TIME = re.compile(r"^([01]\d|2[0-4]):([0-5]\d)$")
 _MONTH_DAY = re.compile(r"^(\d\d)-(\d\d)$")
@@ -29,17 +31,17 @@ EXAMPLE = [
 def minutes_of(text: str) -> int:
     match = _TIME.match(text)
     if not match:
-        raise ValueError(f"{text!r} is not a time HH:MM")
+        raise ValueError(_("%(text)r is not a time HH:MM") % {"text": text})
     value = int(match.group(1)) * 60 + int(match.group(2))
     if value > 24 * 60:
-        raise ValueError(f"{text!r} is after 24:00")
+        raise ValueError(_("%(text)r is after 24:00") % {"text": text})
     return value
 
 
 def _day_of_year(text: str) -> int:
     match = _MONTH_DAY.match(text or "")
     if not match:
-        raise ValueError(f"{text!r} is not a month-day MM-DD")
+        raise ValueError(_("%(text)r is not a month-day MM-DD") % {"text": text})
     month, day = int(match.group(1)), int(match.group(2))
     # 2024 is a leap year, so 02-29 is accepted.
     return dt.date(2024, month, day).timetuple().tm_yday
@@ -66,7 +68,9 @@ def _ranges(days: set[int]) -> list[str]:
             runs.append([day, day])
     if len(runs) > 1 and runs[0][0] == 1 and runs[-1][1] == 366:
         runs[0][0] = runs.pop()[0]
-    return [f"{_month_day(a)} to {_month_day(b)}" if a != b else _month_day(a) for a, b in runs]
+    return [
+        _("%(a)s to %(b)s") % {"a": _month_day(a), "b": _month_day(b)} if a != b else _month_day(a) for a, b in runs
+    ]
 
 
 def hours_problems(hours: object) -> list[tuple[int | None, str]]:
@@ -74,12 +78,12 @@ def hours_problems(hours: object) -> list[tuple[int | None, str]]:
     if hours in (None, []):
         return []
     if not isinstance(hours, list):
-        return [(None, "must be a list of seasons")]
+        return [(None, _("must be a list of seasons"))]
     errors: list[tuple[int | None, str]] = []
     covered: dict[int, int] = {}
     for n, season in enumerate(hours, start=1):
         if not isinstance(season, dict):
-            errors.append((n, "must be an object"))
+            errors.append((n, _("must be an object")))
             continue
         try:
             days = _season_days(season)
@@ -89,7 +93,9 @@ def hours_problems(hours: object) -> list[tuple[int | None, str]]:
         clash = {day: other for day, other in covered.items() if day in days}
         for other in sorted(set(clash.values())):
             shared = _ranges({day for day, o in clash.items() if o == other})
-            errors.append((n, f"overlaps season {other} on {', '.join(shared)}"))
+            errors.append(
+                (n, _("overlaps season %(other)s on %(dates)s") % {"other": other, "dates": ", ".join(shared)})
+            )
         covered.update({day: n for day in days if day not in covered})
         if season.get("closed"):
             continue
@@ -97,11 +103,17 @@ def hours_problems(hours: object) -> list[tuple[int | None, str]]:
         if weekdays != "daily" and (
             not isinstance(weekdays, list) or not weekdays or any(w not in WEEKDAYS for w in weekdays)
         ):
-            errors.append((n, f"days must be 'daily' or some of {', '.join(WEEKDAYS)}, not {weekdays!r}"))
+            errors.append(
+                (
+                    n,
+                    _("days must be 'daily' or some of %(all)s, not %(given)r")
+                    % {"all": ", ".join(WEEKDAYS), "given": weekdays},
+                )
+            )
         opens, closes = season.get("open", ""), season.get("close", "")
         try:
             if minutes_of(closes) <= minutes_of(opens):
-                errors.append((n, f"close {closes} must be after open {opens}"))
+                errors.append((n, _("close %(close)s must be after open %(open)s") % {"close": closes, "open": opens}))
         except ValueError as exc:
             errors.append((n, str(exc)))
     return errors
@@ -109,7 +121,7 @@ def hours_problems(hours: object) -> list[tuple[int | None, str]]:
 
 def validate_hours(hours: object) -> list[str]:
     """Human-readable problems with an opening-hours value; empty when valid."""
-    return [f"season {n}: {message}" if n else message for n, message in hours_problems(hours)]
+    return [_("season %(n)s: %(problem)s") % {"n": n, "problem": m} if n else m for n, m in hours_problems(hours)]
 
 
 def closed_periods(hours: list[dict] | None) -> list[str]:

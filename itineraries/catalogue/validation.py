@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
 from itineraries.catalogue.hours import validate_hours
 from itineraries.catalogue.scoring import INTERESTS
 
@@ -19,7 +21,7 @@ def inside_shanxi(lat: float, lon: float) -> bool:
 def _number(record: dict, name: str, errors: list[tuple[str, str]]) -> float | None:
     value = record.get(name)
     if isinstance(value, bool) or not isinstance(value, int | float):
-        errors.append((name, "must be a number"))
+        errors.append((name, _("must be a number")))
         return None
     return float(value)
 
@@ -27,7 +29,7 @@ def _number(record: dict, name: str, errors: list[tuple[str, str]]) -> float | N
 def _missing(record: dict, names: tuple[str, ...]) -> list[tuple[str, str]]:
     """Text fields that are absent or blank."""
     return [
-        (name, "is required") for name in names if not isinstance(record.get(name), str) or not record[name].strip()
+        (name, _("is required")) for name in names if not isinstance(record.get(name), str) or not record[name].strip()
     ]
 
 
@@ -36,7 +38,7 @@ def point_errors(lat: object, lon: object) -> list[tuple[str, str]]:
     errors: list[tuple[str, str]] = []
     la, lo = _number(record, "lat", errors), _number(record, "lon", errors)
     if la is not None and lo is not None and not inside_shanxi(la, lo):
-        errors.append(("lat", f"({la}, {lo}) is outside Shanxi"))
+        errors.append(("lat", _("(%(lat)s, %(lon)s) is outside Shanxi") % {"lat": la, "lon": lo}))
     return errors
 
 
@@ -46,23 +48,23 @@ def destination_errors(record: dict) -> list[tuple[str, str]]:
     errors += point_errors(record.get("lat"), record.get("lon"))
     categories = record.get("categories", [])
     if not isinstance(categories, list):
-        errors.append(("categories", f"must be a list of {', '.join(INTERESTS)}"))
+        errors.append(("categories", _("must be a list of %(all)s") % {"all": ", ".join(INTERESTS)}))
     else:
         errors += [
-            ("categories", f"{c!r} is not a category; use {', '.join(INTERESTS)}")
+            ("categories", _("%(given)r is not a category; use %(all)s") % {"given": c, "all": ", ".join(INTERESTS)})
             for c in categories
             if c not in INTERESTS
         ]
     weight = record.get("weight", 5)
     if not isinstance(weight, int) or not 1 <= weight <= 10:
-        errors.append(("weight", "must be an integer from 1 to 10"))
+        errors.append(("weight", _("must be an integer from 1 to 10")))
     minutes = record.get("visit_minutes", 60)
     if not isinstance(minutes, int) or not 0 < minutes <= 720:
-        errors.append(("visit_minutes", "must be an integer from 1 to 720"))
+        errors.append(("visit_minutes", _("must be an integer from 1 to 720")))
     errors += [("hours", message) for message in validate_hours(record.get("hours", []))]
     errors += fact_errors(record)
     if record.get("confidence", "MED") not in CONFIDENCES:
-        errors.append(("confidence", f"must be one of {', '.join(CONFIDENCES)}"))
+        errors.append(("confidence", _("must be one of %(all)s") % {"all": ", ".join(CONFIDENCES)}))
     return errors
 
 
@@ -83,12 +85,12 @@ def route_errors(record: dict, slugs: set[str]) -> list[tuple[str, str]]:
 
     errors = _missing(record, ("slug", "name_en", "name_zh", "source"))
     if record.get("start") not in slugs:
-        errors.append(("start", f"unknown place {record.get('start')!r}"))
-    errors += [("must", f"unknown place {s!r}") for s in record.get("must", []) if s not in slugs]
+        errors.append(("start", _("unknown place %(slug)r") % {"slug": record.get("start")}))
+    errors += [("must", _("unknown place %(slug)r") % {"slug": s}) for s in record.get("must", []) if s not in slugs]
     if any(i not in INTERESTS for i in record.get("interests", [])):
         errors.append(("interests", f"must be among {', '.join(INTERESTS)}"))
     if not isinstance(record.get("days"), int) or not 1 <= record["days"] <= MAX_DAYS:
-        errors.append(("days", f"must be 1 to {MAX_DAYS}"))
+        errors.append(("days", _("must be 1 to %(max)d") % {"max": MAX_DAYS}))
     if record.get("mode", "car") not in MODES:
         errors.append(("mode", f"must be one of {', '.join(MODES)}"))
     if record.get("pace", "normal") not in PACES:
@@ -101,10 +103,10 @@ def fact_errors(record: dict) -> list[tuple[str, str]]:
     errors: list[tuple[str, str]] = []
     hours, hours_source = record.get("hours") or [], record.get("hours_source", "")
     if hours and not str(hours_source).strip() and not record.get("hours_estimated"):
-        errors.append(("hours_source", "opening hours need a source, or hours_estimated: true"))
+        errors.append(("hours_source", _("opening hours need a source, or hours_estimated: true")))
     if not hours and record.get("hours_estimated"):
-        errors.append(("hours_estimated", "there are no hours to estimate: a place without hours is always open"))
+        errors.append(("hours_estimated", _("there are no hours to estimate: a place without hours is always open")))
     ticket_sourced = str(record.get("ticket_source", "")).strip() or record.get("ticket_estimated")
     if record.get("ticket_cny") is not None and not ticket_sourced:
-        errors.append(("ticket_source", "a ticket price (0 for free) needs a source, or ticket_estimated: true"))
+        errors.append(("ticket_source", _("a ticket price (0 for free) needs a source, or ticket_estimated: true")))
     return errors

@@ -288,3 +288,38 @@ def test_the_language_switch_turns_the_admin_chinese_labels_and_all(editor):
     assert "开放时间" in form
     assert "中文名" in form
     assert "取自国内网络地图（GCJ-02）" in form
+
+
+def test_on_gcj02_tiles_the_road_is_drawn_shifted_and_a_drawn_line_is_stored_as_wgs84(editor, settings):
+    from itineraries.models import Road
+
+    settings.MAP_TILE_DATUM = "gcj02"
+    road = Road.objects.get(slug="qinhe-castle-ring")
+    body = editor.get(f"/admin/itineraries/road/{road.pk}/change/").content.decode()
+    shown = json.loads(body.split('data-display="')[1].split('"')[0].replace("&quot;", '"'))
+    assert len(shown) == len(road.points)
+    assert 0.4 <= geodesic(tuple(shown[0]), tuple(road.points[0])).km <= 0.7
+    drawn = {"type": "LineString", "coordinates": [[112.5, 35.6], [112.6, 35.7]]}
+    data = {
+        "slug": road.slug,
+        "name_en": road.name_en,
+        "name_zh": road.name_zh,
+        "kind": road.kind,
+        "via": json.dumps(road.via),
+        "stated_km": road.stated_km,
+        "source": road.source,
+        "geojson": json.dumps(drawn),
+        "geojson_datum": "gcj02",
+    }
+    assert editor.post(f"/admin/itineraries/road/{road.pk}/change/", data).status_code == 302
+    road.refresh_from_db()
+    assert road.points[0][1] < 112.5
+    assert 0.4 <= geodesic((35.6, 112.5), tuple(road.points[0])).km <= 0.7
+
+
+def test_a_chinese_editor_reads_hours_problems_in_chinese(editor):
+    editor.post("/i18n/setlang/", {"language": "zh-hans", "next": "/admin/"})
+    pk = Destination.objects.get(slug="guoyu-castle").pk
+    bad = [{"from": "01-01", "to": "12-31", "open": "18:00", "close": "09:00"}]
+    body = editor.post(f"/admin/itineraries/destination/{pk}/change/", change_form("guoyu-castle", hours=bad))
+    assert "第 1 行：关门时间 09:00 必须晚于开门时间 18:00" in body.content.decode()

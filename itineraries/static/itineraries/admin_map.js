@@ -61,13 +61,8 @@
     var input = document.getElementById(el.dataset.input);
     var datum = document.getElementById("id_geojson_datum");
     var map = baseMap(el, settings);
-    var points = [];
-    try {
-      var geometry = JSON.parse(input.value || "null");
-      if (geometry && geometry.coordinates) {
-        points = geometry.coordinates.map(function (c) { return [c[1], c[0]]; });
-      }
-    } catch (e) { points = []; }
+    // The stored line, drawn in the tiles' datum; once edited, the text holds map positions in that datum.
+    var points = JSON.parse(el.dataset.display || "[]");
     var line = L.polyline(points, {color: "#d7263d", weight: 4}).addTo(map);
     if (points.length > 1) { map.fitBounds(line.getBounds(), {padding: [20, 20]}); } else { map.setView([37.0, 112.4], 7); }
     function write() {

@@ -47,6 +47,14 @@ def point_map(lat: float | None, lon: float | None) -> str:
     return render_to_string("admin/itineraries/map_point.html", context)
 
 
+def _display_line(value: Any) -> list[tuple[float, float]]:
+    """The line's [lon, lat] positions as [lat, lon] in the tiles' datum; empty when the text is not a line."""
+    try:
+        return [to_display(float(lat), float(lon)) for lon, lat in json.loads(value or "null")["coordinates"]]
+    except (ValueError, TypeError, KeyError):
+        return []
+
+
 class RoadLineWidget(forms.Textarea):
     """A road's points as GeoJSON, edited on a map: drag a vertex, click the map to add one at the end."""
 
@@ -55,6 +63,7 @@ class RoadLineWidget(forms.Textarea):
     def get_context(self, name: str, value: Any, attrs: dict | None) -> dict[str, Any]:
         context = super().get_context(name, value, attrs)
         context["map"] = json.dumps(map_context(), ensure_ascii=False)
+        context["display"] = json.dumps(_display_line(value))
         return context
 
     @property

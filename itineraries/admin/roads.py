@@ -10,7 +10,7 @@ from django.contrib import admin
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from itineraries.catalogue.admin.widgets import RoadLineWidget
+from itineraries.admin.widgets import RoadLineWidget
 from itineraries.catalogue.models import Road
 from itineraries.catalogue.validation import inside_shanxi
 from itineraries.roads import Road as NetRoad

@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from itineraries.catalogue.admin.history import log_bulk
+from itineraries.admin.history import log_bulk
 from itineraries.trips import services
 from itineraries.trips.models import Itinerary
 

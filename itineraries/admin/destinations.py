@@ -17,9 +17,9 @@ from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from itineraries.admin.history import log_bulk
+from itineraries.admin.widgets import LEAFLET, HoursField, point_map
 from itineraries.catalogue import articles, transfer
-from itineraries.catalogue.admin.history import log_bulk
-from itineraries.catalogue.admin.widgets import LEAFLET, HoursField, point_map
 from itineraries.catalogue.hours import EXAMPLE, closed_periods
 from itineraries.catalogue.models import Destination
 from itineraries.catalogue.selectors import routes_needing
