@@ -48,6 +48,13 @@ def change_form(slug: str, hours: list[dict] | None = None, **changes) -> dict:
     return data
 
 
+def road_form(road, line: dict, datum: str) -> dict:
+    """The road change form as posted after drawing the line on a map in the given datum."""
+    fields = ("slug", "name_en", "name_zh", "kind", "stated_km", "source")
+    data = {f: getattr(road, f) for f in fields}
+    return {**data, "via": json.dumps(road.via), "geojson": json.dumps(line), "geojson_datum": datum}
+
+
 def test_article_import_matches_the_catalogue_and_drafts_a_new_town(editor):
     article = (
         "Visitors to Pingyao Ancient City can now take a new bus. "
@@ -202,17 +209,7 @@ def test_a_road_drawn_on_the_map_is_stored_and_its_history_names_the_points(edit
 
     road = Road.objects.get(slug="taihang-no1-jincheng-main")
     line = {"type": "LineString", "coordinates": [[112.85, 35.49], [113.0, 35.6], [113.2, 35.7]]}
-    data = {
-        "slug": road.slug,
-        "name_en": road.name_en,
-        "name_zh": road.name_zh,
-        "kind": road.kind,
-        "via": json.dumps(road.via),
-        "stated_km": road.stated_km,
-        "source": road.source,
-        "geojson": json.dumps(line),
-        "geojson_datum": "wgs84",
-    }
+    data = road_form(road, line, datum="wgs84")
     response = editor.post(f"/admin/itineraries/road/{road.pk}/change/", data)
     assert response.status_code == 302, response.content.decode()[-3000:]
     road.refresh_from_db()
@@ -300,17 +297,7 @@ def test_on_gcj02_tiles_the_road_is_drawn_shifted_and_a_drawn_line_is_stored_as_
     assert len(shown) == len(road.points)
     assert 0.4 <= geodesic(tuple(shown[0]), tuple(road.points[0])).km <= 0.7
     drawn = {"type": "LineString", "coordinates": [[112.5, 35.6], [112.6, 35.7]]}
-    data = {
-        "slug": road.slug,
-        "name_en": road.name_en,
-        "name_zh": road.name_zh,
-        "kind": road.kind,
-        "via": json.dumps(road.via),
-        "stated_km": road.stated_km,
-        "source": road.source,
-        "geojson": json.dumps(drawn),
-        "geojson_datum": "gcj02",
-    }
+    data = road_form(road, drawn, datum="gcj02")
     assert editor.post(f"/admin/itineraries/road/{road.pk}/change/", data).status_code == 302
     road.refresh_from_db()
     assert road.points[0][1] < 112.5
