@@ -24,6 +24,7 @@ from itineraries.api.serializers import (
     ThemedRouteSerializer,
 )
 from itineraries.catalogue import selectors as catalogue
+from itineraries.catalogue.models import ThemedRoute
 from itineraries.http.throttle import PlanSubmitThrottle
 from itineraries.trips import exports, services
 from itineraries.trips import selectors as trips
