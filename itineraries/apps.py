@@ -13,6 +13,7 @@ class ItinerariesConfig(AppConfig):
 
     def ready(self) -> None:
         from itineraries.catalogue import signals  # noqa: F401
+        from itineraries.http import claims  # noqa: F401
 
         if _serving_embedded():
             from itineraries.routing.warming import warm_in_background

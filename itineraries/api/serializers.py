@@ -7,7 +7,7 @@ from itineraries.api.catalogue_schema import CategoriesField, OpeningHoursField
 from itineraries.api.result_schema import ResultSerializer, StoredRequestSerializer
 from itineraries.catalogue.models import DESTINATION_FIELDS, Destination, ThemedRoute
 from itineraries.catalogue.scoring import INTERESTS
-from itineraries.trips.models import Itinerary
+from itineraries.trips.models import Itinerary, Origin
 from itineraries.trips.request import MAX_DAYS, MAX_DRIVE_HOURS, MODES, PACES
 from itineraries.trips.selectors import PUBLIC_FIELDS
 from itineraries.trips.validation import MAX_AVOID, MAX_MUST, PlanInput
@@ -90,18 +90,25 @@ class ItinerarySerializer(serializers.ModelSerializer):
     error = serializers.CharField(read_only=True, help_text="why planning failed; empty otherwise")
     request = serializers.SerializerMethodField()
     result = serializers.SerializerMethodField()
+    version = serializers.IntegerField(read_only=True, help_text="1 for the first plan; a re-plan or an edit adds one")
+    origin = serializers.ChoiceField(choices=Origin.choices, read_only=True, help_text="how this version was made")
+    trip = serializers.UUIDField(source="trip_id", read_only=True, help_text="the trip this is a version of")
+    name = serializers.CharField(source="trip.name", read_only=True, help_text="the trip's name; empty if unnamed")
+    notes = serializers.CharField(source="trip.notes", read_only=True)
 
     class Meta:
         model = Itinerary
-        fields = list(PUBLIC_FIELDS)
-        read_only_fields = list(PUBLIC_FIELDS)
+        fields = [*PUBLIC_FIELDS, "trip", "name", "notes"]
+        read_only_fields = fields
 
     @classmethod
     def from_row(cls, row: dict) -> dict:
         """The same representation from a row of trips.selectors.itinerary_public, without a model instance."""
         stamp = serializers.DateTimeField()
-        data = {name: row[name] for name in cls.Meta.fields}
+        data = {name: row[name] for name in PUBLIC_FIELDS}
         data["id"] = str(row["id"])
+        data["trip"] = str(row["trip_id"]) if row["trip_id"] else None
+        data["name"], data["notes"] = row["trip__name"], row["trip__notes"]
         for name in ("created_at", "started_at", "finished_at"):
             data[name] = None if row[name] is None else stamp.to_representation(row[name])
         return data
@@ -138,3 +145,25 @@ class ThemedRouteSerializer(serializers.ModelSerializer):
             "interests",
             "source",
         ]
+
+
+class TripSettingsSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=120, required=False, allow_blank=True)
+    notes = serializers.CharField(max_length=4000, required=False, allow_blank=True)
+
+
+class VersionSerializer(serializers.Serializer):
+    version = serializers.IntegerField()
+    id = serializers.UUIDField(help_text="this version's itinerary id")
+    origin = serializers.ChoiceField(choices=Origin.choices)
+    status = serializers.ChoiceField(choices=Itinerary.Status.choices)
+    created_at = serializers.DateTimeField()
+
+
+class EditSerializer(serializers.Serializer):
+    days = serializers.ListField(
+        child=serializers.ListField(child=serializers.SlugField(max_length=80), max_length=40),
+        min_length=1,
+        max_length=14,
+        help_text="every day's places in the order to visit them; nights stay as they were",
+    )

@@ -6,11 +6,10 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action, api_view, permission_classes
-from rest_framework.generics import get_object_or_404
+from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from itineraries.api.auth import IsOwner
 from itineraries.api.downloads import DownloadNegotiation, download_type
 from itineraries.api.error_schema import LOCATION, RETRY_AFTER, errors
 from itineraries.api.filters import DestinationFilter
@@ -18,20 +17,27 @@ from itineraries.api.geojson_schema import RoadFeatureCollectionSerializer, Trip
 from itineraries.api.serializers import (
     AcceptedSerializer,
     DestinationSerializer,
+    EditSerializer,
     ItinerarySerializer,
     PlanRequestSerializer,
     ReplanSerializer,
     ThemedRouteSerializer,
+    TripSettingsSerializer,
+    VersionSerializer,
 )
 from itineraries.catalogue import selectors as catalogue
 from itineraries.catalogue.models import ThemedRoute
+from itineraries.http.claims import remember_planned
 from itineraries.http.throttle import PlanSubmitThrottle
 from itineraries.trips import exports, services
 from itineraries.trips import selectors as trips
+from itineraries.trips.access import Role, trip_role
+from itineraries.trips.errors import InvalidRequest
 from itineraries.trips.models import Itinerary
 from itineraries.trips.validation import plan_request_build, replan_places_check
 
 SLUG = "[-a-zA-Z0-9_]+"
+VERSION_NUMBER = OpenApiParameter("number", OpenApiTypes.INT, OpenApiParameter.PATH, description="a version number")
 ITINERARY_ID = OpenApiParameter("id", OpenApiTypes.UUID, OpenApiParameter.PATH, description="the itinerary's id")
 GPX_TYPES = ("application/gpx+xml", "application/octet-stream")
 ICS_TYPES = ("text/calendar", "application/octet-stream")
@@ -89,7 +95,6 @@ def _accepted(request, itinerary: Itinerary) -> Response:
 
 @extend_schema_view(
     list=extend_schema(responses={200: ItinerarySerializer(many=True), **errors(400, 401, 404)}),
-    destroy=extend_schema(parameters=[ITINERARY_ID], responses={204: None, **errors(401, 403, 404)}),
 )
 class ItineraryViewSet(
     mixins.CreateModelMixin,
@@ -105,13 +110,29 @@ class ItineraryViewSet(
     lookup_value_regex = "[^/]+"
 
     def get_permissions(self):
-        # Planning, polling, re-planning and the exports work without an account (the share link); listing and
-        # deleting need the owner.
+        # Planning works without an account; reading and changing a trip follow trips.access (an anonymous
+        # trip is open to its link, an owned one to its owner, collaborators and the read-only link).
         if self.action == "list":
             return [permissions.IsAuthenticated()]
-        if self.action == "destroy":
-            return [permissions.IsAuthenticated(), IsOwner()]
         return [permissions.AllowAny()]
+
+    def _version(self, pk, need: Role = Role.VIEWER) -> Itinerary:
+        """The version with this id, if the caller may read (or change) its trip; 404 hides a private trip."""
+        try:
+            version = Itinerary.objects.select_related("trip").filter(pk=pk).first()
+        except (ValueError, DjangoValidationError):
+            version = None
+        if version is None or version.trip is None:
+            raise NotFound()
+        tokens = [self.request.query_params.get("share", "")]
+        role = trip_role(version.trip, self.request.user, share_tokens=tokens)
+        if role < Role.VIEWER:
+            raise NotFound()
+        if role < need:
+            raise PermissionDenied(
+                "Only the trip's owner may do this." if need == Role.OWNER else "This trip is read-only for you."
+            )
+        return version
 
     def get_throttles(self):
         return [PlanSubmitThrottle()] if self.action in ("create", "replan") else []
@@ -127,6 +148,7 @@ class ItineraryViewSet(
     def retrieve(self, request, *args, **kwargs):
         """A finished or failed plan no longer changes: it carries an ETag, and a client that sends it back in
         If-None-Match gets a 304 without the body."""
+        self._version(kwargs[self.lookup_field])
         try:
             row = trips.itinerary_public(pk=kwargs[self.lookup_field])
         except (ValueError, DjangoValidationError):
@@ -152,6 +174,8 @@ class ItineraryViewSet(
         owner = request.user if request.user.is_authenticated else None
         plan_request = plan_request_build(given=serializer.to_input())
         itinerary = services.itinerary_create(request=plan_request, owner=owner)
+        if not request.user.is_authenticated and hasattr(request, "session"):
+            remember_planned(request, itinerary.trip)
         return _accepted(request, itinerary)
 
     @extend_schema(
@@ -161,10 +185,9 @@ class ItineraryViewSet(
     )
     @action(detail=True, methods=["post"])
     def replan(self, request, pk=None):
-        itinerary = self.get_object()
+        itinerary = self._version(pk, Role.COLLABORATOR)
         serializer = ReplanSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        owner = request.user if request.user.is_authenticated else None
         keep_days = serializer.validated_data["keep_days"]
         pins, drops = replan_places_check(
             pins=serializer.validated_data["pins"],
@@ -173,12 +196,85 @@ class ItineraryViewSet(
             days=int(itinerary.request.get("days", 0)),
         )
         new = services.itinerary_replan(
-            itinerary=itinerary, pins=pins, drops=drops, keep_days=tuple(dict.fromkeys(keep_days)), owner=owner
+            itinerary=itinerary, pins=pins, drops=drops, keep_days=tuple(dict.fromkeys(keep_days))
         )
         return _accepted(request, new)
 
+    @extend_schema(
+        parameters=[ITINERARY_ID],
+        responses={204: None, **errors(400, 401, 403, 404)},
+        summary="Delete the trip and all its versions (its owner only)",
+    )
+    def destroy(self, request, *args, **kwargs):
+        version = self._version(kwargs[self.lookup_field], Role.OWNER)
+        version.trip.delete()
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(
+        request=TripSettingsSerializer,
+        parameters=[ITINERARY_ID],
+        responses={200: ItinerarySerializer, **errors(400, 401, 403, 404, 415)},
+        summary="Rename the trip or change its notes (owner or collaborator)",
+    )
+    def partial_update(self, request, pk=None):
+        version = self._version(pk, Role.COLLABORATOR)
+        serializer = TripSettingsSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.trip_update(trip=version.trip, **serializer.validated_data)
+        version.refresh_from_db()
+        return Response(ItinerarySerializer(version).data)
+
+    @extend_schema(
+        parameters=[ITINERARY_ID],
+        responses={200: VersionSerializer(many=True), **errors(400, 401, 404)},
+        summary="The trip's versions, oldest first",
+    )
+    @action(detail=True, methods=["get"])
+    def versions(self, request, pk=None):
+        version = self._version(pk)
+        rows = version.trip.versions.order_by("version").values("version", "id", "origin", "status", "created_at")
+        return Response(VersionSerializer(rows, many=True).data)
+
+    @extend_schema(
+        request=None,
+        parameters=[ITINERARY_ID, VERSION_NUMBER],
+        responses={201: ItinerarySerializer, **errors(400, 401, 403, 404)},
+        summary="Restore a version: it becomes the trip's newest version",
+    )
+    @action(detail=True, methods=["post"], url_path=r"versions/(?P<number>[0-9]{1,5})/restore")
+    def restore(self, request, pk=None, number=None):
+        version = self._version(pk, Role.COLLABORATOR)
+        if not version.trip.versions.filter(version=int(number)).exists():
+            raise NotFound("The trip has no such version.")
+        new = services.itinerary_restore(trip=version.trip, version=int(number))
+        return Response(ItinerarySerializer(new).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=EditSerializer,
+        parameters=[ITINERARY_ID],
+        responses={201: ItinerarySerializer, **errors(400, 401, 403, 404, 409, 415)},
+        summary="Arrange the days by hand: a new version, timed at once; what breaks is in each day's problems",
+    )
+    @action(detail=True, methods=["post"])
+    def edit(self, request, pk=None):
+        version = self._version(pk, Role.COLLABORATOR)
+        if version.status != Itinerary.Status.DONE:
+            return Response(
+                {"detail": f"The itinerary is {version.status}, not done yet."}, status=status.HTTP_409_CONFLICT
+            )
+        serializer = EditSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        days = serializer.validated_data["days"]
+        if len(days) != len(version.result["days"]):
+            raise InvalidRequest({"days": [f"give all {len(version.result['days'])} days, in order"]})
+        seen = [slug for day in days for slug in day]
+        if len(seen) != len(set(seen)):
+            raise InvalidRequest({"days": ["a place may appear only once"]})
+        new = services.itinerary_edit(itinerary=version, days=[list(day) for day in days])
+        return Response(ItinerarySerializer(new).data, status=status.HTTP_201_CREATED)
+
     def _done(self, pk) -> Itinerary | Response:
-        itinerary = get_object_or_404(Itinerary, pk=pk)
+        itinerary = self._version(pk)
         if itinerary.status != Itinerary.Status.DONE:
             return Response(
                 {"detail": f"The itinerary is {itinerary.status}, not done yet."}, status=status.HTTP_409_CONFLICT

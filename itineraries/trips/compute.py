@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from itineraries.routing import Plan, Problem, StoppingCriterion, check, solve, solve_keeping
 from itineraries.trips import selectors
+from itineraries.trips.editing import plan_as_given
 from itineraries.trips.errors import PlanError
 from itineraries.trips.request import PlanRequest
 from itineraries.trips.results import plan_to_result
@@ -71,13 +72,33 @@ def _replan(context: selectors.PlanContext, stop: StoppingCriterion, locked: fro
     return attempt(frozenset()) if locked else None
 
 
+def _reorder_day(context: selectors.PlanContext, stop: StoppingCriterion, day: int) -> Plan | None:
+    """One day re-ordered by the optimiser with the same places; the other days and the nights stay."""
+    problem, previous, nights = context.problem, context.warm_start, context.previous_nights
+    if previous is None or nights is None or not 0 <= day < problem.n_days:
+        return None
+    in_trip = {v for route in previous for v in route}
+    others = frozenset(problem.candidates) - in_trip
+    focused = replace(problem, must=problem.must | set(previous[day]), avoid=problem.avoid | others)
+    keep = frozenset(range(problem.n_days)) - {day}
+    plan = solve_keeping(focused, stop, previous=previous, nights=nights, keep=keep, seed=context.request.seed)
+    return plan if not plan.missing_must else None
+
+
 def plan_make(
     *, request: PlanRequest, solver_seconds: float, progress: Callable[[float, Plan], None] | None = None
 ) -> dict:
     """Solve a request against the current catalogue and return the public result."""
+    if request.as_given:
+        return plan_as_given(request=request)
     context = selectors.problem_for_request(request)
     stop = selectors.plan_stop(solver_seconds=solver_seconds)
     locked = frozenset(d - 1 for d in request.keep_days if 1 <= d <= request.days)
+    plan = _reorder_day(context, stop, request.reorder_day - 1) if request.reorder_day else None
+    if plan is not None:
+        violations = check(context.problem, plan)
+        if not violations:
+            return plan_to_result(plan, context)
     plan = _replan(context, stop, locked)
     if plan is None:
         plan = solve(

@@ -7,9 +7,49 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+
+class Origin(models.TextChoices):
+    PLANNED = "planned", _("planned")
+    REPLANNED = "replanned", _("re-planned")
+    EDITED = "edited", _("edited by hand")
+    OPTIMISED = "optimised", _("a day optimised")
+    RESTORED = "restored", _("restored")
+
+
 # A row's id as a caller may hold it: the UUID, or its text from a URL or a task argument.
 ItineraryId = uuid.UUID | str
 Owner = AbstractBaseUser | None
+
+
+class Trip(models.Model):
+    """What a tourist keeps: a name, notes, who may see and edit it, and its versions (itineraries). Its id is
+    its first version's, so a link to a trip's first plan stays the trip's link."""
+
+    id = models.UUIDField(_("id"), primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="trips",
+    )
+    name = models.CharField(_("name"), max_length=120, blank=True)
+    notes = models.TextField(_("notes"), blank=True, max_length=4000)
+    share_token = models.CharField(_("read-only link token"), max_length=40, blank=True, db_index=True)
+    invite_token = models.CharField(_("invite link token"), max_length=40, blank=True, db_index=True)
+    collaborators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("collaborators"), blank=True, related_name="shared_trips"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("trip")
+        verbose_name_plural = _("trips")
+
+    def __str__(self) -> str:
+        return self.name or str(self.id)
 
 
 class Itinerary(models.Model):
@@ -29,6 +69,11 @@ class Itinerary(models.Model):
     replanned_from = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="replans", editable=False
     )
+    trip = models.ForeignKey(
+        Trip, verbose_name=_("trip"), null=True, on_delete=models.CASCADE, related_name="versions", editable=False
+    )
+    version = models.PositiveSmallIntegerField(_("version"), default=1)
+    origin = models.CharField(_("made by"), max_length=10, choices=Origin.choices, default=Origin.PLANNED)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True)
     progress = models.PositiveSmallIntegerField(_("progress"), default=0)
     result = models.JSONField(_("result"), null=True, blank=True)
@@ -48,8 +93,15 @@ class Itinerary(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["trip", "version"], name="one_row_per_trip_version")]
         verbose_name = _("itinerary")
         verbose_name_plural = _("itineraries")
 
     def __str__(self) -> str:
         return f"{self.id} ({self.status})"
+
+    def save(self, *args, **kwargs) -> None:
+        # A row made without a trip (a script, a fixture) is the first version of a trip of its own.
+        if self.trip_id is None:
+            self.trip, _created = Trip.objects.get_or_create(id=self.id, defaults={"owner": self.owner})
+        super().save(*args, **kwargs)

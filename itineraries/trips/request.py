@@ -41,6 +41,8 @@ class PlanRequest:
     keep_days: tuple[int, ...] = ()  # 1-based days of the previous plan that stay exactly as they were
     previous: tuple[tuple[str, ...], ...] = field(default=())
     previous_nights: tuple[str, ...] = ()  # where each day of the previous plan ended
+    as_given: bool = False  # the tourist arranged the days by hand: time them as they are, optimise nothing
+    reorder_day: int | None = None  # 1-based: re-order this day of the previous plan, keep the others
 
     @property
     def drive_cap(self) -> float:
@@ -75,6 +77,8 @@ class PlanRequest:
             keep_days=tuple(data.get("keep_days", ())),
             previous=tuple(tuple(d) for d in data.get("previous", ())),
             previous_nights=tuple(data.get("previous_nights", ())),
+            as_given=bool(data.get("as_given", False)),
+            reorder_day=data.get("reorder_day"),
         )
 
     def with_changes(

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.db.models import QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from itineraries.catalogue import selectors as catalogue
 from itineraries.catalogue.hours import window_on
@@ -23,7 +23,7 @@ from itineraries.routing import (
     Problem,
     StoppingCriterion,
 )
-from itineraries.trips.models import Itinerary
+from itineraries.trips.models import Itinerary, Trip
 from itineraries.trips.request import PlanRequest, day_window
 
 # The app's stopping rule: converged when this many iterations in a row find nothing better (deterministic,
@@ -54,14 +54,17 @@ PUBLIC_FIELDS = (
     "started_at",
     "finished_at",
     "attempts",
+    "version",
+    "origin",
 )
+TRIP_FIELDS = ("trip_id", "trip__name", "trip__notes")
 
 
 def itinerary_public(*, pk: object) -> dict | None:
     """What a client may read of one itinerary, in one query and without building a model instance (a
     finished plan is read far more often than it is written)."""
     try:
-        return Itinerary.objects.values(*PUBLIC_FIELDS).get(pk=pk)
+        return Itinerary.objects.values(*PUBLIC_FIELDS, *TRIP_FIELDS).get(pk=pk)
     except Itinerary.DoesNotExist:
         return None
 
@@ -75,7 +78,14 @@ def itinerary_etag(row: dict) -> str | None:
 
 
 def itinerary_list(*, owner: AbstractBaseUser) -> QuerySet[Itinerary]:
-    return Itinerary.objects.filter(owner=owner)
+    """The latest version of every trip the user owns or may edit with its owner."""
+    trips = Trip.objects.filter(Q(owner=owner) | Q(collaborators=owner)).values("pk")
+    latest = Itinerary.objects.filter(trip=OuterRef("trip")).order_by("-version").values("pk")[:1]
+    return Itinerary.objects.filter(trip__in=trips, pk=Subquery(latest)).select_related("trip")
+
+
+def trip_list(*, user: AbstractBaseUser) -> list[tuple[Trip, Itinerary]]:
+    return [(row.trip, row) for row in itinerary_list(owner=user).order_by("-trip__created_at")]
 
 
 @dataclass(frozen=True)

@@ -3,26 +3,55 @@
 from __future__ import annotations
 
 import logging
+import secrets
 import uuid
+from dataclasses import replace
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from itineraries.trips.dispatch import dispatch
+from itineraries.trips.editing import plan_as_given
 from itineraries.trips.lifecycle import GAVE_UP, itinerary_fail
-from itineraries.trips.models import Itinerary, ItineraryId, Owner
+from itineraries.trips.models import Itinerary, ItineraryId, Origin, Owner, Trip
 from itineraries.trips.request import PlanRequest
 
 log = logging.getLogger(__name__)
 
 
+def _next_version(trip: Trip) -> int:
+    return (trip.versions.aggregate(Max("version"))["version__max"] or 0) + 1
+
+
 def itinerary_create(
-    *, request: PlanRequest, owner: Owner = None, replanned_from: Itinerary | None = None
+    *,
+    request: PlanRequest,
+    owner: Owner = None,
+    replanned_from: Itinerary | None = None,
+    trip: Trip | None = None,
+    origin: str = "planned",
 ) -> Itinerary:
-    """Save the row first, then hand it to a worker once the transaction commits."""
+    """Save the row first, then hand it to a worker once the transaction commits. Without a trip, the row is
+    the first version of a new trip that shares its id; with one, it is that trip's next version."""
     with transaction.atomic():
-        itinerary = Itinerary.objects.create(request=request.to_json(), owner=owner, replanned_from=replanned_from)
+        if trip is None:
+            pk = uuid.uuid4()
+            trip = Trip.objects.create(id=pk, owner=owner)
+            version = 1
+        else:
+            pk, owner, version = uuid.uuid4(), trip.owner, _next_version(trip)
+        itinerary = Itinerary.objects.create(
+            id=pk,
+            request=request.to_json(),
+            owner=owner,
+            replanned_from=replanned_from,
+            trip=trip,
+            version=version,
+            origin=origin,
+        )
         task_id = str(uuid.uuid4())
         Itinerary.objects.filter(pk=itinerary.pk).update(task_id=task_id)
         itinerary.task_id = task_id
@@ -66,8 +95,7 @@ def itinerary_replan(
     keep_days: tuple[int, ...] = (),
     owner: Owner = None,
 ) -> Itinerary:
-    """A new itinerary from an old one: pinned places become must-sees, dropped ones are avoided. It belongs to
-    whoever asked for it (no one, if anonymous), not to the owner of the old one."""
+    """The trip's next version from an old one: pinned places become must-sees, dropped ones are avoided."""
     request = PlanRequest.from_json(itinerary.request)
     days = (itinerary.result or {}).get("days", [])
     updated = request.with_changes(
@@ -77,7 +105,144 @@ def itinerary_replan(
         nights=[day["end"]["slug"] for day in days],
         keep_days=tuple(keep_days),
     )
-    return itinerary_create(request=updated, owner=owner, replanned_from=itinerary)
+    return itinerary_create(request=updated, replanned_from=itinerary, trip=itinerary.trip, origin="replanned")
+
+
+def _previous_days(itinerary: Itinerary) -> tuple[list[list[str]], list[str]]:
+    days = (itinerary.result or {}).get("days", [])
+    return [[s["slug"] for s in day["stops"]] for day in days], [day["end"]["slug"] for day in days]
+
+
+def itinerary_edit(*, itinerary: Itinerary, days: list[list[str]]) -> Itinerary:
+    """A tourist's own arrangement of the places, timed at once through the engine's checker. Nothing is
+    refused for breaking an opening hour or the driving cap: the new version says what breaks and why."""
+    request = PlanRequest.from_json(itinerary.request)
+    _before, nights = _previous_days(itinerary)
+    placed = {slug for day in days for slug in day}
+    edited = replace(
+        request,
+        must=tuple(m for m in request.must if m in placed),
+        avoid=tuple(a for a in request.avoid if a not in placed),
+        previous=tuple(tuple(day) for day in days),
+        previous_nights=tuple(nights),
+        keep_days=(),
+        as_given=True,
+        reorder_day=None,
+    )
+    result = plan_as_given(request=edited, before=_before)
+    with transaction.atomic():
+        new = Itinerary.objects.create(
+            request=edited.to_json(),
+            owner=itinerary.trip.owner,
+            replanned_from=itinerary,
+            trip=itinerary.trip,
+            version=_next_version(itinerary.trip),
+            origin=Origin.EDITED,
+            status=Itinerary.Status.DONE,
+            progress=100,
+            result=result,
+            finished_at=timezone.now(),
+        )
+    return new
+
+
+def itinerary_optimise_day(*, itinerary: Itinerary, day: int) -> Itinerary:
+    """Re-order one day (1-based) as the optimiser would, keeping its places; the other days stay as they are."""
+    request = PlanRequest.from_json(itinerary.request)
+    previous, nights = _previous_days(itinerary)
+    keep = tuple(d for d in range(1, len(previous) + 1) if d != day)
+    updated = replace(
+        request,
+        previous=tuple(tuple(d) for d in previous),
+        previous_nights=tuple(nights),
+        keep_days=keep,
+        as_given=False,
+        reorder_day=day,
+    )
+    return itinerary_create(request=updated, replanned_from=itinerary, trip=itinerary.trip, origin="optimised")
+
+
+def itinerary_restore(*, trip: Trip, version: int) -> Itinerary:
+    """An earlier version again, as the trip's newest: nothing is recomputed."""
+    old = trip.versions.get(version=version)
+    with transaction.atomic():
+        return Itinerary.objects.create(
+            request=old.request,
+            owner=trip.owner,
+            replanned_from=old,
+            trip=trip,
+            version=_next_version(trip),
+            origin=Origin.RESTORED,
+            status=old.status,
+            progress=old.progress,
+            result=old.result,
+            error=old.error,
+            finished_at=timezone.now(),
+        )
+
+
+def trip_update(*, trip: Trip, name: str | None = None, notes: str | None = None) -> Trip:
+    if name is not None:
+        trip.name = name.strip()[:120]
+    if notes is not None:
+        trip.notes = notes.strip()[:4000]
+    trip.save(update_fields=["name", "notes"])
+    return trip
+
+
+def trip_duplicate(*, trip: Trip, owner: Owner) -> Trip:
+    """A new trip of its own (a copy of the latest version), for trying something without touching the first."""
+    latest = trip.versions.order_by("-version").first()
+    assert latest is not None
+    with transaction.atomic():
+        pk = uuid.uuid4()
+        copy = Trip.objects.create(
+            id=pk, owner=owner, name=_("Copy of %(name)s") % {"name": trip.name} if trip.name else "", notes=trip.notes
+        )
+        Itinerary.objects.create(
+            id=pk,
+            request=latest.request,
+            owner=owner,
+            trip=copy,
+            version=1,
+            origin=Origin.PLANNED,
+            status=latest.status,
+            progress=latest.progress,
+            result=latest.result,
+            error=latest.error,
+            finished_at=timezone.now(),
+        )
+    return copy
+
+
+def trip_share_link(*, trip: Trip, on: bool) -> Trip:
+    """Create a read-only link (a new token each time) or revoke it."""
+    trip.share_token = secrets.token_urlsafe(16) if on else ""
+    trip.save(update_fields=["share_token"])
+    return trip
+
+
+def trip_invite_link(*, trip: Trip, on: bool) -> Trip:
+    trip.invite_token = secrets.token_urlsafe(16) if on else ""
+    trip.save(update_fields=["invite_token"])
+    return trip
+
+
+def trip_join(*, trip: Trip, token: str, user: AbstractBaseUser) -> bool:
+    """A companion follows the invite link: they become a collaborator. False when the link is not valid."""
+    if not trip.invite_token or not secrets.compare_digest(trip.invite_token, token):
+        return False
+    if trip.owner_id != user.pk:
+        trip.collaborators.add(user)
+    return True
+
+
+def trips_claim(*, user: AbstractBaseUser, trip_ids: list[str]) -> int:
+    """Trips planned in this browser before signing in become the account's (and so private)."""
+    rows = Trip.objects.filter(pk__in=trip_ids, owner__isnull=True)
+    ids = list(rows.values_list("pk", flat=True))
+    Itinerary.objects.filter(trip_id__in=ids).update(owner=user)
+    return Trip.objects.filter(pk__in=ids).update(owner=user)
 
 
 def itinerary_requeue_stale(*, queued_seconds: float, running_seconds: float, max_attempts: int = 5) -> int:

@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 import segno
+from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from itineraries.trips.facts import is_open_access
-from itineraries.trips.models import Itinerary
+from itineraries.trips.models import Itinerary, Origin
 from itineraries.web.display import chinese, display_name
 from itineraries.web.navigation import Point, route_links
+from itineraries.web.trip_access import TripView
 
 
 def _point(place: dict) -> Point:
@@ -48,6 +51,8 @@ def timeline(itinerary: Itinerary) -> list[dict]:
                     "open_access": is_open_access(stop),
                     "change": _change_of(stop["slug"], changes),
                     "lunch": lunch if lunch and lunch["after"] == stop["slug"] else None,
+                    "problem": _in_language(stop.get("problem")),
+                    "position": k + 1,
                 }
             )
         night = day["lodging"] or day["end"]
@@ -70,9 +75,38 @@ def timeline(itinerary: Itinerary) -> list[dict]:
                 "night": display_name(night["name_en"], night["name_zh"]),
                 "is_lodging": bool(day["lodging"]),
                 "start": display_name(day["start"]["name_en"], day["start"]["name_zh"]),
+                "problems": [_in_language(p) for p in day.get("problems", []) if not p.get("slug")],
             }
         )
     return days
+
+
+def _in_language(text: dict | None) -> str:
+    if not text:
+        return ""
+    return text["zh"] if chinese() else text["en"]
+
+
+def versions(view: TripView) -> list[dict]:
+    """The trip's versions, newest first, with how each was made."""
+    rows = view.trip.versions.order_by("-version").only("id", "version", "origin", "created_at", "status")
+    return [
+        {
+            "v": row,
+            "label": Origin(row.origin).label,
+            "shown": row.pk == view.itinerary.pk,
+            "latest": row.pk == view.latest.pk,
+        }
+        for row in rows
+    ]
+
+
+def share_url(request: HttpRequest, view: TripView) -> str:
+    """The link to give a companion: the trip's own link, or its read-only link when the trip is private."""
+    url = request.build_absolute_uri(reverse("web:trip", args=[view.trip.pk]))
+    if view.trip.owner_id is not None and view.trip.share_token:
+        return f"{url}?share={view.trip.share_token}"
+    return url
 
 
 def season_notes(result: dict) -> list[str]:

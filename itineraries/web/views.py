@@ -10,15 +10,18 @@ from functools import wraps
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from itineraries.catalogue import selectors
 from itineraries.catalogue.models import Destination, ThemedRoute
+from itineraries.http.claims import remember_planned
 from itineraries.http.throttle import throttle_wait
 from itineraries.routing.warming import solver_ready
 from itineraries.trips import exports, services
+from itineraries.trips.access import Role
 from itineraries.trips.errors import InvalidRequest
 from itineraries.trips.models import Itinerary
 from itineraries.trips.request import MAX_DAYS, PlanRequest
@@ -26,6 +29,7 @@ from itineraries.trips.validation import mode_name, plan_input_from, plan_reques
 from itineraries.web import place_page, trip_page
 from itineraries.web.display import chinese, display_name, result_for_map, to_display
 from itineraries.web.forms import INTEREST_CHOICES, PlanForm
+from itineraries.web.trip_access import trip_view, version_view
 
 
 def throttled(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -126,15 +130,14 @@ def plan(request: HttpRequest) -> HttpResponse:
         if valid:
             owner = request.user if request.user.is_authenticated else None
             itinerary = services.itinerary_create(request=plan_request, owner=owner)
+            remember_planned(request, itinerary.trip)
             return redirect("web:trip", pk=itinerary.pk)
     return render(request, "itineraries/plan.html", {"form": form}, status=400)
 
 
-def _itinerary(pk) -> Itinerary:
-    try:
-        return Itinerary.objects.get(pk=pk)
-    except (Itinerary.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404(_("No such trip.")) from exc
+def _itinerary(request: HttpRequest, pk) -> Itinerary:
+    """The one version an id names (a trip's id is its first version's), if the visitor may read the trip."""
+    return version_view(request, pk)
 
 
 def _start_name(itinerary: Itinerary) -> str:
@@ -146,8 +149,14 @@ def _start_name(itinerary: Itinerary) -> str:
 
 
 def trip(request: HttpRequest, pk) -> HttpResponse:
-    itinerary = _itinerary(pk)
+    view = trip_view(request, pk)
+    if str(view.trip.pk) != str(pk):
+        return redirect(f"{reverse('web:trip', args=[view.trip.pk])}?v={view.itinerary.version}")
+    itinerary = view.itinerary
     context = {
+        "view": view,
+        "versions": trip_page.versions(view),
+        "editable": view.can_edit and itinerary.status == Itinerary.Status.DONE,
         "itinerary": itinerary,
         "map": _map_settings(),
         "request_data": itinerary.request,
@@ -158,7 +167,7 @@ def trip(request: HttpRequest, pk) -> HttpResponse:
     if itinerary.status == Itinerary.Status.DONE:
         places = {d.slug: d for d in selectors.destination_list()}
         labels = {slug: _label(d) for slug, d in places.items()}
-        share_url = request.build_absolute_uri()
+        share_url = trip_page.share_url(request, view)
         visited = {s["slug"] for d in itinerary.result["days"] for s in d["stops"]}
         context.update(
             days=trip_page.timeline(itinerary),
@@ -186,7 +195,7 @@ def trip(request: HttpRequest, pk) -> HttpResponse:
 
 def trip_geojson(request: HttpRequest, pk) -> HttpResponse:
     """The trip as a GeoJSON file to save, for the page's download button (the API answers the same data)."""
-    itinerary = _itinerary(pk)
+    itinerary = _itinerary(request, pk)
     if itinerary.status != Itinerary.Status.DONE:
         raise Http404(_("This trip is not ready yet."))
     body = json.dumps(exports.to_geojson(itinerary.result), ensure_ascii=False)
@@ -205,14 +214,13 @@ def _first_day(itinerary: Itinerary):
 @require_POST
 @throttled
 def trip_replan(request: HttpRequest, pk) -> HttpResponse:
-    itinerary = _itinerary(pk)
+    view = trip_view(request, pk, need=Role.COLLABORATOR)
     try:
         pins, drops = replan_places_check(pins=request.POST.getlist("pin"), drops=request.POST.getlist("drop"))
     except InvalidRequest:
-        return redirect("web:trip", pk=itinerary.pk)
-    owner = request.user if request.user.is_authenticated else None
-    new = services.itinerary_replan(itinerary=itinerary, pins=pins, drops=drops, owner=owner)
-    return redirect("web:trip", pk=new.pk)
+        return redirect("web:trip", pk=view.trip.pk)
+    services.itinerary_replan(itinerary=view.latest, pins=pins, drops=drops)
+    return redirect("web:trip", pk=view.trip.pk)
 
 
 VARIANTS: dict[str, Callable[[PlanRequest], PlanRequest]] = {
@@ -227,7 +235,7 @@ VARIANTS: dict[str, Callable[[PlanRequest], PlanRequest]] = {
 @throttled
 def trip_compare(request: HttpRequest, pk) -> HttpResponse:
     """Plan a variant of a trip (other mode or length) and show both side by side."""
-    itinerary = _itinerary(pk)
+    itinerary = _itinerary(request, pk)
     variant = VARIANTS.get(request.POST.get("variant", ""))
     if variant is None:
         return redirect("web:trip", pk=itinerary.pk)
@@ -237,6 +245,7 @@ def trip_compare(request: HttpRequest, pk) -> HttpResponse:
         return redirect("web:trip", pk=itinerary.pk)
     owner = request.user if request.user.is_authenticated else None
     other = services.itinerary_create(request=plan_request, owner=owner)
+    remember_planned(request, other.trip)
     return redirect("web:compare", a=itinerary.pk, b=other.pk)
 
 
@@ -247,7 +256,7 @@ def _compare_title(request_data: dict) -> str:
 
 
 def compare(request: HttpRequest, a, b) -> HttpResponse:
-    plans = [_itinerary(a), _itinerary(b)]
+    plans = [_itinerary(request, a), _itinerary(request, b)]
     columns = []
     for n, p in enumerate(plans):
         column = {"itinerary": p, "title": _compare_title(p.request), "n": n}

@@ -25,20 +25,27 @@ def rate(settings):
     return set_rate
 
 
-def test_a_replan_belongs_to_who_asked_not_to_the_old_plans_owner(django_capture_on_commit_callbacks):
+def test_a_replan_is_the_next_version_of_the_same_trip_and_only_its_people_may_ask(
+    django_capture_on_commit_callbacks,
+):
     alice = User.objects.create_user("alice", password="pw")
     bob = User.objects.create_user("bob", password="pw")
     api = APIClient()
     api.force_authenticate(alice)
     with django_capture_on_commit_callbacks(execute=True):
         trip = api.post("/api/v1/itineraries/", BODY, format="json").json()["id"]
-    anonymous = APIClient().post(f"/api/v1/itineraries/{trip}/replan", {"pins": ["wangmangling"]}, format="json")
-    assert Itinerary.objects.get(pk=anonymous.json()["id"]).owner is None
+    pin = {"pins": ["wangmangling"]}
+    assert APIClient().post(f"/api/v1/itineraries/{trip}/replan", pin, format="json").status_code == 404
     as_bob = APIClient()
     as_bob.force_authenticate(bob)
-    theirs = as_bob.post(f"/api/v1/itineraries/{trip}/replan", {"pins": ["wangmangling"]}, format="json")
-    assert Itinerary.objects.get(pk=theirs.json()["id"]).owner == bob
-    assert api.get("/api/v1/itineraries/").json()["count"] == 1
+    assert as_bob.post(f"/api/v1/itineraries/{trip}/replan", pin, format="json").status_code == 404
+    with django_capture_on_commit_callbacks(execute=True):
+        again = api.post(f"/api/v1/itineraries/{trip}/replan", pin, format="json").json()["id"]
+    second = api.get(f"/api/v1/itineraries/{again}/").json()
+    assert (second["trip"], second["version"], second["origin"]) == (trip, 2, "replanned")
+    assert Itinerary.objects.get(pk=again).owner == alice
+    listed = api.get("/api/v1/itineraries/").json()
+    assert [row["id"] for row in listed["results"]] == [again]  # a trip is listed once, at its latest version
 
 
 def test_a_forged_forwarded_for_header_does_not_reset_the_limit(rate):

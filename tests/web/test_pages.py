@@ -87,7 +87,8 @@ def test_drop_from_the_page_replans_without_the_place(client, django_capture_on_
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(first["Location"] + "replan", {"drop": dropped})
     new = Itinerary.objects.exclude(pk=trip.pk).get()
-    assert response["Location"].endswith(f"/trips/{new.pk}/")
+    assert response["Location"].endswith(f"/trips/{trip.pk}/")  # the trip keeps its link; the re-plan is version 2
+    assert (new.trip_id, new.version) == (trip.pk, 2)
     assert dropped not in {s["slug"] for d in new.result["days"] for s in d["stops"]}
 
 

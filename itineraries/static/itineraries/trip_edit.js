@@ -1,0 +1,57 @@
+/* Editing a trip by hand: drag a stop to another position or day. The buttons beside each stop do the same
+   without a mouse; a drop sends the new order through the same form, and the page comes back re-timed. */
+(function () {
+  "use strict";
+  var form = document.getElementById("order-form");
+  if (!form) { return; }
+  var lists = Array.prototype.slice.call(document.querySelectorAll("ol.stops[data-editable]"));
+  var dragged = null;
+
+  function order() {
+    return lists.map(function (list) {
+      return Array.prototype.map.call(list.querySelectorAll("li.stop"), function (li) { return li.dataset.slug; });
+    });
+  }
+
+  function send(day) {
+    form.elements.days.value = JSON.stringify(order());
+    form.elements.day.value = day;
+    form.submit();
+  }
+
+  lists.forEach(function (list) {
+    list.addEventListener("dragstart", function (e) {
+      var li = e.target.closest && e.target.closest("li.stop");
+      if (!li) { return; }
+      dragged = li;
+      li.classList.add("dragging");
+      e.dataTransfer.effectAllowed = "move";
+      e.dataTransfer.setData("text/plain", li.dataset.slug);
+    });
+    list.addEventListener("dragend", function () {
+      if (dragged) { dragged.classList.remove("dragging"); }
+      lists.forEach(function (l) { l.classList.remove("drop-target"); });
+    });
+    list.addEventListener("dragover", function (e) {
+      if (!dragged) { return; }
+      e.preventDefault();
+      list.classList.add("drop-target");
+    });
+    list.addEventListener("dragleave", function () { list.classList.remove("drop-target"); });
+    list.addEventListener("drop", function (e) {
+      if (!dragged) { return; }
+      e.preventDefault();
+      var target = e.target.closest && e.target.closest("li.stop");
+      if (target === dragged) { return; }
+      if (target) {
+        var box = target.getBoundingClientRect();
+        var after = e.clientY > box.top + box.height / 2;
+        target.parentNode.insertBefore(dragged, after ? target.nextSibling : target);
+      } else {
+        var tools = list.querySelector("li.day-tools") || list.querySelector("li.night");
+        list.insertBefore(dragged, tools);
+      }
+      send(list.dataset.day);
+    });
+  });
+})();

@@ -1,0 +1,104 @@
+"""A trip arranged by hand: each day timed as the tourist ordered it, checked by the engine's checker, and every
+broken rule named (a place reached after closing, a day over the driving cap) instead of refused or hidden."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from itineraries.routing import Plan, check
+from itineraries.routing.plan import schedule_day
+from itineraries.trips import selectors
+from itineraries.trips.errors import InvalidRequest
+from itineraries.trips.request import PlanRequest
+from itineraries.trips.results import _changes, plan_to_result
+
+
+def _hhmm(minutes: float) -> str:
+    return "{:02d}:{:02d}".format(*divmod(round(minutes), 60))
+
+
+def _hours(minutes: float) -> str:
+    h, m = divmod(round(minutes), 60)
+    return f"{h} h {m:02d} min" if h else f"{m} min"
+
+
+def _hours_zh(minutes: float) -> str:
+    h, m = divmod(round(minutes), 60)
+    return f"{h} 小时 {m} 分钟" if h else f"{m} 分钟"
+
+
+def plan_as_given(*, request: PlanRequest, before: list[list[str]] | None = None) -> dict:
+    """The public result of the days exactly as ``request.previous`` orders them, nights as before."""
+    context = selectors.problem_for_request(request)
+    problem = context.problem
+    node = {slug: i for i, slug in enumerate(context.slugs) if i >= 2 + len(problem.lodgings)}
+    unknown = [slug for day in request.previous for slug in day if slug not in node]
+    if unknown:
+        raise InvalidRequest({"days": [f"unknown place {unknown[0]!r}"]})
+    if context.previous_nights is None:
+        raise InvalidRequest({"days": ["the trip's nights are not known: re-plan it first"]})
+    days, begin = [], problem.start
+    for d, route in enumerate(request.previous):
+        end = context.previous_nights[d]
+        days.append(schedule_day(problem, d, begin, end, [node[s] for s in route]))
+        begin = end
+    visited = {v.node for day in days for v in day.visits}
+    plan = Plan(
+        days=tuple(days),
+        score=sum(problem.nodes[v.node].score for day in days for v in day.visits),
+        drive=sum(day.drive for day in days),
+        missing_must=tuple(m for m in sorted(problem.must) if m not in visited),
+    )
+    result = plan_to_result(plan, context)
+    result["edited"] = True
+    result["violations"] = check(problem, plan)  # the engine's own words, for clients that check
+    for d, (day, out) in enumerate(zip(plan.days, result["days"], strict=True)):
+        out["problems"] = _problems(context, d, day, out, request.dates[d])
+    if before is not None:
+        result["changes"] = _changes(tuple(tuple(day) for day in before), result["days"])
+    return result
+
+
+def _problems(context: selectors.PlanContext, d: int, day, out: dict, date: dt.date) -> list[dict]:
+    """What the day breaks, each in English and Chinese; a stop that breaks its hours also carries it."""
+    problem = context.problem
+    found: list[dict] = []
+    for visit, stop in zip(day.visits, out["stops"], strict=True):
+        window = context.windows[visit.node][d]
+        name_en, name_zh = stop["name_en"], stop["name_zh"]
+        issue = None
+        if window is None:
+            issue = {
+                "en": f"{name_en} is closed on {date:%a %d %b}.",
+                "zh": f"{name_zh}在{date.month}月{date.day}日不开放。",
+            }
+        elif visit.start > problem.closes[d, visit.node] + 1e-6:
+            close, begins, minutes = _hhmm(window[1]), _hhmm(visit.start), stop["visit_minutes"]
+            issue = {
+                "en": f"{name_en}: the visit would start at {begins}, too late for its {minutes} min before "
+                f"closing at {close}.",
+                "zh": f"{name_zh}：{begins} 才能开始游览，{close} 关门前不够 {minutes} 分钟。",
+            }
+        stop["problem"] = issue
+        if issue:
+            found.append({**issue, "slug": stop["slug"]})
+    spec = problem.days[d]
+    if day.drive > spec.max_drive + 1e-6:
+        found.append(
+            {
+                "slug": None,
+                "en": f"{_hours(day.drive)} at the wheel, over this trip's limit of {_hours(spec.max_drive)}.",
+                "zh": f"驾驶 {_hours_zh(day.drive)}，超过本次行程每天 {_hours_zh(spec.max_drive)} 的上限。",
+            }
+        )
+    if day.end_arrive > spec.end + 1e-6:
+        found.append(
+            {
+                "slug": None,
+                "en": f"The day ends at {_hhmm(day.end_arrive)}, after {_hhmm(spec.end)}.",
+                "zh": f"当天 {_hhmm(day.end_arrive)} 才结束，晚于 {_hhmm(spec.end)}。",
+            }
+        )
+    if day.lunch_missing:
+        found.append({"slug": None, "en": "No room for a lunch hour.", "zh": "没有留出午餐时间。"})
+    return found

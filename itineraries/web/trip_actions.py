@@ -1,0 +1,197 @@
+"""What a tourist does with a trip besides planning it: My trips, rename and notes, duplicate, delete; edit the
+days by hand, optimise one day, restore a version; share a read-only link or invite a companion."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from itineraries.catalogue import selectors as catalogue
+from itineraries.catalogue.models import Destination
+from itineraries.trips import selectors, services
+from itineraries.trips.access import Role
+from itineraries.trips.errors import InvalidRequest
+from itineraries.trips.models import Itinerary, Trip
+from itineraries.web.display import display_name
+from itineraries.web.trip_access import find_trip, trip_view
+
+
+def _title(trip: Trip, latest: Itinerary) -> str:
+    if trip.name:
+        return trip.name
+    start = (latest.result or {}).get("days", [{}])[0].get("start") if latest.result else None
+    place = display_name(start["name_en"], start["name_zh"]) if start else latest.request.get("start", "")
+    days = latest.request.get("days", "")
+    return _("%(days)s-day trip from %(place)s") % {"days": days, "place": place}
+
+
+@login_required
+def my_trips(request: HttpRequest) -> HttpResponse:
+    rows = []
+    for trip, latest in selectors.trip_list(user=request.user):
+        rows.append(
+            {
+                "trip": trip,
+                "latest": latest,
+                "title": _title(trip, latest),
+                "mine": trip.owner_id == request.user.pk,
+                "date": latest.request.get("date", ""),
+                "days": latest.request.get("days", ""),
+                "start": latest.request.get("start", ""),
+            }
+        )
+    return render(request, "itineraries/my_trips.html", {"rows": rows})
+
+
+@require_POST
+def trip_settings(request: HttpRequest, pk) -> HttpResponse:
+    view = trip_view(request, pk, need=Role.COLLABORATOR)
+    services.trip_update(trip=view.trip, name=request.POST.get("name"), notes=request.POST.get("notes"))
+    messages.success(request, _("Saved."))
+    return redirect(request.POST.get("next") or reverse("web:trip", args=[view.trip.pk]))
+
+
+@login_required
+@require_POST
+def trip_duplicate(request: HttpRequest, pk) -> HttpResponse:
+    view = trip_view(request, pk)
+    copy = services.trip_duplicate(trip=view.trip, owner=request.user)
+    messages.success(request, _("A copy of the trip is in My trips."))
+    return redirect("web:trip", pk=copy.pk)
+
+
+@login_required
+def trip_delete(request: HttpRequest, pk) -> HttpResponse:
+    view = trip_view(request, pk, need=Role.OWNER)
+    if request.method == "POST":
+        title = _title(view.trip, view.latest)
+        view.trip.delete()
+        messages.success(request, _("Deleted “%(title)s”.") % {"title": title})
+        return redirect("web:my-trips")
+    return render(request, "itineraries/trip_delete.html", {"trip": view.trip, "title": _title(view.trip, view.latest)})
+
+
+def _days_of(itinerary: Itinerary) -> list[list[str]]:
+    return [[s["slug"] for s in day["stops"]] for day in itinerary.result["days"]]
+
+
+def _edited(days: list[list[str]], post) -> list[list[str]]:
+    """The days after one edit from the page's forms (every drag has a button or a form beside it)."""
+    op, slug = post.get("op", ""), post.get("slug", "")
+    where = next(((d, day.index(slug)) for d, day in enumerate(days) if slug in day), None)
+    if op == "order":
+        try:
+            wanted = json.loads(post.get("days", ""))
+        except ValueError as exc:
+            raise InvalidRequest({"days": [_("The new order could not be read.")]}) from exc
+        if not isinstance(wanted, list) or len(wanted) != len(days) or not all(isinstance(d, list) for d in wanted):
+            raise InvalidRequest({"days": [_("The new order must list every day.")]})
+        if sorted(s for d in wanted for s in d) != sorted(s for d in days for s in d):
+            raise InvalidRequest({"days": [_("A drag may move places, not add or remove them.")]})
+        return [[str(s) for s in d] for d in wanted]
+    if op == "add":
+        if where is not None:
+            raise InvalidRequest({"slug": [_("That place is already in the trip.")]})
+        if not catalogue.destination_list().filter(slug=slug, kind=Destination.Kind.SIGHT).exists():
+            raise InvalidRequest({"slug": [_("Choose a place to add.")]})
+    elif where is None:
+        raise InvalidRequest({"slug": [_("That place is not in the trip.")]})
+    else:
+        days[where[0]].remove(slug)
+    if op == "remove":
+        return days
+    if op in ("up", "down"):
+        d, k = where  # type: ignore[misc]
+        days[d].insert(max(0, k - 1) if op == "up" else min(len(days[d]), k + 1), slug)
+        return days
+    if op not in ("move", "add"):
+        raise InvalidRequest({"op": [_("Unknown edit.")]})
+    try:
+        day = int(post.get("day", "")) - 1
+        position = int(post.get("position") or 10_000) - 1
+    except ValueError as exc:
+        raise InvalidRequest({"day": [_("Choose a day.")]}) from exc
+    if not 0 <= day < len(days):
+        raise InvalidRequest({"day": [_("Choose a day of the trip.")]})
+    days[day].insert(max(0, min(position, len(days[day]))), slug)
+    return days
+
+
+@require_POST
+def trip_edit(request: HttpRequest, pk) -> HttpResponse:
+    view = trip_view(request, pk, need=Role.COLLABORATOR)
+    base = view.itinerary if view.itinerary.status == Itinerary.Status.DONE else view.latest
+    if base.status != Itinerary.Status.DONE:
+        messages.error(request, _("The trip is still being planned; edit it when it is ready."))
+        return redirect("web:trip", pk=view.trip.pk)
+    try:
+        days = _edited(_days_of(base), request.POST)
+        new = services.itinerary_edit(itinerary=base, days=days)
+    except InvalidRequest as exc:
+        messages.error(request, " ".join(m for ms in exc.errors.values() for m in ms))
+        return redirect("web:trip", pk=view.trip.pk)
+    problems = sum(len(day.get("problems", [])) for day in new.result["days"])
+    if problems:
+        messages.warning(
+            request, _("Saved as version %(v)s. Some of it does not work: see the red notes.") % {"v": new.version}
+        )
+    else:
+        messages.success(request, _("Saved as version %(v)s.") % {"v": new.version})
+    return redirect(f"{reverse('web:trip', args=[view.trip.pk])}#day-{request.POST.get('day') or 1}")
+
+
+@require_POST
+def trip_optimise_day(request: HttpRequest, pk) -> HttpResponse:
+    view = trip_view(request, pk, need=Role.COLLABORATOR)
+    try:
+        day = int(request.POST.get("day", ""))
+    except ValueError:
+        day = 0
+    if view.latest.status == Itinerary.Status.DONE and 1 <= day <= len(view.latest.result["days"]):
+        services.itinerary_optimise_day(itinerary=view.latest, day=day)
+    return redirect("web:trip", pk=view.trip.pk)
+
+
+@require_POST
+def trip_restore(request: HttpRequest, pk) -> HttpResponse:
+    view = trip_view(request, pk, need=Role.COLLABORATOR)
+    try:
+        version = int(request.POST.get("version", ""))
+        new = services.itinerary_restore(trip=view.trip, version=version)
+    except (ValueError, Itinerary.DoesNotExist):
+        messages.error(request, _("No such version."))
+    else:
+        messages.success(
+            request, _("Version %(old)s restored as version %(new)s.") % {"old": version, "new": new.version}
+        )
+    return redirect("web:trip", pk=view.trip.pk)
+
+
+@login_required
+@require_POST
+def trip_sharing(request: HttpRequest, pk) -> HttpResponse:
+    view = trip_view(request, pk, need=Role.OWNER)
+    what, on = request.POST.get("link"), request.POST.get("on") == "1"
+    if what == "share":
+        services.trip_share_link(trip=view.trip, on=on)
+        messages.success(request, _("Read-only link created.") if on else _("Read-only link revoked."))
+    elif what == "invite":
+        services.trip_invite_link(trip=view.trip, on=on)
+        messages.success(request, _("Invite link created.") if on else _("Invite link revoked."))
+    return redirect(f"{reverse('web:trip', args=[view.trip.pk])}#sharing")
+
+
+@login_required
+def trip_join(request: HttpRequest, pk, token: str) -> HttpResponse:
+    trip, _version = find_trip(pk)
+    if services.trip_join(trip=trip, token=token, user=request.user):
+        messages.success(request, _("You can now edit this trip with its owner."))
+        return redirect("web:trip", pk=trip.pk)
+    return render(request, "itineraries/invite_invalid.html", status=404)
