@@ -4,6 +4,7 @@ broken rule named (a place reached after closing, a day over the driving cap) in
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from itineraries.routing import Plan, check
 from itineraries.routing.plan import schedule_day
@@ -37,10 +38,18 @@ def plan_as_given(*, request: PlanRequest, before: list[list[str]] | None = None
         raise InvalidRequest({"days": [f"unknown place {unknown[0]!r}"]})
     if context.previous_nights is None:
         raise InvalidRequest({"days": ["the trip's nights are not known: re-plan it first"]})
+    # A place the tourist puts on a day it is closed is timed as if it let them in, and reported below.
+    lenient = replace(
+        problem,
+        nodes=tuple(
+            replace(n, windows=tuple(w if w is not None else (0.0, 24 * 60.0) for w in n.windows))
+            for n in problem.nodes
+        ),
+    )
     days, begin = [], problem.start
     for d, route in enumerate(request.previous):
         end = context.previous_nights[d]
-        days.append(schedule_day(problem, d, begin, end, [node[s] for s in route]))
+        days.append(schedule_day(lenient, d, begin, end, [node[s] for s in route]))
         begin = end
     visited = {v.node for day in days for v in day.visits}
     plan = Plan(
