@@ -21,6 +21,15 @@ class PlaceSerializer(serializers.Serializer):
     lon = serializers.FloatField(help_text="WGS-84")
 
 
+class ProblemSerializer(serializers.Serializer):
+    en = serializers.CharField()
+    zh = serializers.CharField()
+
+
+class DayProblemSerializer(ProblemSerializer):
+    slug = serializers.SlugField(allow_null=True, help_text="the stop it concerns; null for the whole day")
+
+
 class StopSerializer(PlaceSerializer):
     arrive = serializers.DateTimeField(help_text="Asia/Shanghai")
     start = serializers.DateTimeField(help_text="visit starts (after waiting for the opening, if any)")
@@ -37,6 +46,9 @@ class StopSerializer(PlaceSerializer):
         required=False, help_text="the price is not confirmed (absent in plans made before v1.2)"
     )
     score = serializers.FloatField()
+    problem = ProblemSerializer(
+        required=False, allow_null=True, help_text="in a hand-edited plan: the rule this visit breaks, if any"
+    )
 
 
 class LegSerializer(KeywordFieldsMixin, serializers.Serializer):
@@ -76,6 +88,9 @@ class DaySerializer(serializers.Serializer):
     day_start = serializers.DateTimeField()
     day_end = serializers.DateTimeField(help_text="arrival at the night's lodging or the trip's end")
     season_note = SeasonNoteSerializer(allow_null=True)
+    problems = DayProblemSerializer(
+        many=True, required=False, help_text="in a hand-edited plan: what the day breaks (hours, cap, end, lunch)"
+    )
 
 
 class MissingMustSerializer(serializers.Serializer):
@@ -115,6 +130,10 @@ class ResultSerializer(serializers.Serializer):
     drive_cap_minutes = serializers.IntegerField(help_text="the most minutes at the wheel (or riding) a day")
     advice = AdviceSerializer(many=True, help_text="why a day is free or the plan is thin, and what would help")
     changes = ChangesSerializer(allow_null=True, help_text="a re-plan's differences from the plan it came from")
+    edited = serializers.BooleanField(required=False, help_text="true when the days were arranged by hand")
+    violations = serializers.ListField(
+        child=serializers.CharField(), required=False, help_text="in a hand-edited plan: the engine checker's findings"
+    )
 
 
 class StoredRequestSerializer(serializers.Serializer):

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+import numpy as np
+
 from itineraries.routing import Plan, check
 from itineraries.routing.plan import schedule_day
 from itineraries.trips import selectors
@@ -60,7 +62,8 @@ def plan_as_given(*, request: PlanRequest, before: list[list[str]] | None = None
     )
     result = plan_to_result(plan, context)
     result["edited"] = True
-    result["violations"] = check(problem, plan)  # the engine's own words, for clients that check
+    with np.errstate(invalid="ignore"):  # a visit on a closed day starts at +inf in the strict problem
+        result["violations"] = check(problem, plan)  # the engine's own words, for clients that check
     for d, (day, out) in enumerate(zip(plan.days, result["days"], strict=True)):
         out["problems"] = _problems(context, d, day, out, request.dates[d])
     if before is not None:

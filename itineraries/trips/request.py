@@ -56,6 +56,11 @@ class PlanRequest:
         data["interests"], data["must"], data["avoid"] = list(self.interests), list(self.must), list(self.avoid)
         data["previous"] = [list(day) for day in self.previous]
         data["keep_days"], data["previous_nights"] = list(self.keep_days), list(self.previous_nights)
+        # Only a hand edit or a one-day optimisation says so: other requests keep their stored shape.
+        if not self.as_given:
+            del data["as_given"]
+        if self.reorder_day is None:
+            del data["reorder_day"]
         return data
 
     @classmethod

@@ -23,13 +23,16 @@ from itineraries.web.display import display_name
 from itineraries.web.trip_access import find_trip, trip_view
 
 
+def _start_name(latest: Itinerary) -> str:
+    start = latest.result["days"][0]["start"] if latest.result and latest.result.get("days") else None
+    return display_name(start["name_en"], start["name_zh"]) if start else str(latest.request.get("start", ""))
+
+
 def _title(trip: Trip, latest: Itinerary) -> str:
     if trip.name:
         return trip.name
-    start = (latest.result or {}).get("days", [{}])[0].get("start") if latest.result else None
-    place = display_name(start["name_en"], start["name_zh"]) if start else latest.request.get("start", "")
     days = latest.request.get("days", "")
-    return _("%(days)s-day trip from %(place)s") % {"days": days, "place": place}
+    return _("%(days)s-day trip from %(place)s") % {"days": days, "place": _start_name(latest)}
 
 
 @login_required
@@ -44,7 +47,7 @@ def my_trips(request: HttpRequest) -> HttpResponse:
                 "mine": trip.owner_id == request.user.pk,
                 "date": latest.request.get("date", ""),
                 "days": latest.request.get("days", ""),
-                "start": latest.request.get("start", ""),
+                "start": _start_name(latest),
             }
         )
     return render(request, "itineraries/my_trips.html", {"rows": rows})

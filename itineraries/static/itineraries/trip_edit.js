@@ -48,8 +48,7 @@
         var after = e.clientY > box.top + box.height / 2;
         target.parentNode.insertBefore(dragged, after ? target.nextSibling : target);
       } else {
-        var tools = list.querySelector("li.day-tools") || list.querySelector("li.night");
-        list.insertBefore(dragged, tools);
+        list.insertBefore(dragged, list.querySelector("li.night"));
       }
       send(list.dataset.day);
     });
