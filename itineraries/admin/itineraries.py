@@ -15,12 +15,14 @@ from itineraries.trips.models import Itinerary
 
 @admin.register(Itinerary)
 class ItineraryAdmin(admin.ModelAdmin):
-    list_display = ("short_id", "start", "days", "date", "status", "created_at", "short_error", "trip_link")
+    list_display = ("short_id", "start", "days", "date", "version", "status", "created_at", "short_error", "trip_link")
     list_filter = ("status",)
     date_hierarchy = "created_at"
     actions = ["rerun"]
     fields = (
         "trip_link",
+        "version",
+        "origin",
         "status",
         "start",
         "days",
