@@ -10,7 +10,7 @@ from django.contrib import admin
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from itineraries.admin.widgets import RoadLineWidget
+from itineraries.admin.widgets import JSONWithPositionField, RoadLineWidget
 from itineraries.catalogue.models import Road
 from itineraries.catalogue.validation import inside_shanxi
 from itineraries.roads import Road as NetRoad
@@ -29,6 +29,9 @@ class RoadForm(forms.ModelForm):
         help_text=gettext_lazy('GeoJSON LineString: {"type": "LineString", "coordinates": [[lon, lat], ...]}.'),
     )
     geojson_datum = forms.CharField(required=False, widget=forms.HiddenInput)
+    via = JSONWithPositionField(
+        label=gettext_lazy("via"), help_text=gettext_lazy('waypoint names in order, e.g. ["jincheng", "gaoping"]')
+    )
 
     class Meta:
         model = Road

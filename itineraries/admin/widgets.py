@@ -169,3 +169,18 @@ class HoursField(forms.Field):
 
     def has_changed(self, initial: Any, data: Any) -> bool:
         return (initial or []) != (data or [])
+
+
+class JSONWithPositionField(forms.JSONField):
+    """JSON typed by hand: a mistake names its line and column, not only "Enter a valid JSON"."""
+
+    def to_python(self, value: Any) -> Any:
+        if isinstance(value, str) and value.strip():
+            try:
+                json.loads(value)
+            except json.JSONDecodeError as exc:
+                raise forms.ValidationError(
+                    _("Not valid JSON at line %(line)s, column %(column)s: %(problem)s")
+                    % {"line": exc.lineno, "column": exc.colno, "problem": exc.msg}
+                ) from exc
+        return super().to_python(value)

@@ -21,6 +21,7 @@ from itineraries.trips.errors import InvalidRequest
 from itineraries.trips.models import Itinerary, Trip
 from itineraries.web.display import display_name
 from itineraries.web.trip_access import find_trip, trip_view
+from itineraries.web.views import throttled
 
 
 def _start_name(latest: Itinerary) -> str:
@@ -151,6 +152,7 @@ def trip_edit(request: HttpRequest, pk) -> HttpResponse:
 
 
 @require_POST
+@throttled
 def trip_optimise_day(request: HttpRequest, pk) -> HttpResponse:
     view = trip_view(request, pk, need=Role.COLLABORATOR)
     try:

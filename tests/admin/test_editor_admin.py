@@ -310,3 +310,14 @@ def test_a_chinese_editor_reads_hours_problems_in_chinese(editor):
     bad = [{"from": "01-01", "to": "12-31", "open": "18:00", "close": "09:00"}]
     body = editor.post(f"/admin/itineraries/destination/{pk}/change/", change_form("guoyu-castle", hours=bad))
     assert "第 1 行：关门时间 09:00 必须晚于开门时间 18:00" in body.content.decode()
+
+
+def test_a_roads_waypoints_typed_as_broken_json_name_the_position(editor):
+    from itineraries.models import Road
+
+    road = Road.objects.get(slug="qinhe-castle-ring")
+    line = {"type": "LineString", "coordinates": [[lon, lat] for lat, lon in road.points[:2]]}
+    data = road_form(road, line, datum="wgs84")
+    data["via"] = '["yangcheng",\n "runcheng" "beiliu"]'
+    body = editor.post(f"/admin/itineraries/road/{road.pk}/change/", data).content.decode()
+    assert "Not valid JSON at line 2, column 13" in body
