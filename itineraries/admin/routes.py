@@ -8,7 +8,7 @@ from django.contrib.admin.widgets import FilteredSelectMultiple
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from itineraries.catalogue.models import Destination, SeasonNote, ThemedRoute
+from itineraries.catalogue.models import ROUTE_FIELDS, Destination, SeasonNote, ThemedRoute
 from itineraries.catalogue.validation import route_errors
 from itineraries.trips.request import MAX_DAYS
 from itineraries.web.forms import INTEREST_CHOICES, MODE_CHOICES, PACE_CHOICES
@@ -42,21 +42,7 @@ class ThemedRouteForm(forms.ModelForm):
 
     class Meta:
         model = ThemedRoute
-        fields = [
-            "slug",
-            "name_en",
-            "name_zh",
-            "description_en",
-            "description_zh",
-            "start",
-            "days",
-            "mode",
-            "pace",
-            "scenic",
-            "must",
-            "interests",
-            "source",
-        ]
+        fields = list(ROUTE_FIELDS)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -7,7 +7,7 @@ anonymous, so a client with a misconfigured credential finds out at once.
 from __future__ import annotations
 
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
-from rest_framework import exceptions, permissions
+from rest_framework import exceptions
 from rest_framework.authentication import TokenAuthentication, get_authorization_header
 
 KEYWORDS = (b"token", b"bearer")
@@ -34,13 +34,6 @@ class ApiTokenAuthentication(TokenAuthentication):
 
     def authenticate_header(self, request) -> str:
         return 'Bearer realm="api"'
-
-
-class IsOwner(permissions.BasePermission):
-    message = "Only the trip's owner may do this."
-
-    def has_object_permission(self, request, view, obj) -> bool:
-        return request.user.is_authenticated and obj.owner_id == request.user.id
 
 
 class ApiTokenScheme(OpenApiAuthenticationExtension):

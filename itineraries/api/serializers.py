@@ -5,7 +5,7 @@ from rest_framework import serializers
 
 from itineraries.api.catalogue_schema import CategoriesField, OpeningHoursField
 from itineraries.api.result_schema import ResultSerializer, StoredRequestSerializer
-from itineraries.catalogue.models import DESTINATION_FIELDS, Destination, ThemedRoute
+from itineraries.catalogue.models import DESTINATION_FIELDS, ROUTE_FIELDS, Destination, ThemedRoute
 from itineraries.catalogue.scoring import INTERESTS
 from itineraries.trips.models import Itinerary, Origin
 from itineraries.trips.request import MAX_DAYS, MAX_DRIVE_HOURS, MODES, PACES
@@ -130,21 +130,7 @@ class ThemedRouteSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ThemedRoute
-        fields = [
-            "slug",
-            "name_en",
-            "name_zh",
-            "description_en",
-            "description_zh",
-            "start",
-            "days",
-            "mode",
-            "pace",
-            "scenic",
-            "must",
-            "interests",
-            "source",
-        ]
+        fields = list(ROUTE_FIELDS)
 
 
 class TripSettingsSerializer(serializers.Serializer):

@@ -31,8 +31,7 @@ from itineraries.http.claims import remember_planned
 from itineraries.http.throttle import PlanSubmitThrottle
 from itineraries.trips import exports, services
 from itineraries.trips import selectors as trips
-from itineraries.trips.access import Role, trip_role
-from itineraries.trips.errors import InvalidRequest
+from itineraries.trips.access import Role, version_and_role
 from itineraries.trips.models import Itinerary
 from itineraries.trips.validation import plan_request_build, replan_places_check
 
@@ -118,15 +117,9 @@ class ItineraryViewSet(
 
     def _version(self, pk, need: Role = Role.VIEWER) -> Itinerary:
         """The version with this id, if the caller may read (or change) its trip; 404 hides a private trip."""
-        try:
-            version = Itinerary.objects.select_related("trip").filter(pk=pk).first()
-        except (ValueError, DjangoValidationError):
-            version = None
-        if version is None or version.trip is None:
-            raise NotFound()
         tokens = [self.request.query_params.get("share", "")]
-        role = trip_role(version.trip, self.request.user, share_tokens=tokens)
-        if role < Role.VIEWER:
+        version, role = version_and_role(pk, self.request.user, share_tokens=tokens)
+        if version is None or role < Role.VIEWER:
             raise NotFound()
         if role < need:
             raise PermissionDenied(
@@ -257,24 +250,17 @@ class ItineraryViewSet(
     )
     @action(detail=True, methods=["post"])
     def edit(self, request, pk=None):
-        version = self._version(pk, Role.COLLABORATOR)
-        if version.status != Itinerary.Status.DONE:
-            return Response(
-                {"detail": f"The itinerary is {version.status}, not done yet."}, status=status.HTTP_409_CONFLICT
-            )
+        version = self._done(pk, Role.COLLABORATOR)
+        if isinstance(version, Response):
+            return version
         serializer = EditSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        days = serializer.validated_data["days"]
-        if len(days) != len(version.result["days"]):
-            raise InvalidRequest({"days": [f"give all {len(version.result['days'])} days, in order"]})
-        seen = [slug for day in days for slug in day]
-        if len(seen) != len(set(seen)):
-            raise InvalidRequest({"days": ["a place may appear only once"]})
-        new = services.itinerary_edit(itinerary=version, days=[list(day) for day in days])
+        days = [list(day) for day in serializer.validated_data["days"]]
+        new = services.itinerary_edit(itinerary=version, days=days)
         return Response(ItinerarySerializer(new).data, status=status.HTTP_201_CREATED)
 
-    def _done(self, pk) -> Itinerary | Response:
-        itinerary = self._version(pk)
+    def _done(self, pk, need: Role = Role.VIEWER) -> Itinerary | Response:
+        itinerary = self._version(pk, need)
         if itinerary.status != Itinerary.Status.DONE:
             return Response(
                 {"detail": f"The itinerary is {itinerary.status}, not done yet."}, status=status.HTTP_409_CONFLICT

@@ -37,6 +37,24 @@ DESTINATION_FIELDS = (
 )
 
 
+# A themed route's fields, as editors edit them and clients read them.
+ROUTE_FIELDS = (
+    "slug",
+    "name_en",
+    "name_zh",
+    "description_en",
+    "description_zh",
+    "start",
+    "days",
+    "mode",
+    "pace",
+    "scenic",
+    "must",
+    "interests",
+    "source",
+)
+
+
 class Destination(models.Model):
     class Kind(models.TextChoices):
         SIGHT = "sight", _("Sight")

@@ -14,8 +14,9 @@ from enum import IntEnum
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ValidationError as DjangoValidationError
 
-from itineraries.trips.models import Trip
+from itineraries.trips.models import Itinerary, Trip
 
 
 class Role(IntEnum):
@@ -36,6 +37,19 @@ def trip_role(trip: Trip, user: AbstractBaseUser | AnonymousUser | None, *, shar
     if trip.share_token and trip.share_token in share_tokens:
         return Role.VIEWER
     return Role.NONE
+
+
+def version_and_role(
+    pk: object, user: AbstractBaseUser | AnonymousUser | None, *, share_tokens: Collection[str] = ()
+) -> tuple[Itinerary | None, Role]:
+    """Exactly the version with this id (None for an unknown or malformed id) and what the caller may do."""
+    try:
+        version = Itinerary.objects.select_related("trip").filter(pk=pk).first()
+    except (ValueError, TypeError, DjangoValidationError):
+        version = None
+    if version is None or version.trip is None:
+        return None, Role.NONE
+    return version, trip_role(version.trip, user, share_tokens=share_tokens)
 
 
 def can_read(role: Role) -> bool:

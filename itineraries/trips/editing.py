@@ -13,7 +13,7 @@ from itineraries.routing.plan import schedule_day
 from itineraries.trips import selectors
 from itineraries.trips.errors import InvalidRequest
 from itineraries.trips.request import PlanRequest
-from itineraries.trips.results import _changes, plan_to_result
+from itineraries.trips.results import plan_changes, plan_to_result
 
 
 def _hhmm(minutes: float) -> str:
@@ -67,7 +67,7 @@ def plan_as_given(*, request: PlanRequest, before: list[list[str]] | None = None
     for d, (day, out) in enumerate(zip(plan.days, result["days"], strict=True)):
         out["problems"] = _problems(context, d, day, out, request.dates[d])
     if before is not None:
-        result["changes"] = _changes(tuple(tuple(day) for day in before), result["days"])
+        result["changes"] = plan_changes(tuple(tuple(day) for day in before), result["days"])
     return result
 
 

@@ -108,7 +108,7 @@ def plan_to_result(plan: Plan, context: PlanContext) -> dict:
         "solver": {"iterations": plan.iterations, "seconds": round(plan.seconds, 3)},
         "drive_cap_minutes": round(context.request.drive_cap),
         "advice": plan_advice(plan, context),
-        "changes": _changes(context.request.previous, days),
+        "changes": plan_changes(context.request.previous, days),
     }
 
 
@@ -124,7 +124,7 @@ def _lunch(day: DayPlan, date: dt.date, slugs: tuple[str, ...], problem: Problem
     }
 
 
-def _changes(previous: tuple[tuple[str, ...], ...], days: list[dict]) -> dict | None:
+def plan_changes(previous: tuple[tuple[str, ...], ...], days: list[dict]) -> dict | None:
     """How a re-plan differs from the plan it came from: places kept on their day, moved, added, removed."""
     if not previous:
         return None

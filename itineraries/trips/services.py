@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from itineraries.trips.dispatch import dispatch
 from itineraries.trips.editing import plan_as_given
+from itineraries.trips.errors import InvalidRequest
 from itineraries.trips.lifecycle import GAVE_UP, itinerary_fail
 from itineraries.trips.models import Itinerary, ItineraryId, Origin, Owner, Trip
 from itineraries.trips.request import PlanRequest
@@ -96,29 +97,44 @@ def itinerary_replan(
     owner: Owner = None,
 ) -> Itinerary:
     """The trip's next version from an old one: pinned places become must-sees, dropped ones are avoided."""
-    request = PlanRequest.from_json(itinerary.request)
-    days = (itinerary.result or {}).get("days", [])
-    updated = request.with_changes(
-        pins=list(pins),
-        drops=list(drops),
-        previous=[[s["slug"] for s in day["stops"]] for day in days],
-        nights=[day["end"]["slug"] for day in days],
-        keep_days=tuple(keep_days),
+    previous, nights = itinerary_days(itinerary)
+    updated = PlanRequest.from_json(itinerary.request).with_changes(
+        pins=list(pins), drops=list(drops), previous=previous, nights=nights, keep_days=tuple(keep_days)
     )
     return itinerary_create(request=updated, replanned_from=itinerary, trip=itinerary.trip, origin="replanned")
 
 
-def _previous_days(itinerary: Itinerary) -> tuple[list[list[str]], list[str]]:
+def itinerary_days(itinerary: Itinerary) -> tuple[list[list[str]], list[str]]:
+    """A finished version's places day by day, and where each day ended."""
     days = (itinerary.result or {}).get("days", [])
     return [[s["slug"] for s in day["stops"]] for day in days], [day["end"]["slug"] for day in days]
 
 
+def _finished_version(*, trip: Trip, source: Itinerary, origin: str, **fields: object) -> Itinerary:
+    """The trip's next version, made without the optimiser (an edit, a restore): stored as finished."""
+    with transaction.atomic():
+        return Itinerary.objects.create(
+            owner=trip.owner,
+            replanned_from=source,
+            trip=trip,
+            version=_next_version(trip),
+            origin=origin,
+            finished_at=timezone.now(),
+            **fields,
+        )
+
+
 def itinerary_edit(*, itinerary: Itinerary, days: list[list[str]]) -> Itinerary:
     """A tourist's own arrangement of the places, timed at once through the engine's checker. Nothing is
-    refused for breaking an opening hour or the driving cap: the new version says what breaks and why."""
+    refused for breaking an opening hour or the driving cap: the new version says what breaks and why. Every
+    day must be given, and a place only once."""
     request = PlanRequest.from_json(itinerary.request)
-    _before, nights = _previous_days(itinerary)
+    before, nights = itinerary_days(itinerary)
+    if len(days) != len(before):
+        raise InvalidRequest({"days": [f"give all {len(before)} days, in order"]})
     placed = {slug for day in days for slug in day}
+    if len(placed) != sum(len(day) for day in days):
+        raise InvalidRequest({"days": ["a place may appear only once"]})
     edited = replace(
         request,
         must=tuple(m for m in request.must if m in placed),
@@ -129,27 +145,22 @@ def itinerary_edit(*, itinerary: Itinerary, days: list[list[str]]) -> Itinerary:
         as_given=True,
         reorder_day=None,
     )
-    result = plan_as_given(request=edited, before=_before)
-    with transaction.atomic():
-        new = Itinerary.objects.create(
-            request=edited.to_json(),
-            owner=itinerary.trip.owner,
-            replanned_from=itinerary,
-            trip=itinerary.trip,
-            version=_next_version(itinerary.trip),
-            origin=Origin.EDITED,
-            status=Itinerary.Status.DONE,
-            progress=100,
-            result=result,
-            finished_at=timezone.now(),
-        )
-    return new
+    result = plan_as_given(request=edited, before=before)
+    return _finished_version(
+        trip=itinerary.trip,
+        source=itinerary,
+        origin="edited",
+        request=edited.to_json(),
+        status=Itinerary.Status.DONE,
+        progress=100,
+        result=result,
+    )
 
 
 def itinerary_optimise_day(*, itinerary: Itinerary, day: int) -> Itinerary:
     """Re-order one day (1-based) as the optimiser would, keeping its places; the other days stay as they are."""
     request = PlanRequest.from_json(itinerary.request)
-    previous, nights = _previous_days(itinerary)
+    previous, nights = itinerary_days(itinerary)
     keep = tuple(d for d in range(1, len(previous) + 1) if d != day)
     updated = replace(
         request,
@@ -165,20 +176,16 @@ def itinerary_optimise_day(*, itinerary: Itinerary, day: int) -> Itinerary:
 def itinerary_restore(*, trip: Trip, version: int) -> Itinerary:
     """An earlier version again, as the trip's newest: nothing is recomputed."""
     old = trip.versions.get(version=version)
-    with transaction.atomic():
-        return Itinerary.objects.create(
-            request=old.request,
-            owner=trip.owner,
-            replanned_from=old,
-            trip=trip,
-            version=_next_version(trip),
-            origin=Origin.RESTORED,
-            status=old.status,
-            progress=old.progress,
-            result=old.result,
-            error=old.error,
-            finished_at=timezone.now(),
-        )
+    return _finished_version(
+        trip=trip,
+        source=old,
+        origin="restored",
+        request=old.request,
+        status=old.status,
+        progress=old.progress,
+        result=old.result,
+        error=old.error,
+    )
 
 
 def trip_update(*, trip: Trip, name: str | None = None, notes: str | None = None) -> Trip:

@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 
-from itineraries.trips.access import Role, can_edit, can_manage, can_read, trip_role
+from itineraries.trips.access import Role, can_edit, can_manage, can_read, trip_role, version_and_role
 from itineraries.trips.models import Itinerary, Trip
 
 SHARE_TOKENS = "trip_share_tokens"
@@ -77,14 +77,8 @@ def trip_view(request: HttpRequest, pk: object, *, need: Role = Role.VIEWER) -> 
 
 def version_view(request: HttpRequest, pk: object, *, need: Role = Role.VIEWER) -> Itinerary:
     """Exactly the version with this id (comparisons and downloads name versions), if the visitor may."""
-    try:
-        version = Itinerary.objects.select_related("trip").filter(pk=pk).first()
-    except (ValueError, TypeError) as exc:
-        raise Http404(_("No such trip.")) from exc
-    if version is None or version.trip is None:
-        raise Http404(_("No such trip."))
-    role = trip_role(version.trip, request.user, share_tokens=share_tokens(request))
-    if not can_read(role):
+    version, role = version_and_role(pk, request.user, share_tokens=share_tokens(request))
+    if version is None or not can_read(role):
         raise Http404(_("No such trip."))
     if role < need:
         raise PermissionDenied(_("You may read this trip but not change it."))

@@ -19,21 +19,16 @@ from itineraries.trips import selectors, services
 from itineraries.trips.access import Role
 from itineraries.trips.errors import InvalidRequest
 from itineraries.trips.models import Itinerary, Trip
-from itineraries.web.display import display_name
 from itineraries.web.trip_access import find_trip, trip_view
+from itineraries.web.trip_page import start_name
 from itineraries.web.views import throttled
-
-
-def _start_name(latest: Itinerary) -> str:
-    start = latest.result["days"][0]["start"] if latest.result and latest.result.get("days") else None
-    return display_name(start["name_en"], start["name_zh"]) if start else str(latest.request.get("start", ""))
 
 
 def _title(trip: Trip, latest: Itinerary) -> str:
     if trip.name:
         return trip.name
     days = latest.request.get("days", "")
-    return _("%(days)s-day trip from %(place)s") % {"days": days, "place": _start_name(latest)}
+    return _("%(days)s-day trip from %(place)s") % {"days": days, "place": start_name(latest)}
 
 
 @login_required
@@ -48,7 +43,7 @@ def my_trips(request: HttpRequest) -> HttpResponse:
                 "mine": trip.owner_id == request.user.pk,
                 "date": latest.request.get("date", ""),
                 "days": latest.request.get("days", ""),
-                "start": _start_name(latest),
+                "start": start_name(latest),
             }
         )
     return render(request, "itineraries/my_trips.html", {"rows": rows})
@@ -80,10 +75,6 @@ def trip_delete(request: HttpRequest, pk) -> HttpResponse:
         messages.success(request, _("Deleted “%(title)s”.") % {"title": title})
         return redirect("web:my-trips")
     return render(request, "itineraries/trip_delete.html", {"trip": view.trip, "title": _title(view.trip, view.latest)})
-
-
-def _days_of(itinerary: Itinerary) -> list[list[str]]:
-    return [[s["slug"] for s in day["stops"]] for day in itinerary.result["days"]]
 
 
 def _edited(days: list[list[str]], post) -> list[list[str]]:
@@ -136,7 +127,7 @@ def trip_edit(request: HttpRequest, pk) -> HttpResponse:
         messages.error(request, _("The trip is still being planned; edit it when it is ready."))
         return redirect("web:trip", pk=view.trip.pk)
     try:
-        days = _edited(_days_of(base), request.POST)
+        days = _edited(services.itinerary_days(base)[0], request.POST)
         new = services.itinerary_edit(itinerary=base, days=days)
     except InvalidRequest as exc:
         messages.error(request, " ".join(m for ms in exc.errors.values() for m in ms))

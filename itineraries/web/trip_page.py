@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from itineraries.catalogue import selectors as catalogue
 from itineraries.trips.facts import is_open_access
 from itineraries.trips.models import Itinerary, Origin
 from itineraries.web.display import chinese, display_name
@@ -107,6 +108,15 @@ def share_url(request: HttpRequest, view: TripView) -> str:
     if view.trip.owner_id is not None and view.trip.share_token:
         return f"{url}?share={view.trip.share_token}"
     return url
+
+
+def start_name(itinerary: Itinerary) -> str:
+    """Where the trip starts, both names; from the catalogue while the plan is still being made."""
+    if itinerary.result:
+        start = itinerary.result["days"][0]["start"]
+        return display_name(start["name_en"], start["name_zh"])
+    place = catalogue.destination_list().filter(slug=itinerary.request.get("start", "")).first()
+    return display_name(place.name_en, place.name_zh) if place else itinerary.request.get("start", "")
 
 
 def season_notes(result: dict) -> list[str]:

@@ -140,14 +140,6 @@ def _itinerary(request: HttpRequest, pk) -> Itinerary:
     return version_view(request, pk)
 
 
-def _start_name(itinerary: Itinerary) -> str:
-    if itinerary.result:
-        start = itinerary.result["days"][0]["start"]
-        return display_name(start["name_en"], start["name_zh"])
-    place = selectors.destination_list().filter(slug=itinerary.request.get("start", "")).first()
-    return _label(place) if place else itinerary.request.get("start", "")
-
-
 def trip(request: HttpRequest, pk) -> HttpResponse:
     view = trip_view(request, pk)
     if str(view.trip.pk) != str(pk):
@@ -160,7 +152,7 @@ def trip(request: HttpRequest, pk) -> HttpResponse:
         "itinerary": itinerary,
         "map": _map_settings(),
         "request_data": itinerary.request,
-        "start_name": _start_name(itinerary),
+        "start_name": trip_page.start_name(itinerary),
         "first_day": _first_day(itinerary),
         "previous": itinerary.replanned_from,
     }

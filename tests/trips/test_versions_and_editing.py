@@ -95,3 +95,14 @@ def test_restoring_an_earlier_version_makes_it_the_newest(planned):
     assert (restored.version, restored.origin) == (3, "restored")
     assert restored.result == planned.result
     assert edited.trip.versions.count() == 3
+
+
+def test_an_edit_must_give_every_day_and_each_place_once(planned):
+    from itineraries.trips.errors import InvalidRequest
+
+    days = days_of(planned)
+    with pytest.raises(InvalidRequest, match="give all 2 days"):
+        services.itinerary_edit(itinerary=planned, days=days[:1])
+    with pytest.raises(InvalidRequest, match="only once"):
+        services.itinerary_edit(itinerary=planned, days=[days[0] + days[1][:1], days[1]])
+    assert planned.trip.versions.count() == 1
