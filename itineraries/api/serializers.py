@@ -103,7 +103,7 @@ class ItinerarySerializer(serializers.ModelSerializer):
 
     @classmethod
     def from_row(cls, row: dict) -> dict:
-        """The same representation from a row of trips.selectors.itinerary_public, without a model instance."""
+        """The same representation from a row of trips.selectors.itinerary_public, without DRF's field machinery."""
         stamp = serializers.DateTimeField()
         data = {name: row[name] for name in PUBLIC_FIELDS}
         data["id"] = str(row["id"])

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -141,13 +140,7 @@ class ItineraryViewSet(
     def retrieve(self, request, *args, **kwargs):
         """A finished or failed plan no longer changes: it carries an ETag, and a client that sends it back in
         If-None-Match gets a 304 without the body."""
-        self._version(kwargs[self.lookup_field])
-        try:
-            row = trips.itinerary_public(pk=kwargs[self.lookup_field])
-        except (ValueError, DjangoValidationError):
-            row = None
-        if row is None:
-            return Response({"detail": "Not found."}, status=status.HTTP_404_NOT_FOUND)
+        row = trips.itinerary_public(self._version(kwargs[self.lookup_field]))
         tag = trips.itinerary_etag(row)
         if tag is not None and tag in request.headers.get("If-None-Match", ""):
             return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": tag})
