@@ -24,26 +24,27 @@ from itineraries.web.trip_page import start_name
 from itineraries.web.views import throttled
 
 
-def _title(trip: Trip, latest: Itinerary) -> str:
+def _title(trip: Trip, latest: Itinerary, start: str | None = None) -> str:
     if trip.name:
         return trip.name
-    days = latest.request.get("days", "")
-    return _("%(days)s-day trip from %(place)s") % {"days": days, "place": start_name(latest)}
+    place = start if start is not None else start_name(latest)
+    return _("%(days)s-day trip from %(place)s") % {"days": latest.request.get("days", ""), "place": place}
 
 
 @login_required
 def my_trips(request: HttpRequest) -> HttpResponse:
     rows = []
     for trip, latest in selectors.trip_list(user=request.user):
+        start = start_name(latest)
         rows.append(
             {
                 "trip": trip,
                 "latest": latest,
-                "title": _title(trip, latest),
+                "title": _title(trip, latest, start),
                 "mine": trip.owner_id == request.user.pk,
                 "date": latest.request.get("date", ""),
                 "days": latest.request.get("days", ""),
-                "start": start_name(latest),
+                "start": start,
             }
         )
     return render(request, "itineraries/my_trips.html", {"rows": rows})
