@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -55,7 +56,12 @@ def trip_settings(request: HttpRequest, pk) -> HttpResponse:
     view = trip_view(request, pk, need=Role.COLLABORATOR)
     services.trip_update(trip=view.trip, name=request.POST.get("name"), notes=request.POST.get("notes"))
     messages.success(request, _("Saved."))
-    return redirect(request.POST.get("next") or reverse("web:trip", args=[view.trip.pk]))
+    after = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        after, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        after = reverse("web:trip", args=[view.trip.pk])  # only back to a page of this site
+    return redirect(after)
 
 
 @login_required

@@ -121,3 +121,10 @@ def test_a_later_versions_own_link_leads_to_the_trip_at_that_version(signed_in):
     client.post(f"/trips/{trip.pk}/restore", {"version": "1"})
     assert trip.versions.count() == 3
     assert PlanRequest.from_json(trip.versions.get(version=3).request).start == "jincheng"
+
+
+def test_renaming_returns_to_this_site_only(signed_in):
+    client, trip = signed_in
+    assert client.post(f"/trips/{trip.pk}/settings", {"name": "a", "next": "/trips/"})["Location"] == "/trips/"
+    away = client.post(f"/trips/{trip.pk}/settings", {"name": "b", "next": "https://evil.example/"})
+    assert away["Location"] == f"/trips/{trip.pk}/"
