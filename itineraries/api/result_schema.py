@@ -87,6 +87,9 @@ class DaySerializer(serializers.Serializer):
     lunch = LunchSerializer(allow_null=True, help_text="on days with visits before and after midday")
     day_start = serializers.DateTimeField()
     day_end = serializers.DateTimeField(help_text="arrival at the night's lodging or the trip's end")
+    sunset = serializers.DateTimeField(
+        required=False, help_text="sunset at the night's lodging or the trip's end (absent in plans made before 1.4)"
+    )
     season_note = SeasonNoteSerializer(allow_null=True)
     problems = DayProblemSerializer(
         many=True, required=False, help_text="in a hand-edited plan: what the day breaks (hours, cap, end, lunch)"

@@ -13,7 +13,9 @@ from dataclasses import replace
 import numpy as np
 
 from itineraries.routing import kernel
+from itineraries.routing.balance import balanced
 from itineraries.routing.lunch import days_with_lunch
+from itineraries.routing.must_first import must_first
 from itineraries.routing.plan import Plan
 from itineraries.routing.problem import Problem
 from itineraries.routing.stopping import MaxIterations, Status, StoppingCriterion
@@ -140,8 +142,29 @@ def solve(
 ) -> Plan:
     """Best plan found before ``stop`` is met; deterministic for a seed when no time limit stops it.
 
-    A warm start (visits per day, lodging per night) is never worsened. The method: docs/optimiser.md.
+        A warm start (visits per day, lodging per night) is never worsened. A must-see the search left out is
+        searched for again from seeds that sleep near it (``must_first.py``); an empty day shares the visits of
+    a busy day after it (``balance.py``). The method: docs/optimiser.md.
     """
+    plan = _search(problem, stop, seed=seed, progress=progress, warm_start=warm_start, warm_nights=warm_nights)
+    if plan.missing_must and len(problem.lodgings) > 1:
+
+        def search(part: Problem, limit: StoppingCriterion, visits: list[list[int]], nights: list[int]) -> Plan:
+            return _search(part, limit, seed=seed, progress=None, warm_start=visits, warm_nights=nights)
+
+        plan = must_first(problem, stop, plan, search)
+    return balanced(problem, plan)
+
+
+def _search(
+    problem: Problem,
+    stop: StoppingCriterion,
+    *,
+    seed: int,
+    progress: Progress | None,
+    warm_start: list[list[int]] | None,
+    warm_nights: list[int] | None,
+) -> Plan:
     started = time.perf_counter()
     kernel.seed_random(seed)
     data, state = problem_arrays(_hour_kept_for_lunch(problem)), empty_state(problem)

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import asdict, dataclass, field, replace
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from astral import Observer
+from astral.sun import sun
 
 MODES = ("car", "ebike", "bicycle")
 PACES = ("relaxed", "normal", "packed")
@@ -19,8 +23,17 @@ MOVING_LIMITS = {
     "bicycle": {"relaxed": 120, "normal": 180, "packed": 240},
 }
 MAX_DRIVE_HOURS = 12.0
-# Riders stop at sunset; drivers may reach the night's lodging up to an hour after it.
-AFTER_SUNSET = {"car": 60, "ebike": 0, "bicycle": 0}
+# A short trip by car stays near where it starts: its places lie within this many road km of the start,
+# the end or a must-see, and no leg is longer than MAX_LEG_KM unless it reaches a place the tourist named.
+# Why these numbers: docs/optimiser.md ("Reach").
+SHORT_TRIP_DAYS = 3
+SHORT_TRIP_REACH_KM = {3: 130.0, 5: 220.0}  # trips of at most this many days
+MAX_LEG_KM = 200.0
+# Minutes after sunset (at the start town) by which the day reaches its night's lodging. Riders stop at
+# sunset; drivers may end a few minutes later, as sunset moves by a few minutes across the province and a
+# last short drive in the dusk is fine. No one drives on after dark.
+AFTER_SUNSET = {"car": 10, "ebike": 0, "bicycle": 0}
+BEIJING = ZoneInfo("Asia/Shanghai")
 
 
 @dataclass(frozen=True)
@@ -49,6 +62,17 @@ class PlanRequest:
         """Minutes on the road allowed per day."""
         cap = float(MOVING_LIMITS[self.mode][self.pace])
         return cap if self.max_drive_hours is None else min(cap, self.max_drive_hours * 60)
+
+    @property
+    def reach_km(self) -> float | None:
+        """How far from the start, the end or a must-see a car trip of this length looks for places."""
+        if self.mode != "car":
+            return None  # riders' caps keep them near
+        return next((km for days, km in sorted(SHORT_TRIP_REACH_KM.items()) if self.days <= days), None)
+
+    @property
+    def leg_limit_km(self) -> float | None:
+        return MAX_LEG_KM if self.mode == "car" and self.days <= SHORT_TRIP_DAYS else None
 
     def to_json(self) -> dict:
         data = asdict(self)
@@ -111,14 +135,15 @@ class PlanRequest:
         return [self.date + dt.timedelta(days=i) for i in range(self.days)]
 
 
+@lru_cache(maxsize=4096)
 def sun_times(date: dt.date, lat: float, lon: float) -> tuple[int, int]:
-    """Approximate sunrise and sunset in minutes of Beijing time (NOAA-style declination formula)."""
-    n = date.timetuple().tm_yday
-    decl = math.radians(23.44) * math.sin(2 * math.pi * (284 + n) / 365)
-    cos_h = -math.tan(math.radians(lat)) * math.tan(decl)
-    half_day = math.degrees(math.acos(max(-1.0, min(1.0, cos_h)))) / 15 * 60
-    noon = 12 * 60 + (120 - lon) * 4
-    return round(noon - half_day), round(noon + half_day)
+    """Sunrise and sunset in minutes of Beijing time at a place (astral's solar model)."""
+    times = sun(Observer(latitude=lat, longitude=lon), date=date, tzinfo=BEIJING)
+    return _minutes(times["sunrise"]), _minutes(times["sunset"])
+
+
+def _minutes(moment: dt.datetime) -> int:
+    return round(moment.hour * 60 + moment.minute + moment.second / 60)
 
 
 def day_window(date: dt.date, pace: str, mode: str, lat: float = 36.5, lon: float = 112.5) -> tuple[int, int]:

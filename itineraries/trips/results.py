@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from itineraries.catalogue.hours import format_window
 from itineraries.routing import DayPlan, Plan, Problem
 from itineraries.trips.advice import plan_advice
+from itineraries.trips.request import sun_times
 
 if TYPE_CHECKING:
     from itineraries.trips.selectors import PlanContext
@@ -81,6 +82,7 @@ def plan_to_result(plan: Plan, context: PlanContext) -> dict:
         last = d == len(plan.days) - 1
         here = context.places[slugs[day.visits[0].node] if day.visits else slugs[day.begin]]
         note = next((n for n in context.season_notes if n.city == here.city and date.month in n.months), None)
+        night = context.places[slugs[day.end]]
         days.append(
             {
                 "date": date.isoformat(),
@@ -95,6 +97,7 @@ def plan_to_result(plan: Plan, context: PlanContext) -> dict:
                 "lunch": _lunch(day, date, slugs, problem),
                 "day_start": clock(date, problem.days[d].start),
                 "day_end": clock(date, day.end_arrive),
+                "sunset": clock(date, sun_times(date, night.lat, night.lon)[1]),
                 "season_note": None if note is None else {"en": note.note_en, "zh": note.note_zh},
             }
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -36,7 +37,10 @@ STALL_ITERATIONS = 2_500
 # MOVE_COST each time the night is spent at another lodging than the night before. How they were chosen:
 # docs/optimiser.md.
 ROAD_COST_PER_HOUR = 8.0
+# A rider's hours in the saddle are much of the trip's point, so they cost less than hours at the wheel.
+RIDING_COST_SHARE = 0.25
 MOVE_COST = 8.0
+BANNED_LEG_MINUTES = 100_000.0  # longer than any day: a leg the trip may not drive
 
 
 def plan_stop(*, solver_seconds: float) -> StoppingCriterion:
@@ -103,14 +107,41 @@ class PlanContext:
     previous_nights: list[int] | None = None  # node where each day of the previous plan ended, if all known
 
 
+def _within_reach(
+    request: PlanRequest, matrix: TravelMatrix, index: dict[str, int], anchors: list[str]
+) -> Callable[[str], bool]:
+    """Whether a place lies within the trip's reach of one of the anchors (road km either way)."""
+    reach = request.reach_km
+    if reach is None:
+        return lambda slug: True
+    rows = [index[a] for a in anchors if a in index]
+    nearest = np.minimum(matrix.km[rows].min(axis=0), matrix.km[:, rows].min(axis=1))
+    return lambda slug: bool(nearest[index[slug]] <= reach)
+
+
+def _without_long_legs(travel: np.ndarray, distance: np.ndarray, limit: float, named: set[int]) -> np.ndarray:
+    """Legs over ``limit`` km become impossible (longer than any day), except those to or from a named node
+    (the start, the end, a must-see): a tourist who names a far place accepts the drive to it."""
+    banned = distance > limit
+    keep = sorted(named)
+    banned[keep, :] = False
+    banned[:, keep] = False
+    return np.where(banned, BANNED_LEG_MINUTES, travel)
+
+
 def problem_for_request(request: PlanRequest) -> PlanContext:
     network, places = catalogue.network_current()
     matrix = catalogue.matrix_current(mode=request.mode, scenic=request.scenic)
     index = {slug: i for i, slug in enumerate(matrix.keys)}
     dates = request.dates
-    lodgings = [s for s, d in places.items() if d.lodging]
-    sights = [s for s, d in places.items() if d.kind == Destination.Kind.SIGHT and s not in request.avoid]
     end = request.end or request.start
+    near = _within_reach(request, matrix, index, [request.start, end, *request.must])
+    lodgings = [s for s, d in places.items() if d.lodging and near(s)]
+    sights = [
+        s
+        for s, d in places.items()
+        if d.kind == Destination.Kind.SIGHT and s not in request.avoid and (near(s) or s in request.must)
+    ]
     slugs = [request.start, end, *lodgings, *sights]
     nodes: list[Node] = [Node(key=f"start:{request.start}"), Node(key=f"end:{end}")]
     nodes += [Node(key=f"night:{s}") for s in lodgings]
@@ -132,6 +163,9 @@ def problem_for_request(request: PlanRequest) -> PlanContext:
     order = np.array([index[s] for s in slugs])
     travel = matrix.minutes[np.ix_(order, order)]
     distance = matrix.km[np.ix_(order, order)]
+    if request.leg_limit_km is not None:
+        named = {0, 1, *(slugs.index(s) for s in request.must if s in slugs)}
+        travel = _without_long_legs(travel, distance, request.leg_limit_km, named)
     centre = places[request.start]
     days = []
     for date in dates:
@@ -148,7 +182,7 @@ def problem_for_request(request: PlanRequest) -> PlanContext:
         lodgings=tuple(range(2, first_sight)),
         must=must,
         distance=distance,
-        road_cost=ROAD_COST_PER_HOUR / 60,
+        road_cost=ROAD_COST_PER_HOUR / 60 * (1.0 if request.mode == "car" else RIDING_COST_SHARE),
         move_cost=MOVE_COST,
         lunch=Lunch(),
     )

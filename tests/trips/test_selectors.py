@@ -30,7 +30,7 @@ def test_avoided_places_are_not_in_the_problem_and_must_sees_are_forced():
 
 
 def test_a_place_closed_on_a_date_has_no_window_that_day():
-    request = PlanRequest(start="jincheng", days=1, date=dt.date(2027, 5, 3))
+    request = PlanRequest(start="pingyao-ancient-city", days=1, date=dt.date(2027, 5, 3))
     context = problem_for_request(request)
     node = context.slugs.index("shuanglin-temple")
     assert context.problem.nodes[node].windows[0] is not None
@@ -41,3 +41,33 @@ def test_the_app_stops_at_its_time_limit_or_when_the_search_has_converged():
     assert isinstance(stop, FirstOf)
     assert MaxRuntime(2.5) in stop.criteria
     assert len(stop.criteria) == 3
+
+
+def test_a_short_car_trip_looks_for_places_near_its_start_unless_named():
+    short = problem_for_request(PlanRequest(start="jincheng", days=3, date=dt.date(2027, 5, 3)))
+    assert "cao-family-compound" not in short.slugs  # about 290 km away in Taigu
+    assert "stay-taiyuan-city" not in short.slugs
+    assert "guoyu-castle" in short.slugs
+    named = problem_for_request(
+        PlanRequest(start="jincheng", days=3, date=dt.date(2027, 5, 3), must=("cao-family-compound",))
+    )
+    assert "cao-family-compound" in named.slugs
+    assert "qiao-family-compound" in named.slugs  # near the must-see, so within the trip's reach
+    long = problem_for_request(PlanRequest(start="jincheng", days=7, date=dt.date(2027, 5, 3)))
+    assert "cao-family-compound" in long.slugs
+    riding = problem_for_request(PlanRequest(start="jincheng", days=2, date=dt.date(2027, 5, 3), mode="ebike"))
+    assert "cao-family-compound" in riding.slugs  # riders are kept near by their caps instead
+
+
+def test_legs_over_200_km_are_impossible_on_short_car_trips_except_to_named_places():
+    context = problem_for_request(
+        PlanRequest(start="jincheng", days=3, date=dt.date(2027, 5, 3), must=("cao-family-compound",))
+    )
+    problem, distance = context.problem, context.problem.distance
+    assert distance is not None
+    named = {0, 1, *problem.must}
+    far = [(i, j) for i in range(len(problem.nodes)) for j in range(len(problem.nodes)) if distance[i, j] > 200]
+    assert far, "the must-see is far from the start"
+    for i, j in far:
+        day = max(d.end - d.start for d in problem.days)
+        assert (problem.travel[i, j] > day) == (i not in named and j not in named)
