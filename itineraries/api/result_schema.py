@@ -71,6 +71,11 @@ class LunchSerializer(serializers.Serializer):
     start = serializers.DateTimeField(help_text="between 11:30 and 13:30")
     end = serializers.DateTimeField()
     after = serializers.SlugField(help_text="the visit lunch follows, or is inside of")
+    before = serializers.SlugField(
+        allow_null=True,
+        required=False,
+        help_text="when lunch is taken on arrival at this visit, after the drive from `after` (null otherwise)",
+    )
     inside = serializers.BooleanField(help_text="eaten inside a long visit (a town or scenic area)")
 
 

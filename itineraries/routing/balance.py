@@ -1,9 +1,9 @@
-"""Balanced days: no empty day while the next one is busy.
+"""Balanced days: no empty day beside a busy one.
 
 The objective is indifferent to how visits spread over days, and a day spent at the base drives less than
-one that goes out and comes back, so the search can leave a middle day empty beside a full one. A tourist
-would rather split them. For each empty day followed by a day with two or more visits, the first visits of
-the busy day move into the empty one, with the night between them at any lodging, where both days still
+one that goes out and comes back, so the search can leave a day empty beside a full one. A tourist would
+rather split them. For each empty day next to a day with two or more visits, the busy day's visits are
+split between the two in their order, with the night between them at any lodging, where both days still
 keep every rule; the split that leaves the busier day least busy wins, then the one that drives least.
 Nothing is added or lost: the same places, on the same trip.
 """
@@ -19,36 +19,37 @@ from itineraries.routing.problem import Problem
 MAX_EXTRA_DRIVE = 90.0  # minutes: a split may drive this much more than the two days did
 
 
-def _split(problem: Problem, d: int, empty: DayPlan, busy: DayPlan) -> tuple[DayPlan, DayPlan] | None:
-    """The best way to give day ``d`` (empty) the first visits of day ``d + 1``, or None."""
-    stops = [v.node for v in busy.visits]
+def _split(problem: Problem, d: int, first: DayPlan, second: DayPlan) -> tuple[DayPlan, DayPlan] | None:
+    """The best split of the visits of days ``d`` and ``d + 1`` (one of them empty) between the two, or None."""
+    stops = [v.node for v in (*first.visits, *second.visits)]
     best: tuple[tuple[int, float], DayPlan, DayPlan] | None = None
     for night in problem.night_options(d):
         for k in range(1, len(stops)):
-            first = day_with_lunch(problem, d, empty.begin, night, stops[:k])
-            second = day_with_lunch(problem, d + 1, night, busy.end, stops[k:])
-            if len(first.visits) != k or len(second.visits) != len(stops) - k:
+            one = day_with_lunch(problem, d, first.begin, night, stops[:k])
+            two = day_with_lunch(problem, d + 1, night, second.end, stops[k:])
+            if len(one.visits) != k or len(two.visits) != len(stops) - k:
                 continue  # a visit would not fit its day
-            if not (day_fits(problem, d, first) and day_fits(problem, d + 1, second)):
+            if not (day_fits(problem, d, one) and day_fits(problem, d + 1, two)):
                 continue
-            extra = first.drive + second.drive - empty.drive - busy.drive
+            extra = one.drive + two.drive - first.drive - second.drive
             if extra > MAX_EXTRA_DRIVE:
                 continue
             rank = (max(k, len(stops) - k), extra)
             if best is None or rank < best[0]:
-                best = (rank, first, second)
+                best = (rank, one, two)
     return None if best is None else (best[1], best[2])
 
 
 def balanced(problem: Problem, plan: Plan) -> Plan:
-    """``plan`` with each empty day sharing the visits of the busy day after it (a rest day, whose window
-    is empty, takes none)."""
+    """``plan`` with each empty day sharing the visits of a busy day beside it (a rest day, whose window is
+    empty, takes none)."""
     days = list(plan.days)
     changed = True
     while changed:
         changed = False
-        for d in range(len(days) - 2, -1, -1):
-            if days[d].visits or len(days[d + 1].visits) < 2:
+        for d in range(len(days) - 1):
+            pair = sorted((len(days[d].visits), len(days[d + 1].visits)))
+            if pair[0] > 0 or pair[1] < 2:
                 continue
             split = _split(problem, d, days[d], days[d + 1])
             if split is not None:

@@ -5,7 +5,8 @@ hour whose place in the day depends on every visit before it would break those c
 without lunch, and each finished day is timetabled with lunch here. Where the hour pushes a visit past its
 closing time or the day past its end, visits go until the day fits: optional places before must-see ones,
 one whose removal makes the day fit before one that does not, then the one worth least. A must-see that
-had to go is then put back where it fits with lunch, in place of the optional stop worth least if need be.
+had to go is then put back where it fits with lunch, in place of the optional stop worth least if need be,
+or of all the optional stops of a day.
 """
 
 from __future__ import annotations
@@ -35,10 +36,11 @@ def days_with_lunch(problem: Problem, routes: list[list[int]]) -> list[DayPlan]:
         best: tuple[float, float, int, DayPlan] | None = None
         for d, plan in enumerate(plans):
             stops = [v.node for v in plan.visits]
-            # The must-see alone, or in place of one optional stop of that day.
-            for without in [None, *[s for s in stops if s not in problem.must]]:
-                kept = [s for s in stops if s != without]
-                lost = 0.0 if without is None else float(problem.scores[without])
+            # The must-see added, or in place of one optional stop of that day, or of all of them.
+            optional = [s for s in stops if s not in problem.must]
+            for without in [set(), *({s} for s in optional), set(optional)]:
+                kept = [s for s in stops if s not in without]
+                lost = float(sum(problem.scores[s] for s in without))
                 for k in range(len(kept) + 1):
                     trial = schedule_day(problem, d, plan.begin, plan.end, [*kept[:k], must, *kept[k:]])
                     cost = (lost, trial.drive - plan.drive)

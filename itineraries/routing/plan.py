@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from itineraries.routing.problem import Lunch, Problem
+import numpy as np
+
+from itineraries.routing.problem import INF, Lunch, Problem
 
 EPS = 1e-6
 
@@ -28,6 +30,9 @@ class DayPlan:
     lunch_after: int = -1  # lunch follows this many visits; inside the last of them when lunch_inside
     lunch_inside: bool = False
     lunch_missing: bool = False  # the day needs a lunch hour and has no room for one
+    lunch_on_arrival: bool = False  # lunch is taken after the drive to the next visit, before it begins
+    leave: float = 0.0  # when the day sets off
+    longest_wait: float = 0.0  # the longest idle time of the day: at a gate, or for lunch
 
 
 @dataclass(frozen=True)
@@ -48,18 +53,20 @@ class Plan:
 
 
 def schedule_day(problem: Problem, day: int, begin: int, end: int, route: list[int] | tuple[int, ...]) -> DayPlan:
-    """Timetable of one day from scratch: leave at the day's start, wait for opening, start by closing, and
-    stop for lunch where the problem asks for it (``_lunch_here``)."""
-    spec = problem.days[day]
+    """Timetable of one day from scratch: leave at the day's start (later, where the problem limits waiting,
+    so as to reach the first place when it opens), wait for opening, start by closing, and stop for lunch
+    where the problem asks for it (``_lunch_here``), after the next drive rather than idle before it."""
     t = problem.travel
-    clock = spec.start
-    drive = 0.0
-    here = begin
+    clock = problem.days[day].start
+    if problem.max_wait is not None and route and np.isfinite(problem.opens[day, route[0]]):
+        clock = max(clock, problem.opens[day, route[0]] - t[begin, route[0]])
+    leave, drive, here, idle = clock, 0.0, begin, 0.0
     visits: list[Visit] = []
     lunch: tuple[float, int, bool] | None = None
-    missing = False
+    on_arrival = missing = False
     for k, node in enumerate([*route, end]):
         last = k == len(route)
+        eat_on_arrival = False
         if lunch is None and not missing and visits:
             ahead = None
             if not last:
@@ -69,14 +76,26 @@ def schedule_day(problem: Problem, day: int, begin: int, end: int, route: list[i
             if decision == "missing":
                 missing = True
             elif isinstance(decision, tuple) and problem.lunch is not None:
-                lunch = (decision[0], len(visits), decision[1])
-                if not decision[1]:
-                    clock = decision[0] + problem.lunch.minutes
+                later = None if last else _lunch_on_arrival(problem, clock, decision[0], clock + t[here, node])
+                if later is not None:
+                    lunch, on_arrival = (later, len(visits), False), True
+                    eat_on_arrival = True
+                else:
+                    lunch = (decision[0], len(visits), decision[1])
+                    if not decision[1]:
+                        idle = max(idle, decision[0] - clock)
+                        clock = decision[0] + problem.lunch.minutes
         if last:
             break
         arrive = clock + t[here, node]
         drive += t[here, node]
-        start = max(arrive, problem.opens[day, node])
+        ready = arrive
+        if eat_on_arrival and lunch is not None and problem.lunch is not None:
+            idle = max(idle, lunch[0] - arrive)
+            ready = lunch[0] + problem.lunch.minutes
+        start = max(ready, problem.opens[day, node])
+        if start < INF:  # a place closed that day gives no time at all; the checker names it
+            idle = max(idle, start - ready)
         depart = start + problem.nodes[node].service
         visits.append(Visit(node, arrive, start, depart))
         clock, here = depart, node
@@ -91,7 +110,20 @@ def schedule_day(problem: Problem, day: int, begin: int, end: int, route: list[i
         lunch_after=-1 if lunch is None else lunch[1],
         lunch_inside=lunch is not None and lunch[2],
         lunch_missing=missing,
+        lunch_on_arrival=on_arrival,
+        leave=leave,
+        longest_wait=idle,
     )
+
+
+def _lunch_on_arrival(problem: Problem, clock: float, due: float, arrive: float) -> float | None:
+    """Where lunch due at ``due`` would mean idling from ``clock`` longer than the problem allows: when lunch
+    starts instead at the end of the next drive (arriving at ``arrive``), if that idles less; else None."""
+    rule, limit = problem.lunch, problem.max_wait
+    if rule is None or limit is None or due - clock <= limit:
+        return None
+    later = max(arrive, rule.earliest)
+    return later if later <= rule.latest and later - arrive < due - clock else None
 
 
 def _lunch_here(
@@ -135,6 +167,8 @@ def day_violations(problem: Problem, day: int, plan: DayPlan) -> list[str]:
     ]
     if plan.lunch_missing:
         errors.append(f"day {day + 1}: no room for a lunch hour starting between the lunch times")
+    if problem.max_wait is not None and plan.longest_wait > problem.max_wait + EPS:
+        errors.append(f"day {day + 1} waits {plan.longest_wait:.1f} min, limit {problem.max_wait}")
     if plan.end_arrive > spec.end + EPS:
         errors.append(f"day {day + 1} ends at {plan.end_arrive:.1f}, after {spec.end}")
     if plan.drive > spec.max_drive + EPS:

@@ -61,6 +61,9 @@ class Problem:
     road_cost: float = 0.0  # score lost per minute on the road
     move_cost: float = 0.0  # score lost per change of lodging between two nights
     lunch: Lunch | None = None  # None: no lunch hour (the literature's instances)
+    # The longest a tourist waits anywhere in a day (at a gate, or for the lunch hour); None: no limit (the
+    # literature's instances). The day leaves later rather than wait for its first place to open.
+    max_wait: float | None = None
     keys: tuple[str, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:

@@ -44,7 +44,8 @@ def plan_to_result(plan: Plan, context: PlanContext) -> dict:
     total_km = 0.0
     for d, (day, date) in enumerate(zip(plan.days, context.request.dates, strict=True)):
         stops = []
-        for visit in day.visits:
+        for k, visit in enumerate(day.visits):
+            eaten = problem.lunch.minutes if day.lunch_on_arrival and k == day.lunch_after and problem.lunch else 0
             slug = slugs[visit.node]
             place = context.places[slug]
             stops.append(
@@ -53,7 +54,7 @@ def plan_to_result(plan: Plan, context: PlanContext) -> dict:
                     "arrive": clock(date, visit.arrive),
                     "start": clock(date, visit.start),
                     "depart": clock(date, visit.depart),
-                    "wait_minutes": round(visit.start - visit.arrive),
+                    "wait_minutes": round(visit.start - visit.arrive - eaten),
                     "visit_minutes": place.visit_minutes,
                     "opening": format_window(context.windows[visit.node][d]),
                     "hours_estimated": place.hours_estimated,
@@ -95,7 +96,7 @@ def plan_to_result(plan: Plan, context: PlanContext) -> dict:
                 "drive_minutes": round(day.drive),
                 "drive_cap_minutes": round(context.request.drive_cap),
                 "lunch": _lunch(day, date, slugs, problem),
-                "day_start": clock(date, problem.days[d].start),
+                "day_start": clock(date, day.leave),
                 "day_end": clock(date, day.end_arrive),
                 "sunset": clock(date, sun_times(date, night.lat, night.lon)[1]),
                 "season_note": None if note is None else {"en": note.note_en, "zh": note.note_zh},
@@ -116,7 +117,8 @@ def plan_to_result(plan: Plan, context: PlanContext) -> dict:
 
 
 def _lunch(day: DayPlan, date: dt.date, slugs: tuple[str, ...], problem: Problem) -> dict | None:
-    """The lunch hour: when, and after (or inside) which visit."""
+    """The lunch hour: when, after (or inside) which visit, and before which one when it is taken on
+    arrival there, after the drive."""
     if day.lunch is None or problem.lunch is None:
         return None
     return {
@@ -124,6 +126,7 @@ def _lunch(day: DayPlan, date: dt.date, slugs: tuple[str, ...], problem: Problem
         "end": clock(date, day.lunch + problem.lunch.minutes),
         "after": slugs[day.visits[day.lunch_after - 1].node],
         "inside": day.lunch_inside,
+        "before": slugs[day.visits[day.lunch_after].node] if day.lunch_on_arrival else None,
     }
 
 

@@ -40,6 +40,7 @@ ROAD_COST_PER_HOUR = 8.0
 # A rider's hours in the saddle are much of the trip's point, so they cost less than hours at the wheel.
 RIDING_COST_SHARE = 0.25
 MOVE_COST = 8.0
+MAX_WAIT_MINUTES = 30.0  # no tourist idles longer at a gate or for lunch
 BANNED_LEG_MINUTES = 100_000.0  # longer than any day: a leg the trip may not drive
 
 
@@ -112,7 +113,7 @@ def _within_reach(
 ) -> Callable[[str], bool]:
     """Whether a place lies within the trip's reach of one of the anchors (road km either way)."""
     reach = request.reach_km
-    if reach is None:
+    if reach is None or request.as_given:  # a tourist's own arrangement may go anywhere
         return lambda slug: True
     rows = [index[a] for a in anchors if a in index]
     nearest = np.minimum(matrix.km[rows].min(axis=0), matrix.km[:, rows].min(axis=1))
@@ -135,12 +136,13 @@ def problem_for_request(request: PlanRequest) -> PlanContext:
     index = {slug: i for i, slug in enumerate(matrix.keys)}
     dates = request.dates
     end = request.end or request.start
+    named = {*request.must, *(slug for day in request.previous for slug in day), *request.previous_nights}
     near = _within_reach(request, matrix, index, [request.start, end, *request.must])
-    lodgings = [s for s, d in places.items() if d.lodging and near(s)]
+    lodgings = [s for s, d in places.items() if d.lodging and (near(s) or s in named)]
     sights = [
         s
         for s, d in places.items()
-        if d.kind == Destination.Kind.SIGHT and s not in request.avoid and (near(s) or s in request.must)
+        if d.kind == Destination.Kind.SIGHT and s not in request.avoid and (near(s) or s in named)
     ]
     slugs = [request.start, end, *lodgings, *sights]
     nodes: list[Node] = [Node(key=f"start:{request.start}"), Node(key=f"end:{end}")]
@@ -185,6 +187,7 @@ def problem_for_request(request: PlanRequest) -> PlanContext:
         road_cost=ROAD_COST_PER_HOUR / 60 * (1.0 if request.mode == "car" else RIDING_COST_SHARE),
         move_cost=MOVE_COST,
         lunch=Lunch(),
+        max_wait=MAX_WAIT_MINUTES,
     )
     warm: list[list[int]] | None = None
     nights: list[int] | None = None

@@ -51,7 +51,8 @@ def timeline(itinerary: Itinerary) -> list[dict]:
                     "pinned": stop["slug"] in pinned,
                     "open_access": is_open_access(stop),
                     "change": _change_of(stop["slug"], changes),
-                    "lunch": lunch if lunch and lunch["after"] == stop["slug"] else None,
+                    "lunch": lunch if lunch and lunch["after"] == stop["slug"] and not lunch.get("before") else None,
+                    "lunch_before": lunch if lunch and lunch.get("before") == stop["slug"] else None,
                     "problem": _in_language(stop.get("problem")),
                     "position": k + 1,
                 }

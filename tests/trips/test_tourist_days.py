@@ -8,10 +8,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from itineraries.trips.compute import plan_make
-from itineraries.trips.request import MOVING_LIMITS, PlanRequest
+from itineraries.trips.request import MOVING_LIMITS, PlanRequest, sun_times
 
 pytestmark = pytest.mark.usefixtures("catalogue")
 DATE = dt.date(2027, 5, 3)
+WINTER = dt.date(2027, 1, 12)
 STARTS = ["pingyao-ancient-city", "jincheng", "taiyuan", "yangcheng", "qinshui", "zuoquan", "jiexiu"]
 
 
@@ -58,6 +59,11 @@ def test_days_with_visits_either_side_of_noon_have_a_lunch_hour(start, days, pac
         if lunch["inside"]:
             assert before["start"] <= lunch["start"]
             assert lunch["end"] <= before["depart"]
+        elif lunch.get("before"):  # taken on arrival, after the drive, rather than idling before it
+            after = stops[stops.index(before) + 1]
+            assert after["slug"] == lunch["before"]
+            assert after["arrive"] <= lunch["start"]
+            assert lunch["end"] <= after["start"]
         else:
             assert before["depart"] <= lunch["start"]
             later = stops[stops.index(before) + 1 :]
@@ -151,3 +157,55 @@ def test_locked_days_stay_exactly_as_they_were(trip, django_capture_on_commit_ca
     for d in locked:
         assert new.result["days"][d - 1]["stops"] == old.result["days"][d - 1]["stops"]
     assert dropped not in _days(new)[free]
+
+
+def _minutes(stamp: str) -> int:
+    return int(stamp[11:13]) * 60 + int(stamp[14:16])
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    start=st.sampled_from(STARTS),
+    days=st.integers(1, 4),
+    mode=st.sampled_from(["car", "ebike"]),
+    date=st.sampled_from([WINTER, DATE, dt.date(2027, 7, 20)]),
+)
+def test_no_one_waits_over_half_an_hour_or_drives_into_the_dark(start, days, mode, date):
+    request = PlanRequest(start=start, days=days, date=date, mode=mode)
+    result = plan_make(request=request, solver_seconds=3)
+    for day in result["days"]:
+        assert all(stop["wait_minutes"] <= 30 for stop in day["stops"]), day["date"]
+        lunch = day["lunch"]
+        if lunch and not lunch["inside"] and not lunch.get("before"):
+            finished = next(s for s in day["stops"] if s["slug"] == lunch["after"])["depart"]
+            assert _minutes(lunch["start"]) - _minutes(finished) <= 30, day["date"]
+        last = day["legs"][-1]
+        if last["minutes"] >= 20:
+            night = day["end"]
+            sunset = sun_times(dt.date.fromisoformat(day["date"]), night["lat"], night["lon"])[1]
+            assert _minutes(day["day_end"]) <= sunset + 15, (day["date"], day["day_end"], sunset)
+
+
+def test_a_far_must_see_in_winter_is_reached_by_sleeping_near_it():
+    request = PlanRequest(
+        start="pingyao-ancient-city", days=3, date=WINTER, interests=("heritage", "temples"), must=("xiangyu-castle",)
+    )
+    result = plan_make(request=request, solver_seconds=3)
+    assert result["missing_must"] == []
+    assert "xiangyu-castle" in {s["slug"] for d in result["days"] for s in d["stops"]}
+
+
+def test_no_empty_day_sits_before_a_busy_one():
+    result = plan_make(
+        request=PlanRequest(start="jincheng", days=3, date=DATE, interests=("villages",)), solver_seconds=3
+    )
+    counts = [len(day["stops"]) for day in result["days"]]
+    assert all(counts[d] or max(counts[d + 1 :], default=0) < 3 for d in range(len(counts))), counts
+
+
+def test_a_short_car_trip_has_no_marathon_leg():
+    result = plan_make(
+        request=PlanRequest(start="jincheng", days=3, date=DATE, interests=("villages",)), solver_seconds=3
+    )
+    assert max(leg["km"] for day in result["days"] for leg in day["legs"]) <= 200
+    assert result["total_km"] / 3 <= 250
