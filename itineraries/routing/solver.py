@@ -14,6 +14,7 @@ import numpy as np
 
 from itineraries.routing import kernel
 from itineraries.routing.balance import balanced
+from itineraries.routing.beds import beds_on_the_way
 from itineraries.routing.lunch import days_with_lunch
 from itineraries.routing.must_first import must_first
 from itineraries.routing.plan import Plan
@@ -143,8 +144,9 @@ def solve(
     """Best plan found before ``stop`` is met; deterministic for a seed when no time limit stops it.
 
         A warm start (visits per day, lodging per night) is never worsened. A must-see the search left out is
-        searched for again from seeds that sleep near it (``must_first.py``); an empty day shares the visits of
-    a busy day after it (``balance.py``). The method: docs/optimiser.md.
+    searched for again from seeds that sleep near it (``must_first.py``); an empty day shares the visits of
+    a busy day beside it (``balance.py``); a night off the way moves to a nearer bed (``beds.py``). The
+    method: docs/optimiser.md.
     """
     plan = _search(problem, stop, seed=seed, progress=progress, warm_start=warm_start, warm_nights=warm_nights)
     if plan.missing_must and len(problem.lodgings) > 1:
@@ -153,7 +155,7 @@ def solve(
             return _search(part, limit, seed=seed, progress=None, warm_start=visits, warm_nights=nights)
 
         plan = must_first(problem, stop, plan, search)
-    return balanced(problem, plan)
+    return beds_on_the_way(problem, balanced(problem, plan))
 
 
 def _search(

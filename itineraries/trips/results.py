@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from itineraries.catalogue.hours import format_window
 from itineraries.routing import DayPlan, Plan, Problem
+from itineraries.routing.must_first import reachable
 from itineraries.trips.advice import plan_advice
 from itineraries.trips.request import sun_times
 
@@ -34,6 +35,9 @@ def _missing_reason(context: PlanContext, node: int) -> str:
         return "closed on every day of the trip"
     if all(w is None or w[1] - w[0] < context.problem.nodes[node].service for w in windows):
         return "the visit does not fit in its opening hours on the trip dates"
+    if not reachable(context.problem, node):
+        mode = {"car": "by car", "ebike": "by e-bike", "bicycle": "by bicycle"}[context.request.mode]
+        return f"out of reach {mode}: no day of the trip can get there and on to a bed within its hours and cap"
     return "it does not fit in the days together with the other places (time or distance); add a day or drop a must-see"
 
 

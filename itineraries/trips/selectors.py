@@ -138,7 +138,7 @@ def problem_for_request(request: PlanRequest) -> PlanContext:
     end = request.end or request.start
     named = {*request.must, *(slug for day in request.previous for slug in day), *request.previous_nights}
     near = _within_reach(request, matrix, index, [request.start, end, *request.must])
-    lodgings = [s for s, d in places.items() if d.lodging and (near(s) or s in named)]
+    lodgings = [s for s, d in places.items() if d.lodging]  # a one-way trip may need a bed half-way
     sights = [
         s
         for s, d in places.items()
