@@ -139,6 +139,29 @@ def _reachable(request: PlanRequest, errors: _Errors, places: dict[str, Destinat
             )
 
 
+def _end_reachable(request: PlanRequest, errors: _Errors, places: dict[str, Destination]) -> None:
+    """A one-way trip's end must be reachable night by night, each day's road within its cap."""
+    if not request.end or request.end == request.start:
+        return
+    matrix = catalogue.matrix_current(mode=request.mode, scenic=False)
+    minutes, cap = matrix.minutes, request.drive_cap
+    beds = [matrix.index(slug) for slug, place in places.items() if place.lodging]
+    here = {matrix.index(request.start)}
+    for _day in range(request.days - 1):
+        here |= {b for b in beds if any(minutes[a, b] <= cap for a in here)}
+    if not any(minutes[a, matrix.index(request.end)] <= cap for a in here):
+        errors.add(
+            "end",
+            _("%(name)s cannot be reached by %(mode)s from %(start)s within %(days)d day(s).")
+            % {
+                "name": _name(places[request.end]),
+                "mode": mode_name(request.mode),
+                "start": _name(places[request.start]),
+                "days": request.days,
+            },
+        )
+
+
 def plan_request_build(*, given: PlanInput) -> PlanRequest:
     """The PlanRequest for a tourist's input, or InvalidRequest listing every field that is wrong."""
     errors = _Errors()
@@ -197,6 +220,7 @@ def plan_request_build(*, given: PlanInput) -> PlanRequest:
         max_drive_hours=given.max_drive_hours,
     )
     _reachable(request, errors, places)
+    _end_reachable(request, errors, places)
     if errors:
         raise InvalidRequest(dict(errors))
     return request
