@@ -60,6 +60,9 @@ class LegSerializer(KeywordFieldsMixin, serializers.Serializer):
         child=serializers.ListField(child=serializers.FloatField(), min_length=2, max_length=2),
         help_text="the road geometry as [lat, lon] pairs (WGS-84), in driving order; empty for a zero-length leg",
     )
+    on_foot = serializers.BooleanField(
+        required=False, help_text="walked: the places are under 1.5 km apart (absent in plans made before 1.4)"
+    )
 
 
 class SeasonNoteSerializer(serializers.Serializer):

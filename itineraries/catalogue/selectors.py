@@ -14,6 +14,8 @@ from itineraries.roads import Network, Place, TravelMatrix, road_km
 from itineraries.roads import Road as NetworkRoad
 
 log = logging.getLogger(__name__)
+# Bumped when the stored TravelMatrix changes shape, so the shared cache never hands back an older one.
+MATRIX_FORMAT = 2
 
 
 def destination_list(*, published_only: bool = True) -> QuerySet[Destination]:
@@ -89,7 +91,7 @@ def network_current() -> tuple[Network, dict[str, Destination]]:
 def matrix_current(*, mode: str, scenic: bool) -> TravelMatrix:
     """Matrix over every published place; cached in process and in the shared cache (Redis when set)."""
     version = catalogue_version()
-    key = f"matrix:{version}:{mode}:{int(scenic)}"
+    key = f"matrix:{MATRIX_FORMAT}:{version}:{mode}:{int(scenic)}"
 
     def build() -> TravelMatrix:
         try:

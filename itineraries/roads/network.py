@@ -65,6 +65,11 @@ SPEEDS = {
         "access": 12,
     },
 }
+# Places this close in a straight line are walked between (inside a walled town, along a temple street):
+# driving round the walls to a sight 500 m away is no one's plan. Lanes wind a little.
+WALK_KM = 1.5
+WALK_WINDING = 1.3
+WALK_KMH = 4.5
 SCENIC_KINDS = frozenset({"tourist_highway", "branch", "ring"})
 SCENIC_PREFERENCE = 0.55  # the scenic option counts tourist-highway minutes at this weight when choosing paths
 
@@ -103,6 +108,7 @@ class TravelMatrix:
     predecessors: np.ndarray = field(repr=False)  # len(keys) x graph nodes
     mode: str = "car"
     scenic: bool = False
+    walk: np.ndarray | None = field(default=None, repr=False)  # keys x keys: True where the leg is on foot
 
     def index(self, key: str) -> int:
         return self.keys.index(key)
@@ -221,9 +227,29 @@ class Network:
         graph, edge_key, edge_km, edge_min = self._graph(mode, scenic)
         sources = np.array([self.place_node[k] for k in keys], dtype=np.int64)
         _, pred = dijkstra(graph, directed=True, indices=sources, return_predecessors=True)
-        km = _accumulate(pred, sources, edge_key, edge_km)
-        minutes = _accumulate(pred, sources, edge_key, edge_min)
-        return TravelMatrix(tuple(keys), km[:, sources], minutes[:, sources], sources, pred, mode, scenic)
+        km = _accumulate(pred, sources, edge_key, edge_km)[:, sources]
+        minutes = _accumulate(pred, sources, edge_key, edge_min)[:, sources]
+        walk, on_foot = self._walks(keys)
+        km = np.where(walk, on_foot, km)
+        minutes = np.where(walk, on_foot / WALK_KMH * 60.0, minutes)
+        return TravelMatrix(tuple(keys), km, minutes, sources, pred, mode, scenic, walk)
+
+    def _walks(self, keys: list[str] | tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+        """Which pairs of keys are walked between, and the km on foot."""
+        point = {p.key: p.point for p in self.places}
+        pts = np.radians(np.array([point[k] for k in keys]))
+        # A cheap bound (equirectangular) picks the few close pairs; geopy measures those.
+        dlat = pts[:, None, 0] - pts[None, :, 0]
+        dlon = (pts[:, None, 1] - pts[None, :, 1]) * np.cos(pts[:, None, 0])
+        close = np.hypot(dlat, dlon) * 6371.0 < WALK_KM * 1.05
+        np.fill_diagonal(close, False)
+        walk = np.zeros(close.shape, dtype=bool)
+        on_foot = np.zeros(close.shape)
+        for i, j in zip(*np.nonzero(close), strict=True):
+            straight = km_between(point[keys[i]], point[keys[j]])
+            walk[i, j] = straight < WALK_KM
+            on_foot[i, j] = straight * WALK_WINDING
+        return walk, on_foot
 
     def path_nodes(self, matrix: TravelMatrix, i: int, j: int) -> list[int]:
         """Graph nodes of the leg from key i to key j of a matrix (empty when unreachable)."""
@@ -238,7 +264,9 @@ class Network:
         return out[::-1]
 
     def path(self, matrix: TravelMatrix, i: int, j: int) -> list[Point]:
-        """Road geometry of the leg from key i to key j of a matrix."""
+        """Geometry of the leg from key i to key j of a matrix: the road, or a straight line walked."""
+        if matrix.walk is not None and matrix.walk[i, j]:
+            return [self.coords[int(matrix.sources[i])], self.coords[int(matrix.sources[j])]]
         return [self.coords[k] for k in self.path_nodes(matrix, i, j)]
 
     @cached_property

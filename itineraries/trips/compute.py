@@ -7,15 +7,19 @@ whole (warm-started from the old plan). Days the tourist locked (``keep_days``) 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import replace
 
-from itineraries.routing import Plan, Problem, StoppingCriterion, check, solve, solve_keeping
+from itineraries.routing import Plan, Problem, StoppingCriterion, check, schedule_day, solve, solve_keeping
+from itineraries.routing.plan import day_fits
 from itineraries.trips import selectors
 from itineraries.trips.editing import plan_as_given
 from itineraries.trips.errors import PlanError
 from itineraries.trips.request import PlanRequest
 from itineraries.trips.results import plan_to_result
+
+EXHAUSTIVE_ORDER_PLACES = 7  # a day of at most this many places is re-ordered by trying every order
 
 
 def _fits_all(plan: Plan, context: selectors.PlanContext) -> bool:
@@ -72,11 +76,29 @@ def _replan(context: selectors.PlanContext, stop: StoppingCriterion, locked: fro
     return attempt(frozenset()) if locked else None
 
 
+def _best_order(problem: Problem, day: int, begin: int, end: int, places: list[int]) -> list[int] | None:
+    """The order of a day's few places that keeps every rule of the day and drives least, tried exhaustively
+    (the search plans without lunch or waits and may only find orders that lunch then breaks)."""
+    best: tuple[float, list[int]] | None = None
+    for order in itertools.permutations(places):
+        timed = schedule_day(problem, day, begin, end, list(order))
+        if day_fits(problem, day, timed) and (best is None or timed.drive < best[0]):
+            best = (timed.drive, list(order))
+    return None if best is None else best[1]
+
+
 def _reorder_day(context: selectors.PlanContext, stop: StoppingCriterion, day: int) -> Plan | None:
-    """One day re-ordered by the optimiser with the same places; the other days and the nights stay."""
+    """One day re-ordered with the same places; the other days and the nights stay."""
     problem, previous, nights = context.problem, context.warm_start, context.previous_nights
     if previous is None or nights is None or not 0 <= day < problem.n_days:
         return None
+    keep_all = frozenset(range(problem.n_days))
+    if len(previous[day]) <= EXHAUSTIVE_ORDER_PLACES:
+        begin = problem.start if day == 0 else nights[day - 1]
+        order = _best_order(problem, day, begin, nights[day], previous[day])
+        if order is not None:
+            ordered = [order if d == day else list(route) for d, route in enumerate(previous)]
+            return solve_keeping(problem, stop, previous=ordered, nights=nights, keep=keep_all)
     in_trip = {v for route in previous for v in route}
     others = frozenset(problem.candidates) - in_trip
     focused = replace(problem, must=problem.must | set(previous[day]), avoid=problem.avoid | others)

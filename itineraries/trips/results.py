@@ -82,6 +82,7 @@ def plan_to_result(plan: Plan, context: PlanContext) -> dict:
                     "km": round(km, 1),
                     "minutes": round(float(matrix.minutes[i, j])),
                     "path": [[round(lat, 5), round(lon, 5)] for lat, lon in path],
+                    "on_foot": bool(matrix.walk is not None and matrix.walk[i, j]),
                 }
             )
         last = d == len(plan.days) - 1
