@@ -1,6 +1,5 @@
 """Editors curate the catalogue in the admin; their changes reach the next plan and mistakes are caught."""
 
-import datetime as dt
 import io
 import json
 
@@ -14,9 +13,10 @@ from itineraries.catalogue import transfer
 from itineraries.models import Destination, Itinerary
 from itineraries.trips.compute import plan_make
 from itineraries.trips.request import PlanRequest
+from tests.dates import upcoming
 
 pytestmark = pytest.mark.usefixtures("catalogue")
-DATE = dt.date.today() + dt.timedelta(days=12)
+DATE = upcoming(5, 4)
 
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

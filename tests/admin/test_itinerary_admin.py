@@ -1,7 +1,5 @@
 """Itineraries in the admin are read-only, listed by what was asked, and say why a plan failed."""
 
-import datetime as dt
-
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import User
@@ -9,8 +7,9 @@ from django.contrib.auth.models import User
 from itineraries.models import Itinerary
 from itineraries.trips.lifecycle import failure_detail
 from itineraries.trips.request import PlanRequest
+from tests.dates import upcoming
 
-DATE = dt.date.today() + dt.timedelta(days=12)
+DATE = upcoming(5, 4)
 
 
 @pytest.fixture

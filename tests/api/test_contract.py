@@ -1,7 +1,6 @@
 """The published contract holds for what the API really does: credentials, the one error shape, downloads, and a
 finished itinerary validated against /api/schema/."""
 
-import datetime as dt
 import json
 
 import pytest
@@ -12,9 +11,10 @@ from rest_framework.test import APIClient
 
 from itineraries.models import Itinerary
 from planner.wsgi import application
+from tests.dates import upcoming
 
 pytestmark = pytest.mark.usefixtures("catalogue")
-DATE = (dt.date.today() + dt.timedelta(days=20)).isoformat()
+DATE = upcoming(5, 4).isoformat()
 PLAN = {"start": "pingyao-ancient-city", "days": 2, "date": DATE}
 
 

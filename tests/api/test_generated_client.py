@@ -12,6 +12,8 @@ import pytest
 from django.contrib.auth.models import User
 from rest_framework.authtoken.models import Token
 
+from tests.dates import upcoming
+
 SMOKE = Path(__file__).resolve().parent / "client" / "smoke.py"
 BIN = Path(sys.executable).parent
 pytestmark = pytest.mark.usefixtures("catalogue")
@@ -51,7 +53,9 @@ def test_the_smoke_script_type_checks_under_mypy_strict(generated_client):
 def test_a_rest_clients_day_through_the_generated_client(generated_client, live_server):
     token = Token.objects.create(user=User.objects.create_user("client", password="pw"))
     smoke = run(
-        [sys.executable, str(SMOKE), live_server.url, token.key], cwd=generated_client, PYTHONPATH=str(generated_client)
+        [sys.executable, str(SMOKE), live_server.url, token.key, upcoming(5, 4).isoformat()],
+        cwd=generated_client,
+        PYTHONPATH=str(generated_client),
     )
     assert smoke.returncode == 0, smoke.stdout + smoke.stderr
     assert "smoke: ok" in smoke.stdout

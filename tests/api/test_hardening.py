@@ -1,6 +1,5 @@
 """Holes an outside test of the stack found: each one reproduced as a request, then closed."""
 
-import datetime as dt
 import json
 import re
 
@@ -11,9 +10,10 @@ from django.test import Client
 from rest_framework.test import APIClient
 
 from itineraries.trips.models import Itinerary
+from tests.dates import upcoming
 
 pytestmark = pytest.mark.usefixtures("catalogue")
-DATE = (dt.date.today() + dt.timedelta(days=9)).isoformat()
+DATE = upcoming(5, 4).isoformat()
 BODY = {"start": "jincheng", "days": 1, "date": DATE}
 
 

@@ -1,7 +1,5 @@
 """Themed routes from the articles, and plans that follow the season."""
 
-import datetime as dt
-
 import pytest
 from rest_framework.test import APIClient
 
@@ -12,10 +10,12 @@ from itineraries.trips.request import PlanRequest
 from itineraries.trips.selectors import problem_for_request
 from itineraries.trips.validation import PlanInput, plan_request_build
 from tests.api.test_itineraries import _replay
+from tests.dates import upcoming
 
 pytestmark = pytest.mark.usefixtures("catalogue")
-SPRING = dt.date(dt.date.today().year + 1, 5, 3)
-WINTER = dt.date(dt.date.today().year + 1, 1, 12)  # a Tuesday in some years; any winter day works below
+SPRING = upcoming(5, 4)
+WINTER = upcoming(1, 12)  # the tests below that use it are about winter hours and a winter closure
+SUMMER = upcoming(7, 10)  # the test that uses it is about Jincheng's summer note (June to August)
 
 
 ROUTES = [
@@ -108,7 +108,7 @@ def test_a_place_closed_for_the_season_is_never_planned():
 
 
 def test_days_carry_a_seasonal_note_from_the_catalogue():
-    _, result = plan_route("qinhe-castle-ring", date=dt.date(SPRING.year, 7, 10))
+    _, result = plan_route("qinhe-castle-ring", date=SUMMER)
     first = [(day["stops"] or [day["start"]])[0]["slug"] for day in result["days"]]
     cities = [Destination.objects.get(slug=slug).city for slug in first]
     assert "Jincheng" in cities  # the castle ring is in Jincheng

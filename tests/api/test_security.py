@@ -1,6 +1,5 @@
 """Who may do what: anonymous, tourist, other tourist, editor, admin, on every endpoint."""
 
-import datetime as dt
 import uuid
 
 import pytest
@@ -9,9 +8,10 @@ from django.test import Client, override_settings
 from rest_framework.test import APIClient
 
 from itineraries.models import Itinerary
+from tests.dates import upcoming
 
 pytestmark = pytest.mark.usefixtures("catalogue")
-DATE = (dt.date.today() + dt.timedelta(days=9)).isoformat()
+DATE = upcoming(5, 4).isoformat()
 ROLES = ["anonymous", "tourist", "other", "editor", "admin"]
 
 

@@ -1,8 +1,6 @@
 """The permission matrix of a signed-in tourist's trip: owner, collaborator, holder of the read-only link, another
 user and anonymous, on every read and write of the API and the trip page."""
 
-import datetime as dt
-
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
@@ -11,9 +9,10 @@ from rest_framework.test import APIClient
 from itineraries.models import Itinerary
 from itineraries.trips import services
 from itineraries.trips.request import PlanRequest
+from tests.dates import upcoming
 
 pytestmark = pytest.mark.usefixtures("catalogue")
-DATE = dt.date.today() + dt.timedelta(days=15)
+DATE = upcoming(5, 4)
 ROLES = ["owner", "collaborator", "viewer", "other", "anonymous"]
 
 

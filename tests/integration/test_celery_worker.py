@@ -1,6 +1,5 @@
 """A real Celery worker process over Redis on 127.0.0.1:6379 computes plans submitted over HTTP."""
 
-import datetime as dt
 import json
 import time
 import urllib.request
@@ -8,10 +7,11 @@ import urllib.request
 import pytest
 
 from itineraries.models import Itinerary
+from tests.dates import upcoming
 from tests.integration.processes import celery_worker
 
 pytestmark = [pytest.mark.services, pytest.mark.usefixtures("catalogue")]
-DATE = (dt.date.today() + dt.timedelta(days=20)).isoformat()
+DATE = upcoming(5, 4).isoformat()
 
 
 def http(method: str, url: str, body: dict | None = None) -> tuple[int, dict]:

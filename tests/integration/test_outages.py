@@ -1,6 +1,5 @@
 """Redis stops, Redis restarts, a pool process dies: plans are still accepted, kept and finished."""
 
-import datetime as dt
 import os
 import signal
 import sys
@@ -13,11 +12,12 @@ from django.test import Client
 
 from itineraries.catalogue.models import Destination
 from itineraries.trips.models import Itinerary
+from tests.dates import upcoming
 from tests.integration.processes import RestartableRedis, app_env, celery_worker, process
 from tests.integration.test_reliability import LONGEST, beat, submit, wait_for
 
 pytestmark = [pytest.mark.services, pytest.mark.usefixtures("catalogue")]
-DATE = (dt.date.today() + dt.timedelta(days=25)).isoformat()
+DATE = upcoming(5, 4).isoformat()
 
 
 @pytest.fixture

@@ -13,10 +13,11 @@ from django.db import connection
 from django.utils import timezone
 
 from itineraries.models import Itinerary
+from tests.dates import upcoming
 from tests.integration.processes import app_env, free_port, process
 
 pytestmark = [pytest.mark.services, pytest.mark.usefixtures("catalogue")]
-DATE = (dt.date.today() + dt.timedelta(days=40)).isoformat()
+DATE = upcoming(5, 4).isoformat()
 
 
 def get(url: str) -> dict:

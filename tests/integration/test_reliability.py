@@ -1,6 +1,5 @@
 """Break things with real processes: kill a worker mid-plan, stop the broker, deliver a task twice."""
 
-import datetime as dt
 import os
 import signal
 import sys
@@ -11,10 +10,11 @@ from django.db import close_old_connections
 
 from itineraries.models import Destination, Itinerary
 from itineraries.trips.tasks import itinerary_compute
+from tests.dates import upcoming
 from tests.integration.processes import app_env, celery_worker, private_redis, process
 
 pytestmark = [pytest.mark.services, pytest.mark.usefixtures("catalogue")]
-DATE = (dt.date.today() + dt.timedelta(days=25)).isoformat()
+DATE = upcoming(5, 4).isoformat()
 BIG = {"start": "taiyuan", "days": 10, "date": DATE, "interests": ["heritage", "temples", "nature"]}
 # Long enough (about a second of solving) that the worker can be killed while it runs.
 LONGEST = {**BIG, "days": 14, "pace": "packed", "interests": ["heritage", "temples", "nature", "villages"]}

@@ -6,7 +6,10 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-ARGS = ["--start", "pingyao-ancient-city", "--days", "3", "--interests", "heritage,temples", "--date", "2027-05-03"]
+from tests.dates import upcoming
+
+DATE = upcoming(5, 4).isoformat()  # a fixed date would be refused once it had passed
+ARGS = ["--start", "pingyao-ancient-city", "--days", "3", "--interests", "heritage,temples", "--date", DATE]
 
 
 def _run(*args: str) -> str:

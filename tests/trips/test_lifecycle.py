@@ -10,6 +10,7 @@ from itineraries.models import Itinerary
 from itineraries.trips import lifecycle, services
 from itineraries.trips.errors import PlanError
 from itineraries.trips.request import PlanRequest
+from tests.dates import upcoming
 
 pytestmark = pytest.mark.usefixtures("catalogue")
 
@@ -19,7 +20,7 @@ def run(itinerary_id: str) -> str:
 
 
 def make_row(**fields) -> Itinerary:
-    request = PlanRequest(start="jincheng", days=1, date=dt.date.today() + dt.timedelta(days=3))
+    request = PlanRequest(start="jincheng", days=1, date=upcoming(5, 4))
     return Itinerary.objects.create(request=request.to_json(), **fields)
 
 

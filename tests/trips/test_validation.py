@@ -8,9 +8,10 @@ from django.utils import timezone
 from itineraries.trips.errors import InvalidRequest
 from itineraries.trips.request import PlanRequest
 from itineraries.trips.validation import PlanInput, plan_input_from, plan_request_build, replan_places_check
+from tests.dates import upcoming
 
 pytestmark = pytest.mark.usefixtures("catalogue")
-SOON = timezone.localdate() + dt.timedelta(days=10)
+SOON = upcoming(5, 4)  # the tests of the rules about today itself (no date, a past date) use localdate()
 
 
 def errors_of(given: PlanInput) -> dict[str, list[str]]:

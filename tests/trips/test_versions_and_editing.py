@@ -1,7 +1,5 @@
 """A trip's versions: re-plans, hand edits timed through the checker, one day optimised, earlier versions restored."""
 
-import datetime as dt
-
 import pytest
 
 from itineraries.catalogue.cache import catalogue_version_bump
@@ -10,9 +8,10 @@ from itineraries.catalogue.models import Destination
 from itineraries.models import Itinerary
 from itineraries.trips import services
 from itineraries.trips.request import PlanRequest
+from tests.dates import upcoming
 
 pytestmark = pytest.mark.usefixtures("catalogue")
-DATE = dt.date.today() + dt.timedelta(days=20)
+DATE = upcoming(5, 4)
 
 
 def closed_on_first_day(slug: str) -> None:
@@ -85,7 +84,9 @@ def test_optimising_a_day_keeps_its_places_and_the_other_days(planned, django_ca
     after = days_of(optimised)
     assert sorted(after[0]) == sorted(days[0])
     assert after[1] == days[1]
-    assert optimised.result["days"][0]["drive_minutes"] <= edited.result["days"][0]["drive_minutes"]
+    assert not optimised.result["days"][0].get("problems")
+    if not edited.result["days"][0].get("problems"):  # else a shorter drive may only come from breaking a rule
+        assert optimised.result["days"][0]["drive_minutes"] <= edited.result["days"][0]["drive_minutes"]
 
 
 def test_restoring_an_earlier_version_makes_it_the_newest(planned):

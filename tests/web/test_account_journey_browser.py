@@ -2,8 +2,6 @@
 it, drag a stop to a day it is closed (the broken hour shows in red), restore the earlier version, share it
 read-only, and open it as another user who can read but not edit."""
 
-import datetime as dt
-
 import pytest
 from django.contrib.auth.models import User
 
@@ -11,11 +9,12 @@ from itineraries.catalogue.cache import catalogue_version_bump
 from itineraries.catalogue.hours import WEEKDAYS
 from itineraries.catalogue.models import Destination
 from itineraries.trips.models import Trip
+from tests.dates import upcoming
 from tests.web.conftest import shot
 
 pytestmark = [pytest.mark.usefixtures("catalogue")]
 VIEW = (1440, 900, "en")
-DATE = dt.date.today() + dt.timedelta(days=24)
+DATE = upcoming(5, 4)
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """Tourist accounts: sign up, sign in and out, reset a password; My trips with rename, notes, duplicate, delete;
 trips planned before signing in are claimed; an invite makes a companion a collaborator."""
 
-import datetime as dt
 import re
 
 import pytest
@@ -13,9 +12,10 @@ from itineraries.models import Itinerary
 from itineraries.trips import services
 from itineraries.trips.models import Trip
 from itineraries.trips.request import PlanRequest
+from tests.dates import upcoming
 
 pytestmark = pytest.mark.usefixtures("catalogue")
-DATE = dt.date.today() + dt.timedelta(days=15)
+DATE = upcoming(5, 4)
 PLAN = {"start": "jincheng", "date": DATE.isoformat(), "days": 1, "pace": "normal", "mode": "car"}
 
 

@@ -1,6 +1,5 @@
 """Estimated hours and prices read as estimated on the trip page, in the ICS and on the command line."""
 
-import datetime as dt
 import io
 
 import pytest
@@ -10,9 +9,10 @@ from icalendar import Calendar
 
 from itineraries.catalogue.cache import catalogue_version_bump
 from itineraries.catalogue.models import Destination
+from tests.dates import upcoming
 
 pytestmark = pytest.mark.usefixtures("catalogue")
-DATE = (dt.date.today() + dt.timedelta(days=21)).isoformat()
+DATE = upcoming(5, 4).isoformat()
 PLAN = {"start": "pingyao-ancient-city", "days": 1, "date": DATE, "must": ["shuanglin-temple", "zhenguo-temple"]}
 
 

@@ -1,12 +1,11 @@
-import datetime as dt
-
 import pytest
 from django.test import Client
 
 from itineraries.models import Itinerary
+from tests.dates import upcoming
 
 pytestmark = pytest.mark.usefixtures("catalogue")
-DATE = (dt.date.today() + dt.timedelta(days=14)).isoformat()
+DATE = upcoming(5, 4).isoformat()
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 """The trip page, its re-plan, print-out, downloads and hand-offs, on a laptop and a phone, in both languages."""
 
-import datetime as dt
 import io
 import json
 import re
@@ -14,10 +13,11 @@ from pypdf import PdfReader
 
 from itineraries.trips import services
 from itineraries.trips.validation import PlanInput, plan_request_build
+from tests.dates import upcoming
 from tests.web.conftest import serious_violations, shot
 
 pytestmark = [pytest.mark.usefixtures("catalogue")]
-FIRST_DAY = dt.date.today() + dt.timedelta(days=30)
+FIRST_DAY = upcoming(5, 4)
 
 
 @pytest.fixture

@@ -1,7 +1,9 @@
 """A REST client's day through the Python client that openapi-python-client generates from /api/schema/.
 
 tests/api/test_generated_client.py generates the `shanxi_client` package, type-checks this script with
-`mypy --strict`, then runs it against a live server: python smoke.py <base-url> <api-token>.
+`mypy --strict`, then runs it against a live server: python smoke.py <base-url> <api-token> <first-day>.
+The first day (YYYY-MM-DD) is the caller's: the script runs without Django, and the test takes it from
+tests/dates.py, so the plan's season and weekday do not change with the day it runs.
 """
 
 from __future__ import annotations
@@ -54,7 +56,7 @@ def wait_done(client: AuthenticatedClient, itinerary_id: UUID) -> Itinerary:
     raise SystemExit(f"smoke: {itinerary_id} never finished")
 
 
-def main(base_url: str, token: str) -> None:
+def main(base_url: str, token: str, first_day: dt.date) -> None:
     client = AuthenticatedClient(base_url=base_url, token=token, raise_on_unexpected_status=True)
 
     temples = destinations_list.sync(
@@ -68,8 +70,7 @@ def main(base_url: str, token: str) -> None:
     routes = routes_list.sync(client=client)
     check(isinstance(routes, list) and len(routes) > 0, "themed routes")
 
-    date = dt.date.today() + dt.timedelta(days=30)
-    request = PlanRequestRequest(start="pingyao-ancient-city", days=2, date=date, mode=ModeEnum.CAR)
+    request = PlanRequestRequest(start="pingyao-ancient-city", days=2, date=first_day, mode=ModeEnum.CAR)
     accepted = itineraries_create.sync(client=client, body=request)
     check(isinstance(accepted, Accepted), f"create answered {accepted!r}")
     assert isinstance(accepted, Accepted)
@@ -110,4 +111,4 @@ def main(base_url: str, token: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(sys.argv[1], sys.argv[2], dt.date.fromisoformat(sys.argv[3]))
