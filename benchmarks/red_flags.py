@@ -73,6 +73,10 @@ class Facts:
     coords: Mapping[str, tuple[float, float]]  # every place: (lat, lon)
     lodgings: tuple[str, ...]  # places a night may be spent at
     road_km: Mapping[tuple[str, str], float]  # road km from one place to another by the trip's mode
+    # Minutes by the trip's mode and the sights, where known: a ride day is only short if a sight it did
+    # not visit was within a there-and-back ride under the day's cap.
+    road_minutes: Mapping[tuple[str, str], float] | None = None
+    sights: tuple[str, ...] = ()
 
 
 def facts_from_matrix(
@@ -80,11 +84,22 @@ def facts_from_matrix(
     km: Sequence[Sequence[float]],
     coords: Mapping[str, tuple[float, float]],
     lodgings: Iterable[str],
+    minutes: Sequence[Sequence[float]] | None = None,
+    sights: Iterable[str] = (),
 ) -> Facts:
-    """Facts from a travel matrix's keys and km table (a TravelMatrix's ``.keys`` and ``.km``)."""
-    rows = [list(map(float, row)) for row in km]
-    pairs = {(a, b): rows[i][j] for i, a in enumerate(keys) for j, b in enumerate(keys)}
-    return Facts(coords=dict(coords), lodgings=tuple(lodgings), road_km=pairs)
+    """Facts from a travel matrix's keys and km (and minutes) tables (a TravelMatrix's fields)."""
+
+    def pairs(table: Sequence[Sequence[float]]) -> dict[tuple[str, str], float]:
+        rows = [list(map(float, row)) for row in table]
+        return {(a, b): rows[i][j] for i, a in enumerate(keys) for j, b in enumerate(keys)}
+
+    return Facts(
+        coords=dict(coords),
+        lodgings=tuple(lodgings),
+        road_km=pairs(km),
+        road_minutes=None if minutes is None else pairs(minutes),
+        sights=tuple(sights),
+    )
 
 
 # Helpers over the result dict
@@ -311,12 +326,14 @@ def bed_detour(request: PlanRequest, result: dict, facts: Facts) -> list[Flag]:
 
 
 def short_ride(request: PlanRequest, result: dict, facts: Facts) -> list[Flag]:
-    """On an ebike or bicycle trip with fewer stops than twice its days (so places were in reach), one flag
-    for the trip when either:
+    """On an ebike or bicycle trip with fewer stops than twice its days, one flag for the trip when either:
 
     - a day other than the last ends (day_end) before 13:30, or
     - the trip is back at its start before the last day: a night before the last within 10 km (straight
-      line) of the start, after which no day has a stop.
+      line) of the start, after which no day has a stop;
+
+    and in either case the day could have ridden to a sight the trip leaves out and on to its night within
+    its cap (where the facts know the minutes): a rider with nothing in reach is not short-changed.
     """
     days = result["days"]
     stops = sum(len(day["stops"]) for day in days)
@@ -324,7 +341,9 @@ def short_ride(request: PlanRequest, result: dict, facts: Facts) -> list[Flag]:
         return []
     reasons = []
     early = [(number, _minutes(day["day_end"], _date(day))) for number, day in enumerate(days[:-1], start=1)]
-    early = [(number, ends) for number, ends in early if ends < RIDE_EARLY_END]
+    early = [
+        (number, ends) for number, ends in early if ends < RIDE_EARLY_END and _sight_in_reach(result, number, facts)
+    ]
     if early:
         reasons.append("ends before 13:30 on " + ", ".join(f"day {n} ({_hhmm(ends)})" for n, ends in early))
     home = _home_before_last(request, result, facts)
@@ -344,9 +363,25 @@ def _home_before_last(request: PlanRequest, result: dict, facts: Facts) -> int:
     for number, day in enumerate(days[:-1], start=1):
         night = _night(day)
         near = _straight_km(origin, (night["lat"], night["lon"])) <= RIDE_HOME_KM
-        if near and not any(later["stops"] for later in days[number:]):
+        if near and not any(later["stops"] for later in days[number:]) and _sight_in_reach(result, number + 1, facts):
             return number
     return 0
+
+
+def _sight_in_reach(result: dict, number: int, facts: Facts) -> bool:
+    """Whether day ``number`` (1-based) could have ridden to a sight the trip does not visit and on to its
+    night within its cap; True when the facts do not say (no minutes known)."""
+    if facts.road_minutes is None or not facts.sights:
+        return True
+    day = result["days"][number - 1]
+    begin, night = day["start"]["slug"], _night(day)["slug"]
+    visited = {stop["slug"] for d in result["days"] for stop in d["stops"]}
+    minutes, cap = facts.road_minutes, day["drive_cap_minutes"]
+    return any(
+        minutes.get((begin, s), math.inf) + minutes.get((s, night), math.inf) <= cap
+        for s in facts.sights
+        if s not in visited
+    )
 
 
 FlagFunction = Callable[[PlanRequest, dict, Facts], list[Flag]]

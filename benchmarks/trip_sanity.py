@@ -159,7 +159,9 @@ class Catalogue:
     def facts(self, mode: str, scenic: bool) -> Facts:
         if (mode, scenic) not in self._facts:
             matrix = self._selectors.matrix_current(mode=mode, scenic=scenic)
-            self._facts[mode, scenic] = facts_from_matrix(matrix.keys, matrix.km, self.coords, self.lodgings)
+            self._facts[mode, scenic] = facts_from_matrix(
+                matrix.keys, matrix.km, self.coords, self.lodgings, matrix.minutes, [s.slug for s in self.sights]
+            )
         return self._facts[mode, scenic]
 
 
