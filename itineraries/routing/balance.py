@@ -1,9 +1,10 @@
-"""Balanced days: no empty day beside a busy one.
+"""Balanced days: no empty or thin day beside a busy one.
 
 The objective is indifferent to how visits spread over days, and a day spent at the base drives less than
-one that goes out and comes back, so the search can leave a day empty beside a full one. A tourist would
-rather split them. For each empty day next to a day with two or more visits, the busy day's visits are
-split between the two in their order, with the night between them at any lodging, where both days still
+one that goes out and comes back, so the search can leave a day empty (or with one visit) beside a full
+one. A tourist would rather split them. For each empty day next to a day with two or more visits, and each
+two days whose numbers of visits differ by three or more, the two days' visits are split again in their
+order, with the night between them at any lodging, where both days still
 keep every rule; the split that leaves the busier day least busy wins, then the one that drives least.
 Nothing is added or lost: the same places, on the same trip.
 """
@@ -17,6 +18,7 @@ from itineraries.routing.plan import DayPlan, Plan, day_fits
 from itineraries.routing.problem import Problem
 
 MAX_EXTRA_DRIVE = 90.0  # minutes: a split may drive this much more than the two days did
+UNEVEN = 3  # two days whose numbers of visits differ by this much are split again
 
 
 def _split(problem: Problem, d: int, first: DayPlan, second: DayPlan) -> tuple[DayPlan, DayPlan] | None:
@@ -41,18 +43,18 @@ def _split(problem: Problem, d: int, first: DayPlan, second: DayPlan) -> tuple[D
 
 
 def balanced(problem: Problem, plan: Plan) -> Plan:
-    """``plan`` with each empty day sharing the visits of a busy day beside it (a rest day, whose window is
-    empty, takes none)."""
+    """``plan`` with each empty or thin day sharing the visits of a busy day beside it (a rest day, whose
+    window is empty, takes none)."""
     days = list(plan.days)
     changed = True
     while changed:
         changed = False
         for d in range(len(days) - 1):
-            pair = sorted((len(days[d].visits), len(days[d + 1].visits)))
-            if pair[0] > 0 or pair[1] < 2:
+            fewer, more = sorted((len(days[d].visits), len(days[d + 1].visits)))
+            if not (fewer == 0 and more >= 2) and more - fewer < UNEVEN:
                 continue
             split = _split(problem, d, days[d], days[d + 1])
-            if split is not None:
+            if split is not None and max(len(split[0].visits), len(split[1].visits)) < more:
                 days[d], days[d + 1] = split
                 changed = True
     if days == list(plan.days):
