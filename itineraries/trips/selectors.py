@@ -109,14 +109,25 @@ class PlanContext:
 
 
 def _within_reach(
-    request: PlanRequest, matrix: TravelMatrix, index: dict[str, int], anchors: list[str]
+    request: PlanRequest, matrix: TravelMatrix, index: dict[str, int], anchors: list[str], places: dict
 ) -> Callable[[str], bool]:
-    """Whether a place lies within the trip's reach of one of the anchors (road km either way)."""
+    """Whether a place lies within the trip's reach of one of the anchors (road km either way). Where fewer
+    than two places a day that match the tourist's interests lie within it, the reach grows to take them in,
+    up to the longest leg the trip may drive: what is near comes first, but interests are still served."""
     reach = request.reach_km
     if reach is None or request.as_given:  # a tourist's own arrangement may go anywhere
         return lambda slug: True
     rows = [index[a] for a in anchors if a in index]
     nearest = np.minimum(matrix.km[rows].min(axis=0), matrix.km[:, rows].min(axis=1))
+    wanted = set(request.interests)
+    matching = sorted(
+        float(nearest[index[slug]])
+        for slug, place in places.items()
+        if place.kind == Destination.Kind.SIGHT and (not wanted or wanted & set(place.categories))
+    )
+    enough = 2 * request.days
+    if len(matching) >= enough and matching[enough - 1] > reach:
+        reach = min(matching[enough - 1], request.leg_limit_km or matching[enough - 1])
     return lambda slug: bool(nearest[index[slug]] <= reach)
 
 
@@ -137,7 +148,7 @@ def problem_for_request(request: PlanRequest) -> PlanContext:
     dates = request.dates
     end = request.end or request.start
     named = {*request.must, *(slug for day in request.previous for slug in day), *request.previous_nights}
-    near = _within_reach(request, matrix, index, [request.start, end, *request.must])
+    near = _within_reach(request, matrix, index, [request.start, end, *request.must], places)
     lodgings = [s for s, d in places.items() if d.lodging]  # a one-way trip may need a bed half-way
     sights = [
         s
