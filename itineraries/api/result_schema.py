@@ -99,6 +99,7 @@ class DaySerializer(serializers.Serializer):
         required=False, help_text="sunset at the night's lodging or the trip's end (absent in plans made before 1.4)"
     )
     season_note = SeasonNoteSerializer(allow_null=True)
+    rest = serializers.BooleanField(required=False, help_text="a rest day the tourist asked for: no driving")
     problems = DayProblemSerializer(
         many=True, required=False, help_text="in a hand-edited plan: what the day breaks (hours, cap, end, lunch)"
     )
@@ -163,6 +164,9 @@ class StoredRequestSerializer(serializers.Serializer):
     seed = serializers.IntegerField()
     route = serializers.SlugField(allow_null=True)
     max_drive_hours = serializers.FloatField(allow_null=True)
+    rest_days = serializers.ListField(
+        child=serializers.IntegerField(), required=False, help_text="days spent at the night's base (when asked)"
+    )
     keep_days = serializers.ListField(child=serializers.IntegerField(), help_text="a re-plan's locked days")
     previous = serializers.ListField(
         child=serializers.ListField(child=serializers.SlugField()), help_text="a re-plan's previous stops, per day"

@@ -53,6 +53,12 @@ class PlanRequestSerializer(serializers.Serializer):
         help_text="lowers the daily cap on hours at the wheel (car: 2.5 / 4 / 5.5 h by pace; e-bike and "
         "bicycle: 2 / 3 / 4 h of riding)",
     )
+    rest_days = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=MAX_DAYS),
+        required=False,
+        max_length=MAX_DAYS,
+        help_text="days (1-based, between the first and the last) spent at the night's base, with no driving",
+    )
     route = serializers.SlugField(
         required=False,
         allow_null=True,
@@ -62,7 +68,7 @@ class PlanRequestSerializer(serializers.Serializer):
 
     def to_input(self) -> PlanInput:
         data = self.validated_data
-        listed = {k: tuple(data[k]) for k in ("interests", "must", "avoid") if k in data}
+        listed = {k: tuple(data[k]) for k in ("interests", "must", "avoid", "rest_days") if k in data}
         return PlanInput(**{**{k: v for k, v in data.items() if k not in listed}, **listed})
 
 

@@ -52,12 +52,13 @@ def _by_other_mode(context: PlanContext, slug_from: str, slug_to: str, mode: str
 
 
 def plan_advice(plan: Plan, context: PlanContext) -> list[dict]:
-    """Messages (English and Chinese) for each empty day, and for a trip with fewer stops than days."""
+    """Messages (English and Chinese) for each empty day the tourist did not ask to rest, and for a trip with
+    fewer stops than days."""
     request, problem = context.request, context.problem
     cap = request.drive_cap
     mode_en, mode_zh = MODE_NAMES[request.mode]
     advice: list[dict] = []
-    empty = [d for d, day in enumerate(plan.days) if not day.visits]
+    empty = [d for d, day in enumerate(plan.days) if not day.visits and d + 1 not in request.rest_days]
     visited = set(plan.visited)
     for d in empty:
         day = plan.days[d]

@@ -51,6 +51,7 @@ class PlanRequest:
     seed: int = 0
     route: str | None = None
     max_drive_hours: float | None = None  # lowers the pace's daily cap
+    rest_days: tuple[int, ...] = ()  # 1-based days spent at the night's base: no driving, no visits
     keep_days: tuple[int, ...] = ()  # 1-based days of the previous plan that stay exactly as they were
     previous: tuple[tuple[str, ...], ...] = field(default=())
     previous_nights: tuple[str, ...] = ()  # where each day of the previous plan ended
@@ -85,6 +86,9 @@ class PlanRequest:
             del data["as_given"]
         if self.reorder_day is None:
             del data["reorder_day"]
+        data["rest_days"] = list(self.rest_days)
+        if not self.rest_days:  # plans without rest days keep their stored shape
+            del data["rest_days"]
         return data
 
     @classmethod
@@ -103,6 +107,7 @@ class PlanRequest:
             seed=int(data.get("seed", 0)),
             route=data.get("route"),
             max_drive_hours=data.get("max_drive_hours"),
+            rest_days=tuple(data.get("rest_days", ())),
             keep_days=tuple(data.get("keep_days", ())),
             previous=tuple(tuple(d) for d in data.get("previous", ())),
             previous_nights=tuple(data.get("previous_nights", ())),

@@ -105,6 +105,7 @@ def plan_to_result(plan: Plan, context: PlanContext) -> dict:
                 "day_end": clock(date, day.end_arrive),
                 "sunset": clock(date, sun_times(date, night.lat, night.lon)[1]),
                 "season_note": None if note is None else {"en": note.note_en, "zh": note.note_zh},
+                "rest": d + 1 in context.request.rest_days,
             }
         )
     return {

@@ -181,9 +181,12 @@ def problem_for_request(request: PlanRequest) -> PlanContext:
         travel = _without_long_legs(travel, distance, request.leg_limit_km, named)
     centre = places[request.start]
     days = []
-    for date in dates:
+    for n, date in enumerate(dates, start=1):
         start, finish = day_window(date, request.pace, request.mode, centre.lat, centre.lon)
-        days.append(DaySpec(start=start, end=finish, max_drive=request.drive_cap))
+        if n in request.rest_days:  # the day is spent at the night's base: it can go nowhere
+            days.append(DaySpec(start=start, end=start, max_drive=0.0))
+        else:
+            days.append(DaySpec(start=start, end=finish, max_drive=request.drive_cap))
     first_sight = 2 + len(lodgings)
     must = frozenset(first_sight + sights.index(s) for s in request.must if s in sights)
     problem = Problem(

@@ -41,6 +41,7 @@ class PlanInput:
     seed: int | None = None
     route: str | None = None
     max_drive_hours: float | None = None
+    rest_days: tuple[int, ...] | None = None
 
 
 def plan_input_from(request: PlanRequest) -> PlanInput:
@@ -58,6 +59,7 @@ def plan_input_from(request: PlanRequest) -> PlanInput:
         scenic=request.scenic,
         seed=request.seed,
         max_drive_hours=request.max_drive_hours,
+        rest_days=request.rest_days,
     )
 
 
@@ -139,6 +141,20 @@ def _reachable(request: PlanRequest, errors: _Errors, places: dict[str, Destinat
             )
 
 
+def _rest_days(days: tuple[int, ...], length: int, errors: _Errors) -> tuple[int, ...]:
+    """Days spent at the night's base: between the first and the last (a trip sets off and comes back)."""
+    for day in days:
+        if not 2 <= day <= length - 1:
+            errors.add(
+                "rest_days",
+                _("Day %(day)d cannot be a rest day: choose one from day 2 to day %(last)d.")
+                % {"day": day, "last": max(length - 1, 1)}
+                if length >= 3
+                else _("A rest day needs a trip of at least 3 days."),
+            )
+    return tuple(sorted(set(days)))
+
+
 def _end_reachable(request: PlanRequest, errors: _Errors, places: dict[str, Destination]) -> None:
     """A one-way trip's end must be reachable night by night, each day's road within its cap."""
     if not request.end or request.end == request.start:
@@ -202,6 +218,7 @@ def plan_request_build(*, given: PlanInput) -> PlanRequest:
     for slug in sorted(set(must) & set(avoid)):
         errors.add("avoid", _("%(name)s is also a must-see.") % {"name": _name(places.get(slug), slug)})
     date = _date(given.date, errors)
+    rest_days = _rest_days(given.rest_days or (), int(given.days or 0), errors)
     if errors:
         raise InvalidRequest(dict(errors))
     request = PlanRequest(
@@ -218,6 +235,7 @@ def plan_request_build(*, given: PlanInput) -> PlanRequest:
         seed=int(given.seed or 0),
         route=given.route or None,
         max_drive_hours=given.max_drive_hours,
+        rest_days=rest_days,
     )
     _reachable(request, errors, places)
     _end_reachable(request, errors, places)

@@ -86,6 +86,13 @@ class PlanForm(forms.Form):
             "max_value": _("At most 12 hours at the wheel a day."),
         },
     )
+    rest_days = forms.CharField(
+        label=_("Rest days at the base"),
+        required=False,
+        max_length=40,
+        help_text=_("Day numbers with no driving, such as 3 or 2, 4: spent where the night before was."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "3"}),
+    )
     route = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, starts: list[tuple[str, str]], sights: list[tuple[str, str]], **kwargs):
@@ -98,6 +105,13 @@ class PlanForm(forms.Form):
             self.fields[name].error_messages["invalid_choice"] = _("Choose one of the listed options.")
         if not self.is_bound:
             self.fields["date"].initial = timezone.localdate() + dt.timedelta(days=1)
+
+    def clean_rest_days(self) -> tuple[int, ...]:
+        text = self.cleaned_data.get("rest_days") or ""
+        parts = [part for part in text.replace("，", ",").replace(" ", ",").split(",") if part]
+        if not all(part.isdigit() for part in parts):
+            raise forms.ValidationError(_("Write day numbers separated by commas, for example 2, 4."))
+        return tuple(int(part) for part in parts)
 
     def to_input(self) -> PlanInput:
         """What the form holds, valid or not: fields that failed their own check are left out."""
@@ -115,4 +129,5 @@ class PlanForm(forms.Form):
             scenic=data.get("scenic"),
             route=data.get("route") or None,
             max_drive_hours=data.get("max_drive_hours"),
+            rest_days=tuple(data.get("rest_days", ())),
         )

@@ -120,6 +120,10 @@ def test_must_see_is_in_the_plan(api, submit):
         ({"must": ["yingxian-wooden-pagoda"], "mode": "bicycle", "days": 1}, "must"),
         ({"must": ["guoyu-castle"], "avoid": ["guoyu-castle"]}, "avoid"),
         ({"seed": -1}, "seed"),
+        ({"rest_days": [1]}, "rest_days"),
+        ({"rest_days": [3], "days": 3}, "rest_days"),
+        ({"rest_days": ["two"]}, "rest_days"),
+        ({"start": "jincheng", "end": "taiyuan", "mode": "bicycle", "days": 1}, "end"),
     ],
 )
 def test_bad_input_is_400_naming_the_field_and_stores_nothing(api, submit, overrides, field):

@@ -46,3 +46,12 @@ def test_bad_arguments_name_the_field(catalogue, change, field):
 def test_an_empty_database_says_how_to_load_the_catalogue(db):
     with pytest.raises(CommandError, match="loadseeds"):
         _run(*ARGS)
+
+
+def test_rest_days_are_numbers_between_the_first_and_last_day(catalogue):
+    with pytest.raises(CommandError, match=r"^rest-days: "):
+        _run(*ARGS, "--rest-days", "second")
+    with pytest.raises(CommandError, match=r"^rest_days: "):
+        _run(*ARGS, "--rest-days", "1")
+    text = _run(*ARGS, "--rest-days", "2")
+    assert "(rest day)" in text

@@ -209,3 +209,16 @@ def test_a_short_car_trip_has_no_marathon_leg():
     )
     assert max(leg["km"] for day in result["days"] for leg in day["legs"]) <= 200
     assert result["total_km"] / 3 <= 250
+
+
+def test_a_rest_day_stays_at_its_base_and_is_not_called_free():
+    request = PlanRequest(start="jincheng", days=4, date=DATE, interests=("villages",), rest_days=(2,))
+    result = plan_make(request=request, solver_seconds=3)
+    rest = result["days"][1]
+    assert rest["rest"]
+    assert rest["stops"] == []
+    assert rest["drive_km"] == 0
+    assert rest["start"]["slug"] == rest["lodging"]["slug"] == result["days"][0]["lodging"]["slug"]
+    assert not any(a.get("day") == 2 for a in result["advice"])
+    assert not any(day["rest"] for n, day in enumerate(result["days"]) if n != 1)
+    assert PlanRequest.from_json(request.to_json()) == request

@@ -56,6 +56,8 @@ def test_plan_form_posts_and_redirects_to_the_trip(client, django_capture_on_com
         ({"date": "2001-01-01"}, "date"),
         ({"start": "atlantis"}, "start"),
         ({"mode": "plane"}, "mode"),
+        ({"rest_days": "two"}, "rest_days"),
+        ({"rest_days": "2"}, "rest_days"),  # a 2-day trip has no day between setting off and coming back
     ],
 )
 def test_plan_form_errors_are_next_to_the_field(client, data, field):
@@ -156,3 +158,13 @@ def test_a_place_page_and_its_hours(client):
     assert "/plan/?must=shuanglin-temple" in body
     assert client.get("/places/stay-pingyao-old-town/").status_code == 404  # lodging has no place page
     assert client.get("/places/no-such-place/").status_code == 404
+
+
+def test_a_rest_day_asked_for_in_the_form_shows_on_the_trip(client, django_capture_on_commit_callbacks):
+    post = {"start": "jincheng", "date": DATE, "days": 3, "pace": "normal", "mode": "car", "rest_days": "2"}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/plan/", post)
+    assert response.status_code == 302
+    body = client.get(response["Location"]).content.decode()
+    assert body.count("rest day") == 1
+    assert "sunset" in body

@@ -37,6 +37,7 @@ class Command(BaseCommand):
         parser.add_argument("--scenic", action="store_true")
         parser.add_argument("--seed", type=int, default=0)
         parser.add_argument("--max-drive-hours", type=float, help="lower the daily cap on hours at the wheel")
+        parser.add_argument("--rest-days", help="days spent at the night's base, e.g. 3 or 2,4")
         parser.add_argument("--json", action="store_true")
 
     def handle(self, *args, **o):
@@ -63,6 +64,7 @@ class Command(BaseCommand):
             scenic=o["scenic"],
             seed=o["seed"],
             max_drive_hours=o["max_drive_hours"],
+            rest_days=_days(o["rest_days"]),
         )
         try:
             request = plan_request_build(given=given)
@@ -81,8 +83,9 @@ class Command(BaseCommand):
     def _text(result: dict) -> str:
         lines = []
         for n, day in enumerate(result["days"], start=1):
+            rest = "  (rest day)" if day.get("rest") else ""
             lines.append(
-                f"Day {n}  {day['date']}  from {day['start']['name_en']} ({day['start']['name_zh']})"
+                f"Day {n}  {day['date']}{rest}  from {day['start']['name_en']} ({day['start']['name_zh']})"
                 f"  {day['drive_km']} km, {day['drive_minutes']} min on the road (cap {day['drive_cap_minutes']} min)"
             )
             for leg, stop in zip(day["legs"], day["stops"], strict=False):
@@ -104,3 +107,10 @@ class Command(BaseCommand):
             lines.append(f"Could not fit must-see {missing['slug']}: {missing['reason']}")
         lines.extend(advice["en"] for advice in result["advice"])
         return "\n".join(lines)
+
+
+def _days(value: str | None) -> tuple[int, ...]:
+    try:
+        return tuple(int(day) for day in _csv(value))
+    except ValueError as exc:
+        raise CommandError("rest-days: day numbers separated by commas, e.g. 2,4") from exc
