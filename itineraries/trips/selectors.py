@@ -177,8 +177,8 @@ def problem_for_request(request: PlanRequest) -> PlanContext:
     travel = matrix.minutes[np.ix_(order, order)]
     distance = matrix.km[np.ix_(order, order)]
     if request.leg_limit_km is not None:
-        named = {0, 1, *(slugs.index(s) for s in request.must if s in slugs)}
-        travel = _without_long_legs(travel, distance, request.leg_limit_km, named)
+        ends_and_musts = {0, 1, *(slugs.index(s) for s in request.must if s in slugs)}
+        travel = _without_long_legs(travel, distance, request.leg_limit_km, ends_and_musts)
     centre = places[request.start]
     days = []
     for n, date in enumerate(dates, start=1):

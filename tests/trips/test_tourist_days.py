@@ -222,3 +222,10 @@ def test_a_rest_day_stays_at_its_base_and_is_not_called_free():
     assert not any(a.get("day") == 2 for a in result["advice"])
     assert not any(day["rest"] for n, day in enumerate(result["days"]) if n != 1)
     assert PlanRequest.from_json(request.to_json()) == request
+
+
+def test_a_ride_with_places_in_reach_rides_every_day():
+    request = PlanRequest(start="pingyao-ancient-city", days=3, date=WINTER, mode="ebike")
+    result = plan_make(request=request, solver_seconds=3)
+    assert all(day["stops"] for day in result["days"]), [len(day["stops"]) for day in result["days"]]
+    assert all(_minutes(day["day_end"]) >= 14 * 60 for day in result["days"][:-1])

@@ -1,0 +1,72 @@
+"""Post-passes on a solved plan: thin or empty days share a busy day's visits; beds move onto the way."""
+
+import numpy as np
+
+from itineraries.routing import DaySpec, Node, Plan, Problem, check, schedule_day
+from itineraries.routing.balance import balanced
+from itineraries.routing.beds import beds_on_the_way
+
+# A line of places 10 km (and minutes) apart: 0 start, 1-5 sights, 6 an inn beside them, 7 another inn.
+
+
+def line_problem(days: int = 2, far: float = 200.0) -> Problem:
+    x = np.array([0.0, 10.0, 20.0, 30.0, 40.0, 50.0, 30.0, far])
+    travel = np.abs(x[:, None] - x[None, :])
+    nodes = (Node("start"), *(Node(f"p{i}", 10.0, 60.0) for i in range(1, 6)), Node("inn-near"), Node("inn-far"))
+    return Problem(
+        nodes,
+        travel,
+        tuple(DaySpec(0.0, 600.0, 500.0) for _ in range(days)),
+        start=0,
+        end=0,
+        lodgings=(6, 7),
+        distance=travel,  # km, as the detour rule reads it
+    )
+
+
+def plan_of(problem: Problem, routes: list[list[int]], nights: list[int]) -> Plan:
+    begins = [problem.start, *nights[:-1]]
+    days = tuple(
+        schedule_day(problem, d, b, e, r) for d, (b, e, r) in enumerate(zip(begins, nights, routes, strict=True))
+    )
+    visited = [v.node for day in days for v in day.visits]
+    return Plan(days, float(sum(problem.scores[visited])), sum(day.drive for day in days))
+
+
+def test_an_empty_day_takes_half_of_the_busy_day_beside_it():
+    problem = line_problem()
+    plan = plan_of(problem, [[], [1, 2, 3, 4, 5]], [6, 0])
+    after = balanced(problem, plan)
+    assert check(problem, after) == []
+    assert sorted(len(day.visits) for day in after.days) == [2, 3]
+    assert sorted(after.visited) == [1, 2, 3, 4, 5]
+
+
+def test_a_thin_day_beside_a_busy_one_is_split_again():
+    problem = line_problem()
+    plan = plan_of(problem, [[1], [2, 3, 4, 5]], [6, 0])
+    after = balanced(problem, plan)
+    assert check(problem, after) == []
+    assert max(len(day.visits) for day in after.days) == 3
+
+
+def test_days_already_even_are_left_alone():
+    problem = line_problem()
+    plan = plan_of(problem, [[1, 2], [3, 4, 5]], [6, 0])
+    assert balanced(problem, plan) is plan
+
+
+def test_a_night_far_off_the_way_moves_to_the_bed_beside_it():
+    problem = line_problem()
+    plan = plan_of(problem, [[1, 2], [3, 4, 5]], [7, 0])
+    after = beds_on_the_way(problem, plan)
+    assert check(problem, after) == []
+    assert after.days[0].end == 6
+    assert after.tours() == plan.tours()
+    assert after.drive < plan.drive
+
+
+def test_a_bed_less_than_60_km_off_the_way_stays():
+    problem = line_problem(far=50.0)  # from p2 to the inn and on to p3: 30 + 20 - 10 = 40 km of detour
+    plan = plan_of(problem, [[1, 2], [3, 4, 5]], [7, 0])
+    assert beds_on_the_way(problem, plan) is plan
