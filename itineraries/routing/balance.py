@@ -4,8 +4,8 @@ The objective is indifferent to how visits spread over days, and a day spent at 
 one that goes out and comes back, so the search can leave a day empty (or with one visit) beside a full
 one. A tourist would rather split them. For each empty day next to a day with two or more visits, and each
 two days whose numbers of visits differ by three or more, the two days' visits are split again in their
-order, with the night between them at any lodging, where both days still
-keep every rule; the split that leaves the busier day least busy wins, then the one that drives least.
+order, with the night between them at any lodging, where both days still keep every rule; the split that
+leaves the busier day least busy wins, then the one that drives least.
 Nothing is added or lost: the same places, on the same trip.
 """
 
@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from itineraries.routing.lunch import day_with_lunch
-from itineraries.routing.plan import DayPlan, Plan, day_fits
+from itineraries.routing.lunch import two_days_around
+from itineraries.routing.plan import DayPlan, Plan
 from itineraries.routing.problem import Problem
 
 MAX_EXTRA_DRIVE = 90.0  # minutes: a split may drive this much more than the two days did
@@ -27,12 +27,10 @@ def _split(problem: Problem, d: int, first: DayPlan, second: DayPlan) -> tuple[D
     best: tuple[tuple[int, float], DayPlan, DayPlan] | None = None
     for night in problem.night_options(d):
         for k in range(1, len(stops)):
-            one = day_with_lunch(problem, d, first.begin, night, stops[:k])
-            two = day_with_lunch(problem, d + 1, night, second.end, stops[k:])
-            if len(one.visits) != k or len(two.visits) != len(stops) - k:
-                continue  # a visit would not fit its day
-            if not (day_fits(problem, d, one) and day_fits(problem, d + 1, two)):
+            timed = two_days_around(problem, d, first.begin, night, second.end, stops[:k], stops[k:])
+            if timed is None:
                 continue
+            one, two = timed
             extra = one.drive + two.drive - first.drive - second.drive
             if extra > MAX_EXTRA_DRIVE:
                 continue

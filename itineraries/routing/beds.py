@@ -12,8 +12,8 @@ from dataclasses import replace
 
 import numpy as np
 
-from itineraries.routing.lunch import day_with_lunch
-from itineraries.routing.plan import DayPlan, Plan, day_fits
+from itineraries.routing.lunch import two_days_around
+from itineraries.routing.plan import DayPlan, Plan
 from itineraries.routing.problem import Problem
 
 MAX_DETOUR_KM = 60.0
@@ -23,14 +23,6 @@ def _detour(km: np.ndarray, evening: DayPlan, morning: DayPlan, bed: int) -> flo
     last = evening.visits[-1].node if evening.visits else evening.begin
     first = morning.visits[0].node if morning.visits else morning.end
     return float(km[last, bed] + km[bed, first] - km[last, first])
-
-
-def _moved(problem: Problem, k: int, evening: DayPlan, morning: DayPlan, bed: int) -> tuple[DayPlan, DayPlan] | None:
-    one = day_with_lunch(problem, k, evening.begin, bed, [v.node for v in evening.visits])
-    two = day_with_lunch(problem, k + 1, bed, morning.end, [v.node for v in morning.visits])
-    if len(one.visits) != len(evening.visits) or len(two.visits) != len(morning.visits):
-        return None
-    return (one, two) if day_fits(problem, k, one) and day_fits(problem, k + 1, two) else None
 
 
 def beds_on_the_way(problem: Problem, plan: Plan) -> Plan:
@@ -47,7 +39,15 @@ def beds_on_the_way(problem: Problem, plan: Plan) -> Plan:
         for bed in options:
             if _detour(km, evening, morning, bed) >= _detour(km, evening, morning, evening.end):
                 break
-            moved = _moved(problem, k, evening, morning, bed)
+            moved = two_days_around(
+                problem,
+                k,
+                evening.begin,
+                bed,
+                morning.end,
+                [v.node for v in evening.visits],
+                [v.node for v in morning.visits],
+            )
             if moved is not None:
                 days[k], days[k + 1] = moved
                 break

@@ -49,3 +49,15 @@ def days_with_lunch(problem: Problem, routes: list[list[int]]) -> list[DayPlan]:
         if best is not None:
             plans[best[2]] = best[3]
     return plans
+
+
+def two_days_around(
+    problem: Problem, k: int, begin: int, night: int, end: int, evening: list[int], morning: list[int]
+) -> tuple[DayPlan, DayPlan] | None:
+    """Days ``k`` and ``k + 1`` timetabled with lunch, from ``begin`` to ``night`` and on to ``end``; None
+    unless both keep every visit and every rule."""
+    one = day_with_lunch(problem, k, begin, night, evening)
+    two = day_with_lunch(problem, k + 1, night, end, morning)
+    if len(one.visits) != len(evening) or len(two.visits) != len(morning):
+        return None  # a visit would not fit its day
+    return (one, two) if day_fits(problem, k, one) and day_fits(problem, k + 1, two) else None
