@@ -56,8 +56,6 @@ def two_days_around(
 ) -> tuple[DayPlan, DayPlan] | None:
     """Days ``k`` and ``k + 1`` timetabled with lunch, from ``begin`` to ``night`` and on to ``end``; None
     unless both keep every visit and every rule."""
-    one = day_with_lunch(problem, k, begin, night, evening)
-    two = day_with_lunch(problem, k + 1, night, end, morning)
-    if len(one.visits) != len(evening) or len(two.visits) != len(morning):
-        return None  # a visit would not fit its day
+    one = schedule_day(problem, k, begin, night, evening)
+    two = schedule_day(problem, k + 1, night, end, morning)
     return (one, two) if day_fits(problem, k, one) and day_fits(problem, k + 1, two) else None
