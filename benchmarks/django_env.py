@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import atexit
 import io
 import os
+import shutil
 import tempfile
 
 
 def setup(database_url: str | None = None) -> None:
     if database_url is None and "DATABASE_URL" not in os.environ:
-        path = os.path.join(tempfile.mkdtemp(prefix="planner-bench-"), "bench.sqlite3")
+        folder = tempfile.mkdtemp(prefix="planner-bench-")
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        path = os.path.join(folder, "bench.sqlite3")
         os.environ["DATABASE_URL"] = f"sqlite:///{path}"
     elif database_url:
         os.environ["DATABASE_URL"] = database_url

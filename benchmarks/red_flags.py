@@ -14,11 +14,13 @@ They read nothing else (no database, no clock), so tests can feed them hand-buil
 - must_dropped: a must-see is missing while optional stops were planned, and its reason is not its hours.
 - after_dark: a day's last leg (20 min or more) arrives over 15 min after sunset at the night's place.
 - town_detour: a leg between places under 1.5 km apart (straight line) that drives more than 3 km.
-- empty_beside_full: an empty day with a day of 3 or more stops later in the trip (unless rest days).
+- empty_beside_full: an empty day with a day of 3 or more stops later in the trip (unless rest days); a
+  day on the road for three quarters of its cap is a travel day, not an empty one.
+- bed_detour: a night costing a detour of 60 km or more where another lodging would cost less and keep
+  both days within their caps.
 - marathon: a car trip of 3 days or less with a leg over 200 km or over 250 km a day on average, unless
   a must-see or the end is itself over 150 km (straight line) from the start.
 - long_wait: a wait over 30 min at a stop, or an idle gap over 30 min in the day (lunch hour excluded).
-- bed_detour: a night costing a detour of 60 km or more where another lodging would cost less.
 - short_ride: a ride (ebike, bicycle) with fewer stops than twice its days, one of whose days before the
   last ends before 13:30, or that is back at its start before the last day (see ``short_ride``).
 """
@@ -58,6 +60,7 @@ BED_TOLERANCE_KM = 0.5  # another lodging must save more than this to count as s
 RIDE_MODES = ("ebike", "bicycle")
 RIDE_EARLY_END = 13 * 60 + 30
 RIDE_HOME_KM = 10.0
+TRAVEL_DAY_SHARE = 0.75
 
 
 @dataclass(frozen=True)
@@ -218,9 +221,12 @@ def _rest_allowed(request: PlanRequest, empty_days: list[int]) -> set[int]:
 
 
 def empty_beside_full(request: PlanRequest, result: dict, facts: Facts) -> list[Flag]:
-    """An empty day followed, later in the trip, by a day of 3 or more stops (rest days asked for excepted)."""
-    counts = [len(day["stops"]) for day in result["days"]]
-    empty = [number for number, count in enumerate(counts, start=1) if count == 0]
+    """An empty day followed, later in the trip, by a day of 3 or more stops (rest days asked for excepted).
+    A day on the road for three quarters of its cap or more is a travel day (by car to a far place, or in
+    the saddle on a ride), not an empty one."""
+    days = result["days"]
+    counts = [len(day["stops"]) for day in days]
+    empty = [n for n, count in enumerate(counts, start=1) if count == 0 and not _travel_day(days[n - 1])]
     allowed = _rest_allowed(request, empty)
     flags = []
     for number in empty:
@@ -229,6 +235,11 @@ def empty_beside_full(request: PlanRequest, result: dict, facts: Facts) -> list[
             detail = f"day {number} has no stop, day {full} has {counts[full - 1]}"
             flags.append(Flag("empty_beside_full", detail))
     return flags
+
+
+def _travel_day(day: dict) -> bool:
+    cap = day.get("drive_cap_minutes")
+    return bool(cap) and day.get("drive_minutes", 0) >= TRAVEL_DAY_SHARE * cap
 
 
 def marathon(request: PlanRequest, result: dict, facts: Facts) -> list[Flag]:
@@ -305,7 +316,8 @@ def _detour(facts: Facts, before: str, lodging: str, after: str) -> float | None
 
 def bed_detour(request: PlanRequest, result: dict, facts: Facts) -> list[Flag]:
     """A night whose lodging costs 60 km or more of detour between the day's last stop and the next day's
-    first (road km by the trip's mode), when another lodging of the catalogue would cost less."""
+    first (road km by the trip's mode), when another lodging of the catalogue would cost less and keep both
+    days within their caps (where the facts know the minutes)."""
     flags = []
     for number, (today, tomorrow) in enumerate(itertools.pairwise(result["days"]), start=1):
         lodging = _night(today)["slug"]
@@ -314,7 +326,11 @@ def bed_detour(request: PlanRequest, result: dict, facts: Facts) -> list[Flag]:
         detour = _detour(facts, before, lodging, after)
         if detour is None or detour < BED_DETOUR_KM:
             continue
-        options = [(_detour(facts, before, other, after), other) for other in facts.lodgings]
+        options = [
+            (_detour(facts, before, other, after), other)
+            for other in facts.lodgings
+            if _bed_fits(facts, (today, tomorrow), (before, lodging, after), other)
+        ]
         best = min(((km, slug) for km, slug in options if km is not None), default=None)
         if best is not None and best[0] < detour - BED_TOLERANCE_KM:
             detail = (
@@ -325,6 +341,21 @@ def bed_detour(request: PlanRequest, result: dict, facts: Facts) -> list[Flag]:
     return flags
 
 
+def _bed_fits(facts: Facts, days: tuple[dict, dict], way: tuple[str, str, str], other: str) -> bool:
+    """Whether sleeping at ``other`` instead of the way's lodging keeps both days' minutes within their caps."""
+    minutes = facts.road_minutes
+    if minutes is None:
+        return True
+    (today, tomorrow), (before, lodging, after) = days, way
+    for day, old, new in ((today, (before, lodging), (before, other)), (tomorrow, (lodging, after), (other, after))):
+        cap, ridden = day.get("drive_cap_minutes"), day.get("drive_minutes")
+        if cap is None or ridden is None:
+            continue
+        if ridden - minutes.get(old, 0.0) + minutes.get(new, math.inf) > cap:
+            return False
+    return True
+
+
 def short_ride(request: PlanRequest, result: dict, facts: Facts) -> list[Flag]:
     """On an ebike or bicycle trip with fewer stops than twice its days, one flag for the trip when either:
 
@@ -332,8 +363,9 @@ def short_ride(request: PlanRequest, result: dict, facts: Facts) -> list[Flag]:
     - the trip is back at its start before the last day: a night before the last within 10 km (straight
       line) of the start, after which no day has a stop;
 
-    and in either case the day could have ridden to a sight the trip leaves out and on to its night within
-    its cap (where the facts know the minutes): a rider with nothing in reach is not short-changed.
+    and in either case the day could have ridden to a sight the trip leaves out, besides its own stops, and
+    on to its night within its cap (where the facts know the minutes): a rider with nothing in reach is not
+    short-changed.
     """
     days = result["days"]
     stops = sum(len(day["stops"]) for day in days)
@@ -369,18 +401,21 @@ def _home_before_last(request: PlanRequest, result: dict, facts: Facts) -> int:
 
 
 def _sight_in_reach(result: dict, number: int, facts: Facts) -> bool:
-    """Whether day ``number`` (1-based) could have ridden to a sight the trip does not visit and on to its
-    night within its cap; True when the facts do not say (no minutes known)."""
+    """Whether day ``number`` (1-based) could have ridden to a sight the trip does not visit as well as to
+    its own stops, and on to its night, within its cap; True when the facts do not say (no minutes known)."""
     if facts.road_minutes is None or not facts.sights:
         return True
     day = result["days"][number - 1]
-    begin, night = day["start"]["slug"], _night(day)["slug"]
+    path = [day["start"]["slug"], *(stop["slug"] for stop in day["stops"]), _night(day)["slug"]]
     visited = {stop["slug"] for d in result["days"] for stop in d["stops"]}
     minutes, cap = facts.road_minutes, day["drive_cap_minutes"]
+    legs = list(itertools.pairwise(path))
+    ridden = sum(minutes.get(leg, math.inf) for leg in legs)
     return any(
-        minutes.get((begin, s), math.inf) + minutes.get((s, night), math.inf) <= cap
+        ridden - minutes.get((a, b), math.inf) + minutes.get((a, s), math.inf) + minutes.get((s, b), math.inf) <= cap
         for s in facts.sights
         if s not in visited
+        for a, b in legs
     )
 
 

@@ -5,7 +5,9 @@ one that goes out and comes back, so the search can leave a day empty (or with o
 one. A tourist would rather split them. For each empty day next to a day with two or more visits, and each
 two days whose numbers of visits differ by three or more, the two days' visits are split again in their
 order, with the night between them at any lodging, where both days still keep every rule; the split that
-leaves the busier day least busy wins, then the one that drives least.
+leaves the busier day least busy wins, then the one that drives least. An empty day before a day of one
+visit, with more visits later, first trades places with it (the visit moves a day earlier), so that the
+empty day moves on until it sits beside a busy day it can share.
 Nothing is added or lost: the same places, on the same trip.
 """
 
@@ -17,8 +19,18 @@ from itineraries.routing.lunch import two_days_around
 from itineraries.routing.plan import DayPlan, Plan
 from itineraries.routing.problem import Problem
 
-MAX_EXTRA_DRIVE = 90.0  # minutes: a split may drive this much more than the two days did
+# A split may add this much road cost to the two days: 90 minutes at the wheel; a rider, whose hours in the
+# saddle cost little (trips/selectors.RIDING_COST_SHARE), may ride on as far as the days' caps allow.
+MAX_EXTRA_DRIVE = 90.0
+CAR_ROAD_COST = 8.0 / 60
 UNEVEN = 3  # two days whose numbers of visits differ by this much are split again
+
+
+def _extra_allowed(problem: Problem) -> float:
+    """Minutes a split may add: 90, or more where an hour on the road costs less than one at the wheel."""
+    if problem.road_cost <= 0:
+        return MAX_EXTRA_DRIVE
+    return MAX_EXTRA_DRIVE * max(1.0, CAR_ROAD_COST / problem.road_cost)
 
 
 def _split(problem: Problem, d: int, first: DayPlan, second: DayPlan) -> tuple[DayPlan, DayPlan] | None:
@@ -32,11 +44,25 @@ def _split(problem: Problem, d: int, first: DayPlan, second: DayPlan) -> tuple[D
                 continue
             one, two = timed
             extra = one.drive + two.drive - first.drive - second.drive
-            if extra > MAX_EXTRA_DRIVE:
+            if extra > _extra_allowed(problem):
                 continue
             rank = (max(k, len(stops) - k), extra)
             if best is None or rank < best[0]:
                 best = (rank, one, two)
+    return None if best is None else (best[1], best[2])
+
+
+def _shifted(problem: Problem, d: int, first: DayPlan, second: DayPlan) -> tuple[DayPlan, DayPlan] | None:
+    """Days ``d`` (empty) and ``d + 1`` with all the visits moved to day ``d``, the empty day now ``d + 1``."""
+    stops = [v.node for v in second.visits]
+    best: tuple[float, DayPlan, DayPlan] | None = None
+    for night in problem.night_options(d):
+        timed = two_days_around(problem, d, first.begin, night, second.end, stops, [])
+        if timed is None:
+            continue
+        extra = timed[0].drive + timed[1].drive - first.drive - second.drive
+        if extra <= _extra_allowed(problem) and (best is None or extra < best[0]):
+            best = (extra, *timed)
     return None if best is None else (best[1], best[2])
 
 
@@ -48,6 +74,12 @@ def balanced(problem: Problem, plan: Plan) -> Plan:
     while changed:
         changed = False
         for d in range(len(days) - 1):
+            if not days[d].visits and days[d + 1].visits and any(day.visits for day in days[d + 2 :]):
+                shift = _shifted(problem, d, days[d], days[d + 1])
+                if shift is not None:  # the empty day moves on, towards a busy day it can share
+                    days[d], days[d + 1] = shift
+                    changed = True
+                    continue
             fewer, more = sorted((len(days[d].visits), len(days[d + 1].visits)))
             if not (fewer == 0 and more >= 2) and more - fewer < UNEVEN:
                 continue

@@ -19,11 +19,13 @@ from itineraries.routing.lunch import days_with_lunch
 from itineraries.routing.must_first import must_first
 from itineraries.routing.plan import Plan
 from itineraries.routing.problem import Problem
+from itineraries.routing.refill import refilled
 from itineraries.routing.stopping import MaxIterations, Status, StoppingCriterion
 
 MUST_BONUS = 1e6  # must-see places outrank every optional place
 SLICE_SECONDS = 0.02  # how long one compiled slice of iterations may run before the clock is read again
 REPORT_SECONDS = 0.05
+SETTLE_ROUNDS = 4  # rounds of balancing, moving beds and refilling; two are usually enough
 SETTLED_SLOTS = 4096  # two-day re-plans remembered (a power of two)
 HASH_SEED = 20261124  # fixed: the keys that hash sets of places must not depend on the search's seed
 Progress = Callable[[float, Plan], None]
@@ -145,8 +147,9 @@ def solve(
 
         A warm start (visits per day, lodging per night) is never worsened. A must-see the search left out is
     searched for again from seeds that sleep near it (``must_first.py``); an empty day shares the visits of
-    a busy day beside it (``balance.py``); a night off the way moves to a nearer bed (``beds.py``). The
-    method: docs/optimiser.md.
+    a busy day beside it (``balance.py``) once each day has taken what still fits it with lunch
+    (``refill.py``); a night off the way moves to a nearer bed (``beds.py``); and the days so settled take
+    what fits them again, until nothing changes. The method: docs/optimiser.md.
     """
     plan = _search(problem, stop, seed=seed, progress=progress, warm_start=warm_start, warm_nights=warm_nights)
     if plan.missing_must and len(problem.lodgings) > 1:
@@ -155,7 +158,17 @@ def solve(
             return _search(part, limit, seed=seed, progress=None, warm_start=visits, warm_nights=nights)
 
         plan = must_first(problem, stop, plan, search)
-    return beds_on_the_way(problem, balanced(problem, plan))
+    return _settled(problem, refilled(problem, plan))
+
+
+def _settled(problem: Problem, plan: Plan) -> Plan:
+    """Days balanced, beds on the way and room refilled, again until nothing changes (a few rounds)."""
+    for _ in range(SETTLE_ROUNDS):
+        settled = refilled(problem, beds_on_the_way(problem, balanced(problem, plan)))
+        if settled == plan:
+            break
+        plan = settled
+    return plan
 
 
 def _search(

@@ -38,7 +38,7 @@ STALL_ITERATIONS = 2_500
 # docs/optimiser.md.
 ROAD_COST_PER_HOUR = 8.0
 # A rider's hours in the saddle are much of the trip's point, so they cost less than hours at the wheel.
-RIDING_COST_SHARE = 0.1
+RIDING_COST_SHARE = 0.02
 MOVE_COST = 8.0
 MAX_WAIT_MINUTES = 30.0  # no tourist idles longer at a gate or for lunch
 BANNED_LEG_MINUTES = 100_000.0  # longer than any day: a leg the trip may not drive

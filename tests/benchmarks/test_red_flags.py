@@ -199,6 +199,16 @@ def three(*stops: str) -> list[dict]:
     return [stop(s, f"{9 + k:02d}:00", f"{9 + k:02d}:45") for k, s in enumerate(stops)]
 
 
+def test_a_day_on_the_road_between_towns_is_a_travel_day_not_an_empty_one():
+    transfer = day("home", [], "stay-far")
+    result = trip(transfer, day("stay-far", three("a", "b", "c"), "home"))
+    result["days"][0] |= {"drive_minutes": 160, "drive_cap_minutes": 180}
+    assert empty_beside_full(request(days=2, mode="bicycle"), result, facts()) == []
+    assert empty_beside_full(request(days=2, mode="car"), result, facts()) == []
+    result["days"][0]["drive_minutes"] = 60
+    assert len(empty_beside_full(request(days=2, mode="bicycle"), result, facts())) == 1
+
+
 def test_an_empty_day_before_a_full_one_is_flagged():
     result = trip(
         day("home", three("a"), "stay-home"),
@@ -289,6 +299,21 @@ def test_a_far_lodging_when_a_near_one_exists_is_flagged():
     assert [f.detail for f in flags] == ["night 1 at stay-far between a and b: detour 84 km, stay-home would cost 2 km"]
 
 
+def test_a_nearer_lodging_that_would_break_a_day_s_cap_does_not_count():
+    result = night_out("stay-far")
+    for item in result["days"]:
+        item |= {"drive_minutes": 100, "drive_cap_minutes": 150}
+    base = facts()
+    timed = {("a", "stay-far"): 50.0, ("stay-far", "b"): 50.0, ("a", "stay-near"): 10.0}
+
+    def with_minutes(to_b: float) -> Facts:
+        minutes = timed | {("stay-near", "b"): to_b, ("a", "stay-home"): 200.0, ("stay-home", "b"): 200.0}
+        return Facts(base.coords, base.lodgings, base.road_km, road_minutes=minutes)
+
+    assert len(bed_detour(request(days=2), result, with_minutes(60.0))) == 1
+    assert bed_detour(request(days=2), result, with_minutes(120.0)) == []
+
+
 def test_a_far_lodging_that_no_lodging_beats_or_a_near_one_is_not_flagged():
     assert bed_detour(request(days=2), night_out("stay-far"), facts(lodgings=("stay-far",))) == []
     assert bed_detour(request(days=2), night_out("stay-near"), facts()) == []
@@ -330,6 +355,24 @@ def test_a_drive_a_full_ride_or_a_long_day_ride_is_not_flagged():
     assert short_ride(request(days=2, mode="ebike"), full, facts()) == []
     long_days = trip(day("home", three("a"), "stay-near", day_end="16:00"), day("stay-near", three("c"), "home"))
     assert short_ride(request(days=2, mode="ebike"), long_days, facts()) == []
+
+
+def test_a_short_ride_day_with_no_room_for_another_sight_besides_its_stops_is_not_flagged():
+    """Day 1 rides 100 of its 120 minutes to its stop and on; an unvisited sight 15 minutes off its way fits
+    the cap beside that stop, one 30 minutes off it does not."""
+    result = trip(
+        day("home", [stop("a", "09:00", "10:00")], "stay-home", day_end="11:00"),
+        day("stay-home", three("b", "c"), "home"),
+    )
+    result["days"][0]["drive_cap_minutes"] = 120
+
+    def timed(detour: float) -> Facts:
+        minutes = {("home", "a"): 50.0, ("a", "stay-home"): 50.0, ("home", "d"): 40.0, ("d", "a"): 10.0 + detour}
+        base = facts()
+        return Facts(base.coords, base.lodgings, base.road_km, road_minutes=minutes, sights=("a", "b", "c", "d"))
+
+    assert short_ride(request(days=2, mode="ebike"), result, timed(5.0)) != []
+    assert short_ride(request(days=2, mode="ebike"), result, timed(30.0)) == []
 
 
 # all of them

@@ -7,7 +7,7 @@ import math
 import numpy as np
 from hypothesis import strategies as st
 
-from itineraries.routing import DaySpec, Node, Problem
+from itineraries.routing import DaySpec, Node, Plan, Problem, schedule_day
 
 
 def grid_problem(points, *, scores, services, windows, days, day_end=600.0, lodgings=None) -> Problem:
@@ -54,3 +54,13 @@ def problems(draw, max_nodes=9, max_days=3, lodgings=False):
     return grid_problem(
         coords, scores=scores, services=services, windows=windows, days=days, day_end=480, lodgings=inns
     )
+
+
+def plan_of(problem: Problem, routes: list[list[int]], nights: list[int]) -> Plan:
+    """A plan from each day's visits and night, timetabled as given (no search)."""
+    begins = [problem.start, *nights[:-1]]
+    days = tuple(
+        schedule_day(problem, d, b, e, r) for d, (b, e, r) in enumerate(zip(begins, nights, routes, strict=True))
+    )
+    visited = [v.node for day in days for v in day.visits]
+    return Plan(days, float(sum(problem.scores[visited])), sum(day.drive for day in days))

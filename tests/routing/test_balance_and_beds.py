@@ -1,10 +1,13 @@
 """Post-passes on a solved plan: thin or empty days share a busy day's visits; beds move onto the way."""
 
+from dataclasses import replace
+
 import numpy as np
 
-from itineraries.routing import DaySpec, Node, Plan, Problem, check, schedule_day
+from itineraries.routing import DaySpec, Node, Problem, check
 from itineraries.routing.balance import balanced
 from itineraries.routing.beds import beds_on_the_way
+from tests.routing.factories import plan_of
 
 # A line of places 10 km (and minutes) apart: 0 start, 1-5 sights, 6 an inn beside them, 7 another inn.
 
@@ -24,15 +27,6 @@ def line_problem(days: int = 2, far: float = 200.0) -> Problem:
     )
 
 
-def plan_of(problem: Problem, routes: list[list[int]], nights: list[int]) -> Plan:
-    begins = [problem.start, *nights[:-1]]
-    days = tuple(
-        schedule_day(problem, d, b, e, r) for d, (b, e, r) in enumerate(zip(begins, nights, routes, strict=True))
-    )
-    visited = [v.node for day in days for v in day.visits]
-    return Plan(days, float(sum(problem.scores[visited])), sum(day.drive for day in days))
-
-
 def test_an_empty_day_takes_half_of_the_busy_day_beside_it():
     problem = line_problem()
     plan = plan_of(problem, [[], [1, 2, 3, 4, 5]], [6, 0])
@@ -48,6 +42,31 @@ def test_a_thin_day_beside_a_busy_one_is_split_again():
     after = balanced(problem, plan)
     assert check(problem, after) == []
     assert max(len(day.visits) for day in after.days) == 3
+
+
+def test_an_empty_day_before_a_one_visit_day_moves_on_to_share_the_busy_day_after():
+    problem = line_problem(days=3)
+    plan = plan_of(problem, [[], [1], [2, 3, 4, 5]], [6, 6, 0])
+    after = balanced(problem, plan)
+    assert check(problem, after) == []
+    assert all(day.visits for day in after.days)
+    assert sorted(after.visited) == [1, 2, 3, 4, 5]
+
+
+def test_a_rider_may_ride_further_than_a_driver_to_share_a_day():
+    """Sights 100-140 minutes out, the only inn 30 minutes from the start: any split adds 140 minutes or more
+    on the road, too much at the wheel, fine in the saddle (an hour there costs a fiftieth as much)."""
+    x = np.array([0.0, 100.0, 110.0, 120.0, 130.0, 140.0, 30.0])
+    nodes = (Node("start"), *(Node(f"p{i}", 10.0, 60.0) for i in range(1, 6)), Node("inn"))
+    travel = np.abs(x[:, None] - x[None, :])
+    days = (DaySpec(0.0, 600.0, 500.0), DaySpec(0.0, 600.0, 500.0))
+    driving = Problem(nodes, travel, days, start=0, end=0, lodgings=(6,), road_cost=8.0 / 60)
+    plan = plan_of(driving, [[], [1, 2, 3, 4, 5]], [6, 0])
+    assert balanced(driving, plan) is plan
+    riding = replace(driving, road_cost=8.0 / 60 * 0.02)
+    after = balanced(riding, plan_of(riding, [[], [1, 2, 3, 4, 5]], [6, 0]))
+    assert check(riding, after) == []
+    assert all(day.visits for day in after.days)
 
 
 def test_days_already_even_are_left_alone():
