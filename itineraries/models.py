@@ -7,7 +7,17 @@ from itineraries.catalogue.models import (
     Road,
     SeasonNote,
     ThemedRoute,
+    TicketPass,
 )
 from itineraries.trips.models import Itinerary
 
-__all__ = ["DESTINATION_FIELDS", "CatalogueVersion", "Destination", "Itinerary", "Road", "SeasonNote", "ThemedRoute"]
+__all__ = [
+    "DESTINATION_FIELDS",
+    "CatalogueVersion",
+    "Destination",
+    "Itinerary",
+    "Road",
+    "SeasonNote",
+    "ThemedRoute",
+    "TicketPass",
+]

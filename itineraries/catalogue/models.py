@@ -94,6 +94,15 @@ class Destination(models.Model):
     ticket_source = models.TextField(
         _("source of the ticket price"), blank=True, help_text=_("where the ticket price comes from")
     )
+    ticket_pass = models.ForeignKey(
+        "TicketPass",
+        verbose_name=_("ticket pass"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sights",
+        help_text=_("the pass whose ticket covers this sight"),
+    )
     lodging = models.BooleanField(_("lodging"), default=False)
     lodging_kind = models.CharField(_("kind of lodging"), max_length=20, blank=True)
     lodging_brand = models.CharField(
@@ -225,3 +234,25 @@ class CatalogueVersion(models.Model):
 
     def __str__(self) -> str:
         return self.token
+
+
+class TicketPass(models.Model):
+    """One ticket for several sights; the sights point to it, take its price and keep inside its hours."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name_en = models.CharField(_("English name"), max_length=160)
+    name_zh = models.CharField(_("Chinese name"), max_length=160)
+    price_cny = models.PositiveIntegerField(_("price (CNY)"), help_text=_("adult price"))
+    valid_days = models.PositiveSmallIntegerField(_("valid (days)"), null=True, blank=True)
+    opening_hours = models.JSONField(_("opening hours"), default=list, blank=True)
+    hours_source = models.TextField(_("source of the hours"), blank=True)
+    source = models.TextField(_("source"))
+    estimated = models.BooleanField(_("estimated"), default=False, help_text=_("the price is a guess"))
+
+    class Meta:
+        verbose_name = _("ticket pass")
+        verbose_name_plural = _("ticket passes")
+        ordering = ["slug"]
+
+    def __str__(self) -> str:
+        return f"{self.name_en} ({self.price_cny} CNY)"
