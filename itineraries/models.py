@@ -6,6 +6,7 @@ from itineraries.catalogue.models import (
     Destination,
     Road,
     SeasonNote,
+    Source,
     ThemedRoute,
     TicketPass,
 )
@@ -18,6 +19,7 @@ __all__ = [
     "Itinerary",
     "Road",
     "SeasonNote",
+    "Source",
     "ThemedRoute",
     "TicketPass",
 ]

@@ -1,10 +1,10 @@
-"""Ticket passes in the editors' admin: price, validity, hours and the sights each one covers."""
+"""Ticket passes (price, validity, hours, the sights each covers) and sources in the editors' admin."""
 
 from __future__ import annotations
 
 from django.contrib import admin
 
-from itineraries.catalogue.models import Destination, TicketPass
+from itineraries.catalogue.models import Destination, Source, TicketPass
 
 
 class SightInline(admin.TabularInline):
@@ -21,3 +21,9 @@ class TicketPassAdmin(admin.ModelAdmin):
     list_display = ("slug", "name_en", "price_cny", "valid_days", "estimated")
     search_fields = ("slug", "name_en", "name_zh")
     inlines = [SightInline]
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ("key", "publisher", "title", "date", "url")
+    search_fields = ("key", "publisher", "title")

@@ -103,6 +103,9 @@ class Destination(models.Model):
         related_name="sights",
         help_text=_("the pass whose ticket covers this sight"),
     )
+    sources = models.ManyToManyField(
+        "Source", verbose_name=_("sources"), blank=True, related_name="places", help_text=_("what the record cites")
+    )
     lodging = models.BooleanField(_("lodging"), default=False)
     lodging_kind = models.CharField(_("kind of lodging"), max_length=20, blank=True)
     lodging_brand = models.CharField(
@@ -256,3 +259,21 @@ class TicketPass(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name_en} ({self.price_cny} CNY)"
+
+
+class Source(models.Model):
+    """A page, article or dataset a record rests on, shown to readers as publisher, title and date."""
+
+    key = models.SlugField(_("key"), max_length=80, unique=True)
+    publisher = models.CharField(_("publisher"), max_length=160)
+    title = models.CharField(_("title"), max_length=300)
+    date = models.CharField(_("date"), max_length=20, blank=True, help_text=_("as the source dates itself"))
+    url = models.URLField(_("address"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        ordering = ["publisher", "title"]
+
+    def __str__(self) -> str:
+        return f"{self.publisher}: {self.title}" + (f" ({self.date})" if self.date else "")

@@ -11,6 +11,7 @@ from django.db import models, transaction
 
 from itineraries.catalogue.models import Destination, Road, SeasonNote, ThemedRoute, TicketPass
 from itineraries.catalogue.passes import pass_errors, pass_ticket_fields
+from itineraries.catalogue.sources import sources_link
 from itineraries.catalogue.validation import destination_errors, point_errors, road_errors, route_errors
 
 SEED_FILES = (("towns.json", "town"), ("lodging.json", "lodging"), ("destinations.json", "sight"))
@@ -115,6 +116,8 @@ def catalogue_load(*, directory: Path) -> LoadReport:
                 for field, message in [*destination_errors(record), *pass_errors(record, passes)]:
                     raise SeedError(filename, label, field, message)
                 counts[_upsert(Destination, record["slug"], _destination_fields(record, kind, passes))] += 1
+        if (directory / "sources.json").exists():
+            sources_link(sources=_read(directory / "sources.json"))
         data = _read(directory / "roads.json", expect=dict)
         waypoints = data.get("waypoints", {})
         for name, point in waypoints.items():
