@@ -15,7 +15,7 @@ def comparisons():
 def test_checked_distances_are_within_the_tolerance(comparisons):
     tolerance, rows = comparisons
     checked = [c for c in rows if c.checked]
-    assert len(checked) >= 6
+    assert len(checked) >= 11
     off = [f"{c.origin}-{c.target}: {c.network_km:.0f} km, stated {c.stated_km:.0f}" for c in checked
            if abs(c.error) > tolerance]  # fmt: skip
     assert not off
@@ -31,3 +31,13 @@ def test_every_row_names_its_source(comparisons):
     _, rows = comparisons
     assert all(c.source.strip() for c in rows)
     assert all(c.stated_km > 0 for c in rows)
+
+
+def test_the_corridors_fixed_for_issue_40_are_checked(comparisons):
+    """Jinci, Mianshan (moved 19 km south-east of Jiexiu) and the Qiao compound against their sources."""
+    tolerance, rows = comparisons
+    by_pair = {(c.origin, c.target): c for c in rows}
+    pairs = (("taiyuan", "jinci-temple"), ("taiyuan", "mianshan"), ("pingyao-ancient-city", "qiao-family-compound"))
+    for pair in pairs:
+        assert by_pair[pair].checked, pair
+        assert abs(by_pair[pair].error) <= tolerance, pair
