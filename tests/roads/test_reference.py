@@ -36,8 +36,8 @@ def test_every_row_names_its_source(comparisons):
 def test_the_corridors_fixed_for_issue_40_are_checked(comparisons):
     """Jinci, Mianshan (moved 19 km south-east of Jiexiu) and the Qiao compound against their sources."""
     tolerance, rows = comparisons
-    by_pair = {(c.origin, c.target): c for c in rows}
+    by_pair = {(c.origin, c.target): c for c in rows if c.checked}  # a pair may also have unchecked rows
     pairs = (("taiyuan", "jinci-temple"), ("taiyuan", "mianshan"), ("pingyao-ancient-city", "qiao-family-compound"))
     for pair in pairs:
-        assert by_pair[pair].checked, pair
+        assert pair in by_pair, pair
         assert abs(by_pair[pair].error) <= tolerance, pair
