@@ -1,6 +1,7 @@
 """Ticket passes: sights on a pass take its price and never open outside its hours."""
 
 import json
+import re
 import shutil
 
 import pytest
@@ -52,3 +53,17 @@ def test_the_loader_refuses_a_sight_open_after_its_pass(tmp_path):
     (target / "destinations.json").write_text(json.dumps(data, ensure_ascii=False))
     with pytest.raises(CommandError, match="pingyao-ancient-city-pass"):
         call_command("loadseeds", "--dir", str(target), verbosity=0)
+
+
+def test_every_sights_ticket_and_hours_rest_on_a_recent_source_a_pass_or_an_estimate():
+    """Issue 40: a ticket or opening time cites a source read for 2024 or later, or is flagged estimated."""
+    recent = re.compile(r"202[4-9]")
+    stale = []
+    for record in json.loads((SEEDS / "destinations.json").read_text(encoding="utf-8")):
+        ticket = record.get("ticket_cny") is not None and not record.get("ticket_pass")
+        if ticket and not record.get("ticket_estimated") and not recent.search(record.get("ticket_source", "")):
+            stale.append(f"{record['slug']}: ticket")
+        hours = record.get("hours") and not record.get("hours_estimated")
+        if hours and not recent.search(record.get("hours_source", "")):
+            stale.append(f"{record['slug']}: hours")
+    assert stale == []

@@ -155,7 +155,8 @@ def test_invalid_json_is_reported_with_the_file_name(tmp_path):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    ("drop", "words"), [(("hours_source",), "hours_source"), (("ticket_source", "ticket_estimated"), "ticket_source")]
+    ("drop", "words"),
+    [(("hours_source", "hours_estimated"), "hours_source"), (("ticket_source", "ticket_estimated"), "ticket_source")],
 )
 def test_a_fact_without_a_source_or_an_estimated_flag_is_refused(tmp_path, drop, words):
     def mutate(data):
