@@ -74,15 +74,27 @@
     }
     var members = {};
     items.forEach(function (item, i) { (members[root(i)] = members[root(i)] || []).push(item); });
+    // A cluster is laid out in a row about its centre, so places a few metres apart (the sights of one walled
+    // town) end up side by side as surely as places on one point.
     Object.keys(members).forEach(function (key) {
       var cluster = members[key];
-      cluster.forEach(function (item, k) { item.shift = (k - (cluster.length - 1) / 2) * 26; });
+      if (cluster.length < 2) { return; }
+      var at = cluster.map(function (item) { return points[items.indexOf(item)]; });
+      var cx = at.reduce(function (s, p) { return s + p.x; }, 0) / at.length;
+      var cy = at.reduce(function (s, p) { return s + p.y; }, 0) / at.length;
+      var order = cluster.map(function (_, k) { return k; }).sort(function (a, b) { return at[a].x - at[b].x; });
+      order.forEach(function (k, slot) {
+        cluster[k].shift = cx + (slot - (cluster.length - 1) / 2) * 26 - at[k].x;
+        cluster[k].lift = cy - at[k].y;
+      });
     });
   }
 
-  function badge(html, colour, shift, extraClass) {
-    return L.divIcon({className: "stop-icon " + (extraClass || ""), iconSize: [24, 24], iconAnchor: [12 - shift, 12],
-                      popupAnchor: [shift, -12], html: '<span style="background:' + colour + '">' + html + "</span>"});
+  function badge(html, colour, shift, extraClass, lift) {
+    var dy = lift || 0;
+    return L.divIcon({className: "stop-icon " + (extraClass || ""), iconSize: [24, 24],
+                      iconAnchor: [12 - (shift || 0), 12 - dy], popupAnchor: [shift || 0, -12 + dy],
+                      html: '<span style="background:' + colour + '">' + html + "</span>"});
   }
 
   function trip(id, resultId) {
@@ -131,7 +143,7 @@
       var cls = m.terminal ? "terminal" : (m.night ? "night" : "");
       var popup = "<strong>" + (m.slug ? placeLink(m.slug, m.title) : escape(m.title)) + "</strong>" +
                   (m.day ? "<br>" + escape((data("map-settings").day || "Day #").replace("#", m.day)) : "") + (m.text ? " · " + m.text : "");
-      L.marker([m.lat, m.lon], {icon: badge(m.label, m.colour, m.shift, cls), keyboard: true, title: m.title,
+      L.marker([m.lat, m.lon], {icon: badge(m.label, m.colour, m.shift, cls, m.lift), keyboard: true, title: m.title,
                                 alt: m.title, zIndexOffset: m.terminal ? 1000 : 0})
         .bindPopup(popup).addTo(map);
     });
