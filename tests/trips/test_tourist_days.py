@@ -82,6 +82,18 @@ def test_an_empty_trip_says_why_and_what_would_help():
     assert "自驾" in first["zh"]
 
 
+def test_a_long_trip_whose_interests_run_short_is_filled_and_says_so():
+    # One painting base in the catalogue, 200 km from Jincheng: a week of painting from Jincheng used to be a
+    # week of free days; the region's best sights fill it instead, and the advice names the base.
+    request = PlanRequest(start="jincheng", days=7, date=DATE, mode="car", pace="relaxed", interests=("painting",))
+    result = plan_make(request=request, solver_seconds=5)
+    busy = [day for day in result["days"] if day["stops"]]
+    assert len(busy) >= 5
+    short = next(a for a in result["advice"] if a["code"] == "interests_short")
+    assert "painting" in short["en"] and "Zuoquan" in short["en"]
+    assert "must-see" in short["en"] and "必去" in short["zh"]
+
+
 @pytest.fixture
 def trip(django_capture_on_commit_callbacks):
     from itineraries.trips import services
