@@ -13,6 +13,7 @@ from dataclasses import replace
 import numpy as np
 
 from itineraries.routing import kernel
+from itineraries.routing.areas import gathered
 from itineraries.routing.balance import balanced
 from itineraries.routing.beds import beds_on_the_way
 from itineraries.routing.lunch import days_with_lunch
@@ -162,9 +163,10 @@ def solve(
 
 
 def _settled(problem: Problem, plan: Plan) -> Plan:
-    """Days balanced, beds on the way and room refilled, again until nothing changes (a few rounds)."""
+    """Days balanced, beds on the way, areas gathered and room refilled, again until nothing changes (a few
+    rounds)."""
     for _ in range(SETTLE_ROUNDS):
-        settled = refilled(problem, beds_on_the_way(problem, balanced(problem, plan)))
+        settled = refilled(problem, gathered(problem, beds_on_the_way(problem, balanced(problem, plan))))
         if settled == plan:
             break
         plan = settled
