@@ -1,6 +1,6 @@
 """Run the app's solver on the literature's TOPTW instances and compare with best-known scores and peers.
 
-    python -m benchmarks.toptw ../shared/benchmarks/toptw/instances/*/*.txt --tours 1 2 3 4 \
+    python -m benchmarks.toptw benchmarks/data/toptw/instances/*/*.txt --tours 1 2 3 4 \
         --time-limit 1 --json benchmarks/out/toptw.json [--peer ortools] [--only-known]
 
 Records: instance, m, score, seconds, tours (vertex numbers in visit order, depot left out), bks, gap.
@@ -22,7 +22,9 @@ from itineraries.routing import MaxRuntime, check, schedule_day, solve
 from itineraries.routing.plan import Plan
 from itineraries.routing.solver import warm_up
 
-DEFAULT_BKS = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "toptw" / "best_known.csv"
+# The literature instances and best-known scores travel with the repository; ORIGIN.md says where they come from.
+DATA = Path(__file__).resolve().parent / "data" / "toptw"
+DEFAULT_BKS = DATA / "best_known.csv"
 
 
 def load_bks(path: Path) -> dict[tuple[str, int], float]:

@@ -6,8 +6,20 @@ from itineraries.catalogue.models import (
     Destination,
     Road,
     SeasonNote,
+    Source,
     ThemedRoute,
+    TicketPass,
 )
 from itineraries.trips.models import Itinerary
 
-__all__ = ["DESTINATION_FIELDS", "CatalogueVersion", "Destination", "Itinerary", "Road", "SeasonNote", "ThemedRoute"]
+__all__ = [
+    "DESTINATION_FIELDS",
+    "CatalogueVersion",
+    "Destination",
+    "Itinerary",
+    "Road",
+    "SeasonNote",
+    "Source",
+    "ThemedRoute",
+    "TicketPass",
+]

@@ -218,7 +218,7 @@ MAX_REQUEST_BYTES = int(os.environ.get("MAX_REQUEST_BYTES", str(2 * 1024 * 1024)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Shanxi itinerary planner API",
     "DESCRIPTION": "Destinations, tourist highways and multi-day itineraries in Shanxi.",
-    "VERSION": "1.4.0",
+    "VERSION": "1.5.0",
     "SERVE_INCLUDE_SCHEMA": False,
     # Swagger UI from the drf-spectacular-sidecar package, served by the app: no CDN.
     "SWAGGER_UI_DIST": "SIDECAR",

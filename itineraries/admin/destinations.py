@@ -22,6 +22,7 @@ from itineraries.admin.widgets import LEAFLET, HoursField, point_map
 from itineraries.catalogue import articles, transfer
 from itineraries.catalogue.hours import EXAMPLE, closed_periods
 from itineraries.catalogue.models import Destination
+from itineraries.catalogue.passes import hours_outside_pass
 from itineraries.catalogue.selectors import routes_needing
 from itineraries.catalogue.validation import SHANXI_LAT, SHANXI_LON, fact_errors, inside_shanxi
 from itineraries.web.forms import INTEREST_CHOICES
@@ -100,6 +101,12 @@ class DestinationForm(forms.ModelForm):
         data["lat"], data["lon"] = lat, lon
         for field, message in fact_errors({**data, "hours": data.get("opening_hours")}):
             self.add_error(field, message)
+        ticket = self.instance.ticket_pass if self.instance.pk else None
+        if ticket and hours_outside_pass(data.get("opening_hours"), ticket.opening_hours):
+            self.add_error(
+                "opening_hours",
+                _("%(pass)s covers this place: it cannot be open when the pass is not.") % {"pass": ticket.name_en},
+            )
         return data
 
     def _check_unpublish(self, data: dict) -> None:

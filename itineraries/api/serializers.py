@@ -5,7 +5,7 @@ from rest_framework import serializers
 
 from itineraries.api.catalogue_schema import CategoriesField, OpeningHoursField
 from itineraries.api.result_schema import ResultSerializer, StoredRequestSerializer
-from itineraries.catalogue.models import DESTINATION_FIELDS, ROUTE_FIELDS, Destination, ThemedRoute
+from itineraries.catalogue.models import DESTINATION_FIELDS, ROUTE_FIELDS, Destination, Source, ThemedRoute
 from itineraries.catalogue.scoring import INTERESTS
 from itineraries.trips.models import Itinerary, Origin
 from itineraries.trips.request import MAX_DAYS, MAX_DRIVE_HOURS, MODES, PACES
@@ -13,13 +13,23 @@ from itineraries.trips.selectors import PUBLIC_FIELDS
 from itineraries.trips.validation import MAX_AVOID, MAX_MUST, PlanInput
 
 
+class SourceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Source
+        fields = ("key", "publisher", "title", "date", "url")
+
+
 class DestinationSerializer(serializers.ModelSerializer):
     categories = CategoriesField(read_only=True)
     opening_hours = OpeningHoursField(read_only=True)
+    ticket_pass = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, allow_null=True, help_text="the pass whose ticket covers this place, or null"
+    )
+    sources = SourceSerializer(many=True, read_only=True, help_text="what the record's facts rest on")
 
     class Meta:
         model = Destination
-        fields = list(DESTINATION_FIELDS)
+        fields = [*DESTINATION_FIELDS, "ticket_pass", "sources"]
 
 
 class PlanRequestSerializer(serializers.Serializer):

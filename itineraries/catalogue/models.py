@@ -94,6 +94,18 @@ class Destination(models.Model):
     ticket_source = models.TextField(
         _("source of the ticket price"), blank=True, help_text=_("where the ticket price comes from")
     )
+    ticket_pass = models.ForeignKey(
+        "TicketPass",
+        verbose_name=_("ticket pass"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sights",
+        help_text=_("the pass whose ticket covers this sight"),
+    )
+    sources = models.ManyToManyField(
+        "Source", verbose_name=_("sources"), blank=True, related_name="places", help_text=_("what the record cites")
+    )
     lodging = models.BooleanField(_("lodging"), default=False)
     lodging_kind = models.CharField(_("kind of lodging"), max_length=20, blank=True)
     lodging_brand = models.CharField(
@@ -225,3 +237,43 @@ class CatalogueVersion(models.Model):
 
     def __str__(self) -> str:
         return self.token
+
+
+class TicketPass(models.Model):
+    """One ticket for several sights; the sights point to it, take its price and keep inside its hours."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name_en = models.CharField(_("English name"), max_length=160)
+    name_zh = models.CharField(_("Chinese name"), max_length=160)
+    price_cny = models.PositiveIntegerField(_("price (CNY)"), help_text=_("adult price"))
+    valid_days = models.PositiveSmallIntegerField(_("valid (days)"), null=True, blank=True)
+    opening_hours = models.JSONField(_("opening hours"), default=list, blank=True)
+    hours_source = models.TextField(_("source of the hours"), blank=True)
+    source = models.TextField(_("source"))
+    estimated = models.BooleanField(_("estimated"), default=False, help_text=_("the price is a guess"))
+
+    class Meta:
+        verbose_name = _("ticket pass")
+        verbose_name_plural = _("ticket passes")
+        ordering = ["slug"]
+
+    def __str__(self) -> str:
+        return f"{self.name_en} ({self.price_cny} CNY)"
+
+
+class Source(models.Model):
+    """A page, article or dataset a record rests on, shown to readers as publisher, title and date."""
+
+    key = models.SlugField(_("key"), max_length=80, unique=True)
+    publisher = models.CharField(_("publisher"), max_length=160)
+    title = models.CharField(_("title"), max_length=300)
+    date = models.CharField(_("date"), max_length=20, blank=True, help_text=_("as the source dates itself"))
+    url = models.URLField(_("address"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        ordering = ["publisher", "title"]
+
+    def __str__(self) -> str:
+        return f"{self.publisher}: {self.title}" + (f" ({self.date})" if self.date else "")

@@ -19,7 +19,7 @@ MATRIX_FORMAT = 2
 
 
 def destination_list(*, published_only: bool = True) -> QuerySet[Destination]:
-    rows = Destination.objects.all()
+    rows = Destination.objects.select_related("ticket_pass").prefetch_related("sources")
     return rows.filter(published=True) if published_only else rows
 
 

@@ -9,7 +9,9 @@ from typing import Any
 
 from django.db import models, transaction
 
-from itineraries.catalogue.models import Destination, Road, SeasonNote, ThemedRoute
+from itineraries.catalogue.models import Destination, Road, SeasonNote, ThemedRoute, TicketPass
+from itineraries.catalogue.passes import pass_errors, pass_ticket_fields
+from itineraries.catalogue.sources import sources_link
 from itineraries.catalogue.validation import destination_errors, point_errors, road_errors, route_errors
 
 SEED_FILES = (("towns.json", "town"), ("lodging.json", "lodging"), ("destinations.json", "sight"))
@@ -28,9 +30,10 @@ class LoadReport:
     unchanged: int
 
 
-def _destination_fields(record: dict, kind: str) -> dict:
+def _destination_fields(record: dict, kind: str, passes: dict[str, dict]) -> dict:
     lodging = kind == "lodging"
-    return {
+    ticket = passes.get(record.get("ticket_pass") or "")
+    fields = {
         "kind": kind,
         "name_en": record["name_en"],
         "name_zh": record["name_zh"],
@@ -57,7 +60,33 @@ def _destination_fields(record: dict, kind: str) -> dict:
         "source": record["source"],
         "confidence": record.get("confidence", "MED"),
         "added": bool(record.get("added", False)),
+        "ticket_pass": TicketPass.objects.get(slug=ticket["slug"]) if ticket else None,
     }
+    if ticket:
+        fields.update(pass_ticket_fields(ticket))
+    return fields
+
+
+def _load_passes(directory: Path, counts: dict[str, int]) -> dict[str, dict]:
+    """Upsert passes.json (optional) and return its records by slug."""
+    path = directory / "passes.json"
+    records = _read(path) if path.exists() else []
+    for n, record in enumerate(records, start=1):
+        missing = [k for k in ("slug", "name_en", "name_zh", "price_cny", "source") if record.get(k) in (None, "")]
+        if missing:
+            raise SeedError("passes.json", record.get("slug") or f"#{n}", missing[0], "is required")
+        fields = {
+            "name_en": record["name_en"],
+            "name_zh": record["name_zh"],
+            "price_cny": int(record["price_cny"]),
+            "valid_days": record.get("valid_days"),
+            "opening_hours": record.get("hours", []),
+            "hours_source": record.get("hours_source", ""),
+            "source": record["source"],
+            "estimated": bool(record.get("estimated", False)),
+        }
+        counts[_upsert(TicketPass, record["slug"], fields)] += 1
+    return {r["slug"]: r for r in records}
 
 
 def _upsert(model: type[models.Model], slug: str, fields: dict) -> str:
@@ -77,15 +106,18 @@ def catalogue_load(*, directory: Path) -> LoadReport:
     """Idempotent upsert of every seed file in one transaction; the first bad record aborts it all."""
     counts = {"created": 0, "updated": 0, "unchanged": 0}
     with transaction.atomic():
+        passes = _load_passes(directory, counts)
         for filename, kind in SEED_FILES:
             records = _read(directory / filename)
             for n, record in enumerate(records, start=1):
                 label = record.get("slug") or f"#{n}" if isinstance(record, dict) else f"#{n}"
                 if not isinstance(record, dict):
                     raise SeedError(filename, label, "record", "must be an object")
-                for field, message in destination_errors(record):
+                for field, message in [*destination_errors(record), *pass_errors(record, passes)]:
                     raise SeedError(filename, label, field, message)
-                counts[_upsert(Destination, record["slug"], _destination_fields(record, kind))] += 1
+                counts[_upsert(Destination, record["slug"], _destination_fields(record, kind, passes))] += 1
+        if (directory / "sources.json").exists():
+            sources_link(sources=_read(directory / "sources.json"))
         data = _read(directory / "roads.json", expect=dict)
         waypoints = data.get("waypoints", {})
         for name, point in waypoints.items():

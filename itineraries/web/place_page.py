@@ -10,6 +10,7 @@ from geopy.distance import geodesic
 
 from itineraries.catalogue.hours import WEEKDAYS
 from itineraries.catalogue.models import Destination, ThemedRoute
+from itineraries.catalogue.sources import readable
 from itineraries.web.display import display_name, to_display
 
 NEARBY_KM = 40
@@ -84,3 +85,14 @@ def map_data(place: Destination, near: list[dict]) -> dict:
 
 def routes_with(place: Destination) -> list[ThemedRoute]:
     return [route for route in ThemedRoute.objects.all() if place.slug in route.must or place.slug == route.start]
+
+
+def citations(place: Destination) -> dict:
+    """The place's sources (publisher, title, date, address) and its notes with file keys made readable."""
+    sources = list(place.sources.all())
+    return {
+        "sources": sources,
+        "source_note": readable(place.source, sources),
+        "hours_note": readable(place.hours_source, sources),
+        "ticket_note": readable(place.ticket_source, sources),
+    }

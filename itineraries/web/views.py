@@ -288,6 +288,7 @@ def place(request: HttpRequest, slug: str) -> HttpResponse:
         "description": (found.description_zh if chinese() else found.description_en) or found.description_en,
         "categories": [label for key, label in INTEREST_CHOICES if key in found.categories],
         "hours": place_page.hours_rows(found),
+        **place_page.citations(found),
         "near": near,
         "place_map": place_page.map_data(found, near),
         "map": _map_settings(),

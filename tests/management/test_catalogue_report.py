@@ -44,3 +44,19 @@ def test_an_estimated_flag_or_a_source_each_satisfy_the_rule_and_show_in_the_tab
     assert "estimated" in line
     assert "source:" in text
     assert "Nanyang" in text  # the article fact no source locates is reported, not silently dropped
+
+
+def test_no_two_sights_share_a_point_and_each_row_says_how_far_the_nearest_is():
+    rows = json.loads(report("--json"))
+    sights = [r for r in rows if r["kind"] == "sight"]
+    assert all(r["nearest_km"] >= 0.01 for r in sights), [r["slug"] for r in sights if r["nearest_km"] < 0.01]
+    assert all(r["sources"] for r in sights)
+    assert not any(r["outside_pass"] for r in sights)
+    assert "sights sharing a point with another sight: 0" in report()
+
+
+def test_a_sight_open_after_its_pass_fails_the_report():
+    hours = [{"from": "01-01", "to": "12-31", "days": "daily", "open": "08:00", "close": "19:00"}]
+    Destination.objects.filter(slug="rishengchang-draft-bank").update(opening_hours=hours)
+    with pytest.raises(CommandError, match="rishengchang-draft-bank"):
+        report()
