@@ -67,6 +67,7 @@ class Problem:
     # Places that make one area (a walled town, a castle village, a scenic area's spots): a day's visits to
     # an area are one block, and the days that visit it follow each other (``routing/areas.py``).
     areas: tuple[tuple[int, ...], ...] = ()
+    max_km: float | None = None  # the trip's road km at most (``distance``); None: no budget
     keys: tuple[str, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from itineraries.routing.areas import allows
+from itineraries.routing.budget import trip_km
 from itineraries.routing.plan import DayPlan, Plan, day_fits, schedule_day
 from itineraries.routing.problem import Problem
 
@@ -31,6 +32,8 @@ def _room(problem: Problem, d: int, day: DayPlan) -> tuple[float, float]:
 def _best_addition(problem: Problem, d: int, days: list[DayPlan], free: list[int]) -> DayPlan | None:
     travel, day = problem.travel, days[d]
     tours = [[v.node for v in each.visits] for each in days]
+    ends = [(each.begin, each.end) for each in days]
+    km_left = None if problem.max_km is None or problem.distance is None else problem.max_km - trip_km(problem, days)
     spare_time, spare_drive = _room(problem, d, day)
     stops = [v.node for v in day.visits]
     path = [day.begin, *stops, day.end]
@@ -42,8 +45,12 @@ def _best_addition(problem: Problem, d: int, days: list[DayPlan], free: list[int
             if detour > spare_drive + EPS or detour + service > spare_time + EPS:
                 continue
             value = float(problem.scores[node]) - problem.road_cost * detour
-            if value <= 0 or not allows(problem, tours, d, k, node):
+            if value <= 0 or not allows(problem, tours, d, k, node, ends):
                 continue
+            if km_left is not None and problem.distance is not None:
+                a, b = path[k], path[k + 1]
+                if problem.distance[a, node] + problem.distance[node, b] - problem.distance[a, b] > km_left:
+                    continue
             trial = schedule_day(problem, d, day.begin, day.end, [*stops[:k], node, *stops[k:]])
             if not day_fits(problem, d, trial):
                 continue

@@ -190,6 +190,13 @@ def problem_for_request(request: PlanRequest) -> PlanContext:
         else:
             days.append(DaySpec(start=start, end=finish, max_drive=request.drive_cap))
     first_sight = 2 + len(lodgings)
+    in_area: dict[int, list[int]] = {}  # an area's sights, then its lodgings (an inn within the walls)
+    for node, slug in [
+        *((first_sight + i, s) for i, s in enumerate(sights)),
+        *((2 + i, s) for i, s in enumerate(lodgings)),
+    ]:
+        if places[slug].area_id is not None:
+            in_area.setdefault(places[slug].area_id, []).append(node)
     must = frozenset(first_sight + sights.index(s) for s in request.must if s in sights)
     problem = Problem(
         nodes=tuple(nodes),
@@ -204,6 +211,8 @@ def problem_for_request(request: PlanRequest) -> PlanContext:
         move_cost=MOVE_COST,
         lunch=Lunch(),
         max_wait=MAX_WAIT_MINUTES,
+        areas=tuple(tuple(nodes) for nodes in in_area.values() if sum(n >= first_sight for n in nodes) > 1),
+        max_km=request.km_budget,
     )
     warm: list[list[int]] | None = None
     nights: list[int] | None = None

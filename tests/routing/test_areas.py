@@ -68,3 +68,26 @@ def test_solved_plans_keep_every_area_whole(problem, data):
     plan = solve(problem, MaxIterations(300), seed=1)
     assert check(problem, plan) == []
     assert violations(problem, plan.tours()) == []
+
+
+def test_a_day_that_starts_or_ends_at_an_inn_inside_the_walls_sees_the_town_at_that_end():
+    problem = replace(_town(days=1), areas=((1, 2, 3, 0),))  # the depot is an inn inside the town
+    inside = [(0, 0)]
+    assert violations(problem, [[1, 4]], inside) == []  # the town first, then out
+    assert violations(problem, [[4, 1]], inside) == []  # out, then the town on the way back to the inn
+    assert violations(problem, [[4, 1, 4]], inside) == ["day 1 leaves the p1 area and comes back"]
+    assert not allows(problem, [[1, 2]], 0, 1, 4, inside)  # the temple between two town sights
+    assert allows(problem, [[1, 2]], 0, 2, 4, inside)
+
+
+def test_with_a_value_the_town_goes_to_the_day_that_makes_the_trip_worth_most():
+    problem = _town()
+    late = plan_of(problem, [[4], [], [1, 2, 3]], [0, 0, 0])
+
+    def worth(plan):  # a trip that sees the town first is worth more
+        return -min(d for d, day in enumerate(plan.days) if any(v.node == 1 for v in day.visits))
+
+    early = gathered(problem, late, worth)
+    assert {v.node for v in early.days[0].visits} >= {1, 2, 3}
+    assert sorted(early.visited) == [1, 2, 3, 4]
+    assert check(problem, early) == []
