@@ -21,6 +21,8 @@ They read nothing else (no database, no clock), so tests can feed them hand-buil
 - marathon: a car trip of 3 days or less with a leg over 200 km or over 250 km a day on average, unless
   a must-see or the end is itself over 150 km (straight line) from the start.
 - long_wait: a wait over 30 min at a stop, or an idle gap over 30 min in the day (lunch hour excluded).
+- area_split: an area (a walled town, a castle village) left and re-entered on a day, or visited on days
+  that do not follow each other.
 - short_ride: a ride (ebike, bicycle) with fewer stops than twice its days, one of whose days before the
   last ends before 13:30, or that is back at its start before the last day (see ``short_ride``).
 """
@@ -32,6 +34,7 @@ import itertools
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from zoneinfo import ZoneInfo
 
 from astral import Observer
@@ -80,6 +83,7 @@ class Facts:
     # not visit was within a there-and-back ride under the day's cap.
     road_minutes: Mapping[tuple[str, str], float] | None = None
     sights: tuple[str, ...] = ()
+    areas: Mapping[str, str] = dataclass_field(default_factory=dict)  # sight -> its area, for those in one
 
 
 def facts_from_matrix(
@@ -89,6 +93,7 @@ def facts_from_matrix(
     lodgings: Iterable[str],
     minutes: Sequence[Sequence[float]] | None = None,
     sights: Iterable[str] = (),
+    areas: Mapping[str, str] | None = None,
 ) -> Facts:
     """Facts from a travel matrix's keys and km (and minutes) tables (a TravelMatrix's fields)."""
 
@@ -102,6 +107,7 @@ def facts_from_matrix(
         road_km=pairs(km),
         road_minutes=None if minutes is None else pairs(minutes),
         sights=tuple(sights),
+        areas=dict(areas or {}),
     )
 
 
@@ -204,6 +210,23 @@ def town_detour(request: PlanRequest, result: dict, facts: Facts) -> list[Flag]:
             if straight < DETOUR_STRAIGHT_KM and leg["km"] > DETOUR_ROAD_KM:
                 detail = f"day {number} {a} -> {b} {leg['km']:.1f} km by road, {straight:.1f} km apart"
                 flags.append(Flag("town_detour", detail))
+    return flags
+
+
+def area_split(request: PlanRequest, result: dict, facts: Facts) -> list[Flag]:
+    """An area left and re-entered on a day, or visited on days that do not follow each other."""
+    flags = []
+    for area in sorted(set(facts.areas.values())):
+        days = []
+        for number, day in enumerate(result["days"], start=1):
+            at = [k for k, slug in enumerate(_stops(day)) if facts.areas.get(slug) == area]
+            if not at:
+                continue
+            days.append(number)
+            if at[-1] - at[0] + 1 != len(at):
+                flags.append(Flag("area_split", f"day {number} leaves {area} and comes back"))
+        if days and days[-1] - days[0] + 1 != len(days):
+            flags.append(Flag("area_split", f"{area} on days {days}"))
     return flags
 
 
@@ -402,9 +425,21 @@ def _home_before_last(request: PlanRequest, result: dict, facts: Facts) -> int:
 
 def _sight_in_reach(result: dict, number: int, facts: Facts) -> bool:
     """Whether day ``number`` (1-based) could have ridden to a sight the trip does not visit as well as to
-    its own stops, and on to its night, within its cap; True when the facts do not say (no minutes known)."""
+    its own stops, and on to its night, within its cap; True when the facts do not say (no minutes known).
+    A sight of an area the trip sees on other days counts only where the area's days would still follow
+    each other."""
     if facts.road_minutes is None or not facts.sights:
         return True
+    area_days: dict[str, set[int]] = {}
+    for n, each in enumerate(result["days"], start=1):
+        for slug in _stops(each):
+            if slug in facts.areas:
+                area_days.setdefault(facts.areas[slug], set()).add(n)
+
+    def keeps_area(slug: str) -> bool:
+        days = area_days.get(facts.areas.get(slug, ""), set()) | {number}
+        return max(days) - min(days) + 1 == len(days)
+
     day = result["days"][number - 1]
     path = [day["start"]["slug"], *(stop["slug"] for stop in day["stops"]), _night(day)["slug"]]
     visited = {stop["slug"] for d in result["days"] for stop in d["stops"]}
@@ -414,7 +449,7 @@ def _sight_in_reach(result: dict, number: int, facts: Facts) -> bool:
     return any(
         ridden - minutes.get((a, b), math.inf) + minutes.get((a, s), math.inf) + minutes.get((s, b), math.inf) <= cap
         for s in facts.sights
-        if s not in visited
+        if s not in visited and keeps_area(s)
         for a, b in legs
     )
 
@@ -429,6 +464,7 @@ FLAGS: dict[str, FlagFunction] = {
     "long_wait": long_wait,
     "bed_detour": bed_detour,
     "short_ride": short_ride,
+    "area_split": area_split,
 }
 
 

@@ -154,13 +154,20 @@ class Catalogue:
         self.lodgings = tuple(sorted(slug for slug, d in places.items() if d.lodging))
         kinds = {slug: d.kind for slug, d in places.items()}
         self.sights = [Sight(s, *self.coords[s]) for s in sorted(places) if kinds[s] == Destination.Kind.SIGHT]
+        self.areas = {slug: str(d.area_id) for slug, d in places.items() if d.area_id is not None}
         self._facts: dict[tuple[str, bool], Facts] = {}
 
     def facts(self, mode: str, scenic: bool) -> Facts:
         if (mode, scenic) not in self._facts:
             matrix = self._selectors.matrix_current(mode=mode, scenic=scenic)
             self._facts[mode, scenic] = facts_from_matrix(
-                matrix.keys, matrix.km, self.coords, self.lodgings, matrix.minutes, [s.slug for s in self.sights]
+                matrix.keys,
+                matrix.km,
+                self.coords,
+                self.lodgings,
+                matrix.minutes,
+                [s.slug for s in self.sights],
+                self.areas,
             )
         return self._facts[mode, scenic]
 

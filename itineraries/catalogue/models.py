@@ -106,6 +106,15 @@ class Destination(models.Model):
     sources = models.ManyToManyField(
         "Source", verbose_name=_("sources"), blank=True, related_name="places", help_text=_("what the record cites")
     )
+    area = models.ForeignKey(
+        "Area",
+        verbose_name=_("area"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
+        help_text=_("the walled town, castle village or scenic area this sight is part of"),
+    )
     lodging = models.BooleanField(_("lodging"), default=False)
     lodging_kind = models.CharField(_("kind of lodging"), max_length=20, blank=True)
     lodging_brand = models.CharField(
@@ -259,6 +268,30 @@ class TicketPass(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name_en} ({self.price_cny} CNY)"
+
+
+class Area(models.Model):
+    """Places seen together as one: a walled town, a castle village, a scenic area's spots. A day's visits to
+    an area are one block, on days that follow each other, and its places are walked between."""
+
+    class Kind(models.TextChoices):
+        WALLED_TOWN = "walled_town", _("Walled town")
+        CASTLE_VILLAGE = "castle_village", _("Castle village")
+        SCENIC_AREA = "scenic_area", _("Scenic area")
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name_en = models.CharField(_("English name"), max_length=160)
+    name_zh = models.CharField(_("Chinese name"), max_length=160)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    source = models.TextField(_("source"))
+
+    class Meta:
+        verbose_name = _("area")
+        verbose_name_plural = _("areas")
+        ordering = ["slug"]
+
+    def __str__(self) -> str:
+        return self.name_en
 
 
 class Source(models.Model):

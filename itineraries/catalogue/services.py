@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db import models, transaction
 
-from itineraries.catalogue.models import Destination, Road, SeasonNote, ThemedRoute, TicketPass
+from itineraries.catalogue.models import Area, Destination, Road, SeasonNote, ThemedRoute, TicketPass
 from itineraries.catalogue.passes import pass_errors, pass_ticket_fields
 from itineraries.catalogue.sources import sources_link
 from itineraries.catalogue.validation import destination_errors, point_errors, road_errors, route_errors
@@ -89,6 +89,40 @@ def _load_passes(directory: Path, counts: dict[str, int]) -> dict[str, dict]:
     return {r["slug"]: r for r in records}
 
 
+def _load_areas(directory: Path, counts: dict[str, int]) -> None:
+    """Upsert areas.json (optional) and point each member (a sight, or a lodging inside the area) at its area;
+    a place no area lists has none."""
+    path = directory / "areas.json"
+    records = _read(path) if path.exists() else []
+    kinds = set(Area.Kind.values)
+    listed: set[str] = set()
+    for n, record in enumerate(records, start=1):
+        label = record.get("slug") or f"#{n}"
+        missing = [k for k in ("slug", "name_en", "name_zh", "kind", "members", "source") if not record.get(k)]
+        if missing:
+            raise SeedError("areas.json", label, missing[0], "is required")
+        if record["kind"] not in kinds:
+            raise SeedError("areas.json", label, "kind", f"must be one of {sorted(kinds)}")
+        members = list(record["members"])
+        places = Destination.objects.filter(slug__in=members).exclude(kind=Destination.Kind.TOWN)
+        known = set(places.values_list("slug", flat=True))
+        for slug in members:
+            if slug not in known:
+                raise SeedError("areas.json", label, "members", f"names no sight or lodging: {slug!r}")
+            if slug in listed:
+                raise SeedError("areas.json", label, "members", f"{slug!r} is in another area too")
+        listed |= set(members)
+        fields = {k: record[k] for k in ("name_en", "name_zh", "kind", "source")}
+        counts[_upsert(Area, record["slug"], fields)] += 1
+        area = Area.objects.get(slug=record["slug"])
+        for place in Destination.objects.filter(slug__in=members).exclude(area=area):
+            place.area = area
+            place.save(update_fields=["area", "updated_at"])  # a save: the catalogue version moves on
+    for place in Destination.objects.filter(area__isnull=False).exclude(slug__in=listed):
+        place.area = None
+        place.save(update_fields=["area", "updated_at"])
+
+
 def _upsert(model: type[models.Model], slug: str, fields: dict) -> str:
     obj = model.objects.filter(slug=slug).first()
     if obj is None:
@@ -116,6 +150,7 @@ def catalogue_load(*, directory: Path) -> LoadReport:
                 for field, message in [*destination_errors(record), *pass_errors(record, passes)]:
                     raise SeedError(filename, label, field, message)
                 counts[_upsert(Destination, record["slug"], _destination_fields(record, kind, passes))] += 1
+        _load_areas(directory, counts)
         if (directory / "sources.json").exists():
             sources_link(sources=_read(directory / "sources.json"))
         data = _read(directory / "roads.json", expect=dict)

@@ -1,7 +1,8 @@
 """The routing engine: pure Python, no Django. Public API re-exported here."""
 
+from itineraries.routing.check import check
 from itineraries.routing.keeping import solve_keeping
-from itineraries.routing.plan import DayPlan, Plan, Visit, check, schedule_day
+from itineraries.routing.plan import DayPlan, Plan, Visit, schedule_day
 from itineraries.routing.problem import DaySpec, Lunch, Node, Problem
 from itineraries.routing.solver import solve
 from itineraries.routing.stopping import FirstOf, MaxIterations, MaxRuntime, NoImprovement, StoppingCriterion

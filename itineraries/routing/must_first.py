@@ -15,7 +15,8 @@ from collections.abc import Callable
 
 import numpy as np
 
-from itineraries.routing.plan import Plan, check
+from itineraries.routing.check import check
+from itineraries.routing.plan import Plan
 from itineraries.routing.problem import Problem
 from itineraries.routing.stopping import MaxIterations, StoppingCriterion
 

@@ -1,4 +1,4 @@
-"""The result of a solve, and an independent checker that recomputes every time from scratch."""
+"""The result of a solve, and a day's timetable from scratch (the checker is ``routing.check``)."""
 
 from __future__ import annotations
 
@@ -178,48 +178,3 @@ def day_violations(problem: Problem, day: int, plan: DayPlan) -> list[str]:
 
 def day_fits(problem: Problem, day: int, plan: DayPlan) -> bool:
     return not day_violations(problem, day, plan)
-
-
-def check(problem: Problem, plan: Plan) -> list[str]:
-    """Every violation of the plan against the problem, in order; an empty list means feasible."""
-    errors: list[str] = []
-    if len(plan.days) != problem.n_days:
-        return [f"plan has {len(plan.days)} days, problem {problem.n_days}"]
-    seen: set[int] = set()
-    candidates = set(problem.candidates)
-    score = 0.0
-    drive = 0.0
-    expected_begin = problem.start
-    for d, day in enumerate(plan.days):
-        if day.begin != expected_begin:
-            errors.append(f"day {d + 1} starts at {day.begin}, expected {expected_begin}")
-        if day.end not in problem.night_options(d):
-            errors.append(f"day {d + 1} ends at {day.end}, not an allowed lodging or trip end")
-        fresh = schedule_day(problem, d, day.begin, day.end, [v.node for v in day.visits])
-        for given, real in zip(day.visits, fresh.visits, strict=True):
-            node = real.node
-            name = problem.nodes[node].key
-            if node in seen:
-                errors.append(f"{name} visited twice")
-            seen.add(node)
-            if node not in candidates:
-                errors.append(f"{name} may not be visited")
-            for label, a, b in (
-                ("arrive", given.arrive, real.arrive),
-                ("start", given.start, real.start),
-                ("depart", given.depart, real.depart),
-            ):
-                if a != b and not abs(a - b) <= 1e-3:
-                    errors.append(f"day {d + 1}: {name} reported {label} {a:.2f}, recomputed {b:.2f}")
-            score += problem.nodes[node].score
-        errors += day_violations(problem, d, fresh)
-        drive += fresh.drive
-        expected_begin = day.end
-    for node in problem.must:
-        if node not in seen and node not in plan.missing_must:
-            errors.append(f"must-see {problem.nodes[node].key} missing and not reported")
-    if abs(score - plan.score) > 1e-6:
-        errors.append(f"reported score {plan.score}, recomputed {score}")
-    if abs(drive - plan.drive) > 1e-3:
-        errors.append(f"reported drive {plan.drive:.2f}, recomputed {drive:.2f}")
-    return errors

@@ -64,6 +64,10 @@ class Problem:
     # The longest a tourist waits anywhere in a day (at a gate, or for the lunch hour); None: no limit (the
     # literature's instances). The day leaves later rather than wait for its first place to open.
     max_wait: float | None = None
+    # Places that make one area (a walled town, a castle village, a scenic area's spots): a day's visits to
+    # an area are one block, and the days that visit it follow each other (``routing/areas.py``).
+    areas: tuple[tuple[int, ...], ...] = ()
+    max_km: float | None = None  # the trip's road km at most (``distance``); None: no budget
     keys: tuple[str, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
@@ -80,6 +84,14 @@ class Problem:
         if not self.days:
             raise ValueError("a problem needs at least one day")
         object.__setattr__(self, "keys", tuple(node.key for node in self.nodes))
+        members = [node for area in self.areas for node in area]
+        if len(members) != len(set(members)):
+            raise ValueError("a place belongs to one area at most")
+
+    @cached_property
+    def area_of(self) -> dict[int, int]:
+        """node -> index of its area, for the nodes that belong to one."""
+        return {node: a for a, area in enumerate(self.areas) for node in area}
 
     @property
     def n_days(self) -> int:

@@ -13,8 +13,10 @@ from dataclasses import replace
 import numpy as np
 
 from itineraries.routing import kernel
+from itineraries.routing.areas import gathered
 from itineraries.routing.balance import balanced
 from itineraries.routing.beds import beds_on_the_way
+from itineraries.routing.budget import within_budget
 from itineraries.routing.lunch import days_with_lunch
 from itineraries.routing.must_first import must_first
 from itineraries.routing.plan import Plan
@@ -161,10 +163,22 @@ def solve(
     return _settled(problem, refilled(problem, plan))
 
 
+EMPTY_DAY_COST = 1_000.0  # a day with time to go out and nothing in it: any visit elsewhere is worth less
+
+
+def _worth(problem: Problem, plan: Plan) -> float:
+    """What a settled plan is worth when moves are compared: score less road cost, and an empty day (not a
+    rest day) counts against it more than any visit counts for it."""
+    empty = sum(not day.visits and spec.end > spec.start for day, spec in zip(plan.days, problem.days, strict=True))
+    return plan.score - problem.road_cost * plan.drive - EMPTY_DAY_COST * empty
+
+
 def _settled(problem: Problem, plan: Plan) -> Plan:
-    """Days balanced, beds on the way and room refilled, again until nothing changes (a few rounds)."""
+    """Days balanced, beds on the way, the distance budget kept, areas gathered and room refilled, again until
+    nothing changes (a few rounds)."""
     for _ in range(SETTLE_ROUNDS):
-        settled = refilled(problem, beds_on_the_way(problem, balanced(problem, plan)))
+        kept = within_budget(problem, beds_on_the_way(problem, balanced(problem, plan)))
+        settled = refilled(problem, gathered(problem, kept, lambda trial: _worth(problem, refilled(problem, trial))))
         if settled == plan:
             break
         plan = settled

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from itineraries.catalogue import selectors as catalogue
+from itineraries.catalogue.models import Destination
 from itineraries.routing import Plan
 
 if TYPE_CHECKING:
@@ -18,7 +19,9 @@ ADVICE_CODES = {
     "nothing_open": "every place is closed that day",
     "out_of_reach": "the nearest place is over the day's driving cap",
     "thin": "fewer stops than days",
+    "interests_short": "too few places match the interests; the region's best fill the other days",
 }
+SAME_TOWN_KM = 3.0  # a town and its hotels are one place to a tourist
 MODE_NAMES = {"car": ("car", "自驾"), "ebike": ("e-bike", "电动自行车"), "bicycle": ("bicycle", "自行车")}
 
 
@@ -49,6 +52,46 @@ def _by_other_mode(context: PlanContext, slug_from: str, slug_to: str, mode: str
         j = matrix.index(context.slugs[node])
         best = min(best, float(matrix.minutes[i, j] + matrix.minutes[j, k]))
     return best
+
+
+def _matches(context: PlanContext, slug: str) -> bool:
+    return bool(set(context.request.interests) & set(context.places[slug].categories))
+
+
+def _interests_short(plan: Plan, context: PlanContext) -> dict | None:
+    """When the tourist's interests cannot fill two places a day, say so, and where the nearest matching
+    place left out lies."""
+    request = context.request
+    if not request.interests:
+        return None
+    planned = {context.slugs[node] for node in plan.visited}
+    matched = sum(_matches(context, slug) for slug in planned)
+    if matched >= 2 * request.days:
+        return None
+    kinds = ", ".join(request.interests)
+    en = (
+        f"Few places match {kinds} within this trip's reach: {matched} in the plan, so the other stops are the "
+        "region's best sights."
+    )
+    zh = f"此行程范围内符合（{kinds}）的景点不多：行程中有{matched}处，其余安排的是本地区的精华景点。"
+    start = context.matrix.index(request.start)
+    left = [
+        (float(context.matrix.km[start, context.matrix.index(slug)]), slug)
+        for slug, place in context.places.items()
+        if place.kind == Destination.Kind.SIGHT
+        and slug not in planned
+        and slug in context.matrix.keys
+        and _matches(context, slug)
+    ]
+    if left:
+        km, slug = min(left)
+        place = context.places[slug]
+        en += (
+            f" The nearest one left out, {place.name_en}, is {km:.0f} km by road from the start: add it as a "
+            "must-see or start nearer it."
+        )
+        zh += f"未安排的最近一处是{place.name_zh}，距出发地{km:.0f}公里：可设为必去景点，或从更近处出发。"
+    return {"code": "interests_short", "day": None, "en": en, "zh": zh}
 
 
 def plan_advice(plan: Plan, context: PlanContext) -> list[dict]:
@@ -100,15 +143,19 @@ def plan_advice(plan: Plan, context: PlanContext) -> list[dict]:
             help_zh.append("增加一天，住在景点附近")
         help_en.append("start from a town nearer the sights")
         help_zh.append("从离景点更近的城镇出发")
+        if problem.distance is None or problem.distance[day.begin, day.end] < SAME_TOWN_KM:
+            way_en, way_zh = f"from {begin.name_en} there and back", f"从{begin.name_zh}出发，最近的景点往返"
+        else:  # a day that rides or drives on to the next base: the stop must fit on the way
+            finish = context.places[context.slugs[day.end]]
+            way_en = f"on the way from {begin.name_en} to {finish.name_en}"
+            way_zh = f"从{begin.name_zh}前往{finish.name_zh}途中，顺路最近的景点"
         advice.append(
             {
                 "code": "out_of_reach",
                 "day": d + 1,
-                "en": f"Day {d + 1}: the nearest place to visit from {begin.name_en} needs {_hours(needed)} "
-                f"by {mode_en} there and back, over the day's cap of {_hours(cap)}. To see more: "
-                + ", or ".join(help_en)
-                + ".",
-                "zh": f"第{d + 1}天：从{begin.name_zh}出发，最近的景点往返需{_hours(needed)}（{mode_zh}），"
+                "en": f"Day {d + 1}: the nearest place to visit {way_en} needs {_hours(needed)} by {mode_en}, "
+                f"over the day's cap of {_hours(cap)}. To see more: " + ", or ".join(help_en) + ".",
+                "zh": f"第{d + 1}天：{way_zh}需{_hours(needed)}（{mode_zh}），"
                 f"超过每日上限{_hours(cap)}。建议：" + "，或".join(help_zh) + "。",
             }
         )
@@ -124,4 +171,7 @@ def plan_advice(plan: Plan, context: PlanContext) -> list[dict]:
                 "换交通方式、提高上限或换出发地可以安排更多。",
             }
         )
+    short = _interests_short(plan, context)
+    if short is not None:
+        advice.append(short)
     return advice

@@ -29,6 +29,7 @@ MAX_DRIVE_HOURS = 12.0
 SHORT_TRIP_DAYS = 3
 SHORT_TRIP_REACH_KM = {3: 130.0, 5: 220.0}  # trips of at most this many days
 MAX_LEG_KM = 200.0
+SHORT_TRIP_DAY_KM = 250.0  # a short round trip by car drives at most this much a day on average
 # Minutes after sunset (at the start town) by which the day reaches its night's lodging. Riders stop at
 # sunset; drivers may end a few minutes later, as sunset moves by a few minutes across the province and a
 # last short drive in the dusk is fine. No one drives on after dark.
@@ -74,6 +75,14 @@ class PlanRequest:
     @property
     def leg_limit_km(self) -> float | None:
         return MAX_LEG_KM if self.mode == "car" and self.days <= SHORT_TRIP_DAYS else None
+
+    @property
+    def km_budget(self) -> float | None:
+        """Road km a short round trip by car may drive in all; None where the tourist named a far place to
+        reach (a must-see or another end) or the trip is longer."""
+        if self.mode != "car" or self.days > SHORT_TRIP_DAYS or self.must or self.end or self.as_given:
+            return None
+        return SHORT_TRIP_DAY_KM * self.days
 
     def to_json(self) -> dict:
         data = asdict(self)

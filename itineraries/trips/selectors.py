@@ -12,7 +12,7 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 from itineraries.catalogue import selectors as catalogue
 from itineraries.catalogue.hours import window_on
 from itineraries.catalogue.models import Destination, SeasonNote
-from itineraries.catalogue.scoring import place_score
+from itineraries.catalogue.scoring import interests_shortfall, place_score
 from itineraries.roads import Network, TravelMatrix
 from itineraries.routing import (
     DaySpec,
@@ -155,6 +155,8 @@ def problem_for_request(request: PlanRequest) -> PlanContext:
         for s, d in places.items()
         if d.kind == Destination.Kind.SIGHT and s not in request.avoid and (near(s) or s in named)
     ]
+    wanted = set(request.interests)
+    shortfall = interests_shortfall(sum(bool(wanted & set(places[s].categories)) for s in sights), len(dates))
     slugs = [request.start, end, *lodgings, *sights]
     nodes: list[Node] = [Node(key=f"start:{request.start}"), Node(key=f"end:{end}")]
     nodes += [Node(key=f"night:{s}") for s in lodgings]
@@ -171,7 +173,7 @@ def problem_for_request(request: PlanRequest) -> PlanContext:
             else:
                 per_day.append((window[0], window[1] - place.visit_minutes))
         raw_windows.append(tuple(raw))
-        score = place_score(place.weight, place.categories, request.interests, place.visit_minutes)
+        score = place_score(place.weight, place.categories, request.interests, place.visit_minutes, shortfall=shortfall)
         nodes.append(Node(key=slug, score=round(score, 3), service=place.visit_minutes, windows=tuple(per_day)))
     order = np.array([index[s] for s in slugs])
     travel = matrix.minutes[np.ix_(order, order)]
@@ -188,6 +190,13 @@ def problem_for_request(request: PlanRequest) -> PlanContext:
         else:
             days.append(DaySpec(start=start, end=finish, max_drive=request.drive_cap))
     first_sight = 2 + len(lodgings)
+    in_area: dict[int, list[int]] = {}  # an area's sights, then its lodgings (an inn within the walls)
+    for node, slug in [
+        *((first_sight + i, s) for i, s in enumerate(sights)),
+        *((2 + i, s) for i, s in enumerate(lodgings)),
+    ]:
+        if places[slug].area_id is not None:
+            in_area.setdefault(places[slug].area_id, []).append(node)
     must = frozenset(first_sight + sights.index(s) for s in request.must if s in sights)
     problem = Problem(
         nodes=tuple(nodes),
@@ -202,6 +211,8 @@ def problem_for_request(request: PlanRequest) -> PlanContext:
         move_cost=MOVE_COST,
         lunch=Lunch(),
         max_wait=MAX_WAIT_MINUTES,
+        areas=tuple(tuple(nodes) for nodes in in_area.values() if sum(n >= first_sight for n in nodes) > 1),
+        max_km=request.km_budget,
     )
     warm: list[list[int]] | None = None
     nights: list[int] | None = None

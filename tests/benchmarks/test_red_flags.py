@@ -13,6 +13,7 @@ from benchmarks.red_flags import (
     FLAGS,
     Facts,
     after_dark,
+    area_split,
     bed_detour,
     empty_beside_full,
     facts_from_matrix,
@@ -384,7 +385,7 @@ def test_flags_for_runs_every_flag_and_names_match_the_registry():
     assert [f.name for f in flags] == ["must_dropped"]
     assert set(FLAGS) == {
         "must_dropped", "after_dark", "town_detour", "empty_beside_full", "marathon", "long_wait", "bed_detour",
-        "short_ride",
+        "short_ride", "area_split",
     }  # fmt: skip
 
 
@@ -393,3 +394,28 @@ def test_facts_from_a_matrix_read_road_km_by_pair():
     assert built.road_km[("x", "y")] == 3.5
     assert built.road_km[("y", "x")] == 4.0
     assert built.lodgings == ("y",)
+
+
+# area_split
+
+
+def _town_facts() -> Facts:
+    return Facts(coords=COORDS, lodgings=("stay-home",), road_km={}, areas={"a": "town", "b": "town"})
+
+
+def test_leaving_a_walled_town_and_coming_back_or_skipping_a_day_is_flagged():
+    back = day("home", [stop("a", "08:31", "10:00"), stop("c", "10:20", "11:00"), stop("b", "11:20", "12:00")], "home")
+    assert [f.detail for f in area_split(request(), trip(back), _town_facts())] == ["day 1 leaves town and comes back"]
+    first = day("home", [stop("a", "08:31", "10:00")], "stay-home")
+    middle = day("stay-home", [stop("c", "08:50", "10:00")], "stay-home")
+    last = day("stay-home", [stop("b", "08:31", "10:00")], "home")
+    assert [f.detail for f in area_split(request(3), trip(first, middle, last), _town_facts())] == [
+        "town on days [1, 3]"
+    ]
+
+
+def test_a_town_seen_in_one_block_or_on_days_that_follow_is_not_flagged():
+    assert area_split(request(), trip(an_ordinary_day()), _town_facts()) == []
+    first = day("home", [stop("c", "08:50", "10:00"), stop("a", "10:20", "12:00")], "stay-home")
+    second = day("stay-home", [stop("b", "08:31", "10:00")], "home")
+    assert area_split(request(2), trip(first, second), _town_facts()) == []

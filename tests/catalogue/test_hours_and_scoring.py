@@ -1,7 +1,7 @@
 import datetime as dt
 
 from itineraries.catalogue.hours import EXAMPLE, closed_periods, validate_hours, window_on
-from itineraries.catalogue.scoring import place_score
+from itineraries.catalogue.scoring import interests_shortfall, place_score
 from itineraries.trips.request import day_window, sun_times
 
 SEASONAL = [
@@ -55,6 +55,15 @@ def test_interests_change_scores_visibly():
     assert cycling >= 8 * temple
     assert place_score(8, ["temples"], []) == 8
     assert place_score(5, ["heritage", "temples"], ["heritage", "temples"]) == 15
+
+
+def test_places_off_the_interests_gain_as_the_interests_run_short():
+    assert interests_shortfall(matching=6, days=3) == 0
+    assert interests_shortfall(matching=3, days=3) == 0.5
+    assert interests_shortfall(matching=0, days=7) == 1
+    off = [place_score(8, ["temples"], ["painting"], shortfall=s) for s in (0.0, 0.5, 1.0)]
+    assert off[0] < off[1] < off[2] == place_score(8, ["temples"], [])  # none match: as if none were named
+    assert place_score(8, ["painting"], ["painting"], shortfall=1.0) == 2 * off[2]  # a match still counts double
 
 
 def test_the_documented_example_is_valid():

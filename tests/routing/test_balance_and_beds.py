@@ -89,3 +89,19 @@ def test_a_bed_less_than_60_km_off_the_way_stays():
     problem = line_problem(far=50.0)  # from p2 to the inn and on to p3: 30 + 20 - 10 = 40 km of detour
     plan = plan_of(problem, [[1, 2], [3, 4, 5]], [7, 0])
     assert beds_on_the_way(problem, plan) is plan
+
+
+def test_an_empty_day_apart_from_a_full_one_takes_a_run_of_its_visits():
+    from itineraries.routing.balance import _lent
+    from tests.routing.factories import grid_problem
+
+    points = [(0.0, 0.0), (10.0, 0.0), (12.0, 0.0), (14.0, 0.0), (16.0, 0.0), (40.0, 0.0)]
+    problem = grid_problem(points, scores=[5] * 5, services=[60] * 5, windows=[()] * 5, days=3)
+    plan = plan_of(problem, [[], [5], [1, 2, 3, 4]], [0, 0, 0])
+    first, third = _lent(problem, list(plan.days), 0, 2)
+    assert first.visits
+    assert len(first.visits) + len(third.visits) == 4
+    assert max(len(first.visits), len(third.visits)) == 2  # the busier of the two as little busy as can be
+    days = (first, plan.days[1], third)
+    assert check(problem, replace(plan, days=days, drive=sum(day.drive for day in days))) == []
+    assert all(day.visits for day in balanced(problem, plan).days)

@@ -82,6 +82,20 @@ def test_an_empty_trip_says_why_and_what_would_help():
     assert "自驾" in first["zh"]
 
 
+def test_a_long_trip_whose_interests_run_short_is_filled_and_says_so():
+    # One painting base in the catalogue, 200 km from Jincheng: a week of painting from Jincheng used to be a
+    # week of free days; the region's best sights fill it instead, and the advice names the base.
+    request = PlanRequest(start="jincheng", days=7, date=DATE, mode="car", pace="relaxed", interests=("painting",))
+    result = plan_make(request=request, solver_seconds=5)
+    busy = [day for day in result["days"] if day["stops"]]
+    assert len(busy) >= 5
+    short = next(a for a in result["advice"] if a["code"] == "interests_short")
+    assert "painting" in short["en"]
+    assert "Zuoquan" in short["en"]
+    assert "must-see" in short["en"]
+    assert "必去" in short["zh"]
+
+
 @pytest.fixture
 def trip(django_capture_on_commit_callbacks):
     from itineraries.trips import services
@@ -229,3 +243,20 @@ def test_a_ride_with_places_in_reach_rides_every_day():
     result = plan_make(request=request, solver_seconds=3)
     assert all(day["stops"] for day in result["days"]), [len(day["stops"]) for day in result["days"]]
     assert all(_minutes(day["day_end"]) >= 14 * 60 for day in result["days"][:-1])
+
+
+@pytest.mark.parametrize(("mode", "days"), [("car", 3), ("ebike", 3), ("car", 1)])
+def test_pingyao_walled_town_is_seen_whole_and_on_days_that_follow(mode, days):
+    from itineraries.catalogue.models import Area
+
+    town = set(Area.objects.get(slug="pingyao-walled-town").members.values_list("slug", flat=True))
+    request = PlanRequest(start="pingyao-ancient-city", days=days, date=WINTER, mode=mode, interests=("heritage",))
+    result = plan_make(request=request, solver_seconds=3)
+    touched = []
+    for number, day in enumerate(result["days"], start=1):
+        inside = [k for k, stop in enumerate(day["stops"]) if stop["slug"] in town]
+        if inside:
+            touched.append(number)
+            assert inside == list(range(inside[0], inside[-1] + 1)), (number, [s["slug"] for s in day["stops"]])
+    assert touched
+    assert touched == list(range(touched[0], touched[-1] + 1))
