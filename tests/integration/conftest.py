@@ -1,3 +1,5 @@
+import os
+
 import pytest
 import redis
 from kombu import pools as kombu_pools
@@ -9,8 +11,10 @@ from tests.conftest import require_service
 @pytest.fixture
 def shared_redis():
     require_service("Redis", "127.0.0.1", 6379)
-    url = "redis://127.0.0.1:6379/14"
-    redis.Redis.from_url(url).flushdb()  # this suite's own database number: no messages left from earlier runs
+    # This suite's own database number (TEST_REDIS_DB lets two checkouts run at once): no messages left from
+    # earlier runs.
+    url = f"redis://127.0.0.1:6379/{int(os.environ.get('TEST_REDIS_DB', '14'))}"
+    redis.Redis.from_url(url).flushdb()
     return url
 
 
