@@ -20,6 +20,7 @@ from itineraries.trips import selectors, services
 from itineraries.trips.access import Role
 from itineraries.trips.errors import InvalidRequest
 from itineraries.trips.models import Itinerary, Trip
+from itineraries.web.conflicts import base_from_post, guarded
 from itineraries.web.trip_access import find_trip, trip_view
 from itineraries.web.trip_page import start_name
 from itineraries.web.views import throttled
@@ -52,9 +53,11 @@ def my_trips(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
+@guarded
 def trip_settings(request: HttpRequest, pk) -> HttpResponse:
     view = trip_view(request, pk, need=Role.COLLABORATOR)
-    services.trip_update(trip=view.trip, name=request.POST.get("name"), notes=request.POST.get("notes"))
+    post = request.POST
+    services.trip_update(trip=view.trip, name=post.get("name"), notes=post.get("notes"), base=base_from_post(post))
     messages.success(request, _("Saved."))
     after = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(
@@ -74,11 +77,12 @@ def trip_duplicate(request: HttpRequest, pk) -> HttpResponse:
 
 
 @login_required
+@guarded
 def trip_delete(request: HttpRequest, pk) -> HttpResponse:
     view = trip_view(request, pk, need=Role.OWNER)
     if request.method == "POST":
         title = _title(view.trip, view.latest)
-        view.trip.delete()
+        services.trip_delete(trip=view.trip)
         messages.success(request, _("Deleted “%(title)s”.") % {"title": title})
         return redirect("web:my-trips")
     return render(request, "itineraries/trip_delete.html", {"trip": view.trip, "title": _title(view.trip, view.latest)})
@@ -127,6 +131,7 @@ def _edited(days: list[list[str]], post) -> list[list[str]]:
 
 
 @require_POST
+@guarded
 def trip_edit(request: HttpRequest, pk) -> HttpResponse:
     view = trip_view(request, pk, need=Role.COLLABORATOR)
     base = view.itinerary if view.itinerary.status == Itinerary.Status.DONE else view.latest
@@ -135,7 +140,7 @@ def trip_edit(request: HttpRequest, pk) -> HttpResponse:
         return redirect("web:trip", pk=view.trip.pk)
     try:
         days = _edited(services.itinerary_days(base)[0], request.POST)
-        new = services.itinerary_edit(itinerary=base, days=days)
+        new = services.itinerary_edit(itinerary=base, days=days, base=base_from_post(request.POST))
     except InvalidRequest as exc:
         messages.error(request, " ".join(m for ms in exc.errors.values() for m in ms))
         return redirect("web:trip", pk=view.trip.pk)
@@ -151,6 +156,7 @@ def trip_edit(request: HttpRequest, pk) -> HttpResponse:
 
 @require_POST
 @throttled
+@guarded
 def trip_optimise_day(request: HttpRequest, pk) -> HttpResponse:
     view = trip_view(request, pk, need=Role.COLLABORATOR)
     try:
@@ -158,16 +164,17 @@ def trip_optimise_day(request: HttpRequest, pk) -> HttpResponse:
     except ValueError:
         day = 0
     if view.latest.status == Itinerary.Status.DONE and 1 <= day <= len(view.latest.result["days"]):
-        services.itinerary_optimise_day(itinerary=view.latest, day=day)
+        services.itinerary_optimise_day(itinerary=view.latest, day=day, base=base_from_post(request.POST))
     return redirect("web:trip", pk=view.trip.pk)
 
 
 @require_POST
+@guarded
 def trip_restore(request: HttpRequest, pk) -> HttpResponse:
     view = trip_view(request, pk, need=Role.COLLABORATOR)
     try:
         version = int(request.POST.get("version", ""))
-        new = services.itinerary_restore(trip=view.trip, version=version)
+        new = services.itinerary_restore(trip=view.trip, version=version, base=base_from_post(request.POST))
     except (ValueError, Itinerary.DoesNotExist):
         messages.error(request, _("No such version."))
     else:

@@ -27,6 +27,7 @@ from itineraries.trips.models import Itinerary
 from itineraries.trips.request import MAX_DAYS, PlanRequest
 from itineraries.trips.validation import mode_name, plan_input_from, plan_request_build, replan_places_check
 from itineraries.web import place_page, trip_page
+from itineraries.web.conflicts import base_from_post, guarded
 from itineraries.web.display import chinese, display_name, result_for_map, to_display
 from itineraries.web.forms import INTEREST_CHOICES, PlanForm
 from itineraries.web.trip_access import trip_view, version_view
@@ -205,13 +206,14 @@ def _first_day(itinerary: Itinerary):
 
 @require_POST
 @throttled
+@guarded
 def trip_replan(request: HttpRequest, pk) -> HttpResponse:
     view = trip_view(request, pk, need=Role.COLLABORATOR)
     try:
         pins, drops = replan_places_check(pins=request.POST.getlist("pin"), drops=request.POST.getlist("drop"))
     except InvalidRequest:
         return redirect("web:trip", pk=view.trip.pk)
-    services.itinerary_replan(itinerary=view.latest, pins=pins, drops=drops)
+    services.itinerary_replan(itinerary=view.latest, pins=pins, drops=drops, base=base_from_post(request.POST))
     return redirect("web:trip", pk=view.trip.pk)
 
 
