@@ -90,10 +90,15 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Shanxi trip planner <noreply@localhost>")
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("LOGIN_COOLOFF_HOURS", "0.25"))
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# The lockout keys on the client's address, the same one the plan throttle counts (http/client.py), so behind
+# a proxy one client's wrong passwords lock only that client. Not on the account as well: that would let anyone
+# lock a tourist out; allauth's login_failed limit (5 per 5 minutes per account) slows guessing one account.
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_CLIENT_IP_CALLABLE = "itineraries.http.client.client_address"
+AXES_USERNAME_CALLABLE = "itineraries.http.client.login_username"
+ACCOUNT_ADAPTER = "itineraries.http.accounts.AccountAdapter"
 # How many proxies in front may append to X-Forwarded-For; 0 trusts none (each client is REMOTE_ADDR).
 TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
-AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXIES or None
 AXES_ENABLE_ADMIN = False
 
 ROOT_URLCONF = "planner.urls"
