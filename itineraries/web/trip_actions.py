@@ -88,6 +88,10 @@ def trip_delete(request: HttpRequest, pk) -> HttpResponse:
     return render(request, "itineraries/trip_delete.html", {"trip": view.trip, "title": _title(view.trip, view.latest)})
 
 
+class UnreadableEdit(InvalidRequest):
+    """A post no page of ours sends (a drag's order that is not days of places): answered 400, naming it."""
+
+
 def _edited(days: list[list[str]], post) -> list[list[str]]:
     """The days after one edit from the page's forms (every drag has a button or a form beside it)."""
     op, slug = post.get("op", ""), post.get("slug", "")
@@ -95,10 +99,14 @@ def _edited(days: list[list[str]], post) -> list[list[str]]:
     if op == "order":
         try:
             wanted = json.loads(post.get("days", ""))
-        except ValueError as exc:
-            raise InvalidRequest({"days": [_("The new order could not be read.")]}) from exc
-        if not isinstance(wanted, list) or len(wanted) != len(days) or not all(isinstance(d, list) for d in wanted):
-            raise InvalidRequest({"days": [_("The new order must list every day.")]})
+        except (ValueError, RecursionError) as exc:  # RecursionError: nested too deeply to read
+            raise UnreadableEdit({"days": [_("The new order could not be read.")]}) from exc
+        if (
+            not isinstance(wanted, list)
+            or len(wanted) != len(days)
+            or not all(isinstance(d, list) and all(isinstance(s, str) for s in d) for d in wanted)
+        ):
+            raise UnreadableEdit({"days": [_("The new order must list every day, each as a list of places.")]})
         if sorted(s for d in wanted for s in d) != sorted(s for d in days for s in d):
             raise InvalidRequest({"days": [_("A drag may move places, not add or remove them.")]})
         return [[str(s) for s in d] for d in wanted]
@@ -141,6 +149,9 @@ def trip_edit(request: HttpRequest, pk) -> HttpResponse:
     try:
         days = _edited(services.itinerary_days(base)[0], request.POST)
         new = services.itinerary_edit(itinerary=base, days=days, base=base_from_post(request.POST))
+    except UnreadableEdit as exc:
+        context = {"trip": view.trip, "errors": exc.errors}
+        return render(request, "itineraries/edit_refused.html", context, status=400)
     except InvalidRequest as exc:
         messages.error(request, " ".join(m for ms in exc.errors.values() for m in ms))
         return redirect("web:trip", pk=view.trip.pk)
