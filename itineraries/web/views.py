@@ -133,7 +133,9 @@ def plan(request: HttpRequest) -> HttpResponse:
             itinerary = services.itinerary_create(request=plan_request, owner=owner)
             remember_planned(request, itinerary.trip)
             return redirect("web:trip", pk=itinerary.pk)
-    return render(request, "itineraries/plan.html", {"form": form}, status=400)
+    # Errors of a field the page does not show (the themed route) are named above the form, not "marked below".
+    marked = sum(1 for field in form.visible_fields() if field.errors)
+    return render(request, "itineraries/plan.html", {"form": form, "marked": marked}, status=400)
 
 
 def _itinerary(request: HttpRequest, pk) -> Itinerary:
