@@ -162,7 +162,15 @@ WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", not PRODUCTION)
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Forgiving: while Redis is down the cache reads as empty and drops writes, so sign-in, sign-up and password
+    # reset (allauth's rate limits use the cache) keep working; short timeouts so a hung Redis costs little.
+    CACHES = {
+        "default": {
+            "BACKEND": "itineraries.http.cache.ForgivingRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1.0},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
