@@ -270,12 +270,27 @@ def trip_invite_link(*, trip: Trip, on: bool) -> Trip:
 
 
 def trip_join(*, trip: Trip, token: str, user: AbstractBaseUser) -> bool:
-    """A companion follows the invite link: they become a collaborator. False when the link is not valid."""
+    """A companion follows the invite link: they become a collaborator, and the link is used up (an invite is
+    for one person; the owner makes another for the next). False when the link is not (or no longer) valid.
+    The owner, or someone already editing, following the link does not use it up."""
     if not trip.invite_token or not secrets.compare_digest(trip.invite_token, token):
         return False
-    if trip.owner_id != user.pk:
+    if trip.owner_id == user.pk or trip.collaborators.filter(pk=user.pk).exists():
+        return True
+    with transaction.atomic():
+        # Conditional: of two people following one link at once, one gets in.
+        if not Trip.objects.filter(pk=trip.pk, invite_token=token).update(invite_token=""):
+            return False
         trip.collaborators.add(user)
+    trip.invite_token = ""
     return True
+
+
+def trip_collaborator_remove(*, trip: Trip, user_id: object) -> bool:
+    """The owner takes a collaborator off the trip: from now on a private trip does not exist for them."""
+    removed = trip.collaborators.filter(pk=user_id).exists()
+    trip.collaborators.remove(*trip.collaborators.filter(pk=user_id))
+    return removed
 
 
 def trips_claim(*, user: AbstractBaseUser, trip_ids: list[str]) -> int:

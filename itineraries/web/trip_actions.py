@@ -4,10 +4,11 @@ days by hand, optimise one day, restore a version; share a read-only link or inv
 from __future__ import annotations
 
 import json
+import secrets
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -210,8 +211,27 @@ def trip_sharing(request: HttpRequest, pk) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def trip_collaborator_remove(request: HttpRequest, pk) -> HttpResponse:
+    view = trip_view(request, pk, need=Role.OWNER)
+    if services.trip_collaborator_remove(trip=view.trip, user_id=request.POST.get("user", "")):
+        messages.success(request, _("They can no longer open or change this trip."))
+    return redirect(f"{reverse('web:trip', args=[view.trip.pk])}#sharing")
+
+
+@login_required
 def trip_join(request: HttpRequest, pk, token: str) -> HttpResponse:
-    trip, _version = find_trip(pk)
+    """GET asks (a link preview must not use up a one-person invite), POST joins. An unknown trip and a used or
+    revoked link answer the same page, so the answer does not tell whether a trip exists."""
+    try:
+        trip, _version = find_trip(pk)
+    except Http404:
+        trip = None
+    valid = trip is not None and bool(trip.invite_token) and secrets.compare_digest(trip.invite_token, token)
+    if trip is None or not valid:
+        return render(request, "itineraries/invite_invalid.html", status=404)
+    if request.method != "POST":
+        return render(request, "itineraries/invite_join.html", {"trip": trip, "token": token})
     if services.trip_join(trip=trip, token=token, user=request.user):
         messages.success(request, _("You can now edit this trip with its owner."))
         return redirect("web:trip", pk=trip.pk)
