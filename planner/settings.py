@@ -69,7 +69,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 # Tourist accounts (django-allauth): email and password; no social login. Mail goes to the console unless
-# EMAIL_HOST names an SMTP server.
+# EMAIL_HOST names an SMTP server (in production, without one, it is not sent).
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = os.environ.get("ACCOUNT_EMAIL_VERIFICATION", "optional")
@@ -80,8 +80,14 @@ LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/trips/"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+# Without EMAIL_HOST mail goes to the console, except in production, where that would print live password-reset
+# links into the logs: there it is dropped with a warning (http/mail.py).
 EMAIL_BACKEND = (
-    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "itineraries.http.mail.UnsentMailBackend"
+    if PRODUCTION
+    else "django.core.mail.backends.console.EmailBackend"
 )
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
