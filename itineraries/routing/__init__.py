@@ -1,5 +1,6 @@
 """The routing engine: pure Python, no Django. Public API re-exported here."""
 
+from itineraries.routing.chain import night_chain
 from itineraries.routing.keeping import solve_keeping
 from itineraries.routing.plan import DayPlan, Plan, Visit, check, schedule_day
 from itineraries.routing.problem import DaySpec, Lunch, Node, Problem
@@ -20,6 +21,7 @@ __all__ = [
     "StoppingCriterion",
     "Visit",
     "check",
+    "night_chain",
     "schedule_day",
     "solve",
     "solve_keeping",
