@@ -16,6 +16,7 @@ from itineraries.api.geojson_schema import RoadFeatureCollectionSerializer, Trip
 from itineraries.api.preconditions import base_for_settings, base_for_version
 from itineraries.api.serializers import (
     AcceptedSerializer,
+    CollaboratorSerializer,
     DestinationSerializer,
     EditSerializer,
     ItinerarySerializer,
@@ -36,6 +37,7 @@ from itineraries.trips.models import Itinerary
 from itineraries.trips.validation import plan_request_build, replan_places_check
 
 SLUG = "[-a-zA-Z0-9_]+"
+USER_ID = OpenApiParameter("user", OpenApiTypes.INT, OpenApiParameter.PATH, description="a collaborator's user id")
 VERSION_NUMBER = OpenApiParameter("number", OpenApiTypes.INT, OpenApiParameter.PATH, description="a version number")
 ITINERARY_ID = OpenApiParameter("id", OpenApiTypes.UUID, OpenApiParameter.PATH, description="the itinerary's id")
 GPX_TYPES = ("application/gpx+xml", "application/octet-stream")
@@ -222,6 +224,30 @@ class ItineraryViewSet(
         services.trip_update(trip=version.trip, base=base_for_settings(request), **serializer.validated_data)
         version.refresh_from_db()
         return _tagged(Response(ItinerarySerializer(version).data), version)
+
+    @extend_schema(
+        parameters=[ITINERARY_ID],
+        responses={200: CollaboratorSerializer(many=True), **errors(401, 403, 404)},
+        summary="Who edits the trip with its owner (the owner only)",
+    )
+    @action(detail=True, methods=["get"])
+    def collaborators(self, request, pk=None):
+        version = self._version(pk, Role.OWNER)
+        rows = version.trip.collaborators.order_by("email").values("id", "email")
+        return Response(CollaboratorSerializer(rows, many=True).data)
+
+    @extend_schema(
+        parameters=[ITINERARY_ID, USER_ID],
+        request=None,
+        responses={204: None, **errors(401, 403, 404)},
+        summary="Remove a collaborator: the trip no longer exists for them (the owner only)",
+    )
+    @action(detail=True, methods=["delete"], url_path=r"collaborators/(?P<user>[0-9]{1,12})")
+    def collaborator_remove(self, request, pk=None, user=None):
+        version = self._version(pk, Role.OWNER)
+        if not services.trip_collaborator_remove(trip=version.trip, user_id=int(user)):
+            raise NotFound("The trip has no such collaborator.")
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(
         parameters=[ITINERARY_ID],

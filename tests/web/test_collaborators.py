@@ -79,3 +79,17 @@ def test_the_join_page_is_the_same_for_a_random_trip_and_a_wrong_link(owned):
     random = visitor.get("/trips/3f1e0c36-8d6e-4c1f-9a51-2b7c9d0e4a11/join/wrong-token")
     assert real.status_code == random.status_code == 404
     assert len(real.content) == len(random.content)
+
+
+def test_the_api_lists_and_removes_collaborators_for_the_owner_only(owned):
+    owner, trip = owned
+    chen = person("chen")
+    join(chen, trip, trip.invite_token)
+    url = f"/api/v1/itineraries/{trip.pk}/collaborators"
+    user = User.objects.get(username="chen")
+    assert owner.get(url).json() == [{"id": user.pk, "email": "chen@example.com"}]
+    assert chen.get(url).status_code == 403
+    assert chen.delete(f"{url}/{user.pk}").status_code == 403
+    assert owner.delete(f"{url}/{user.pk}").status_code == 204
+    assert owner.delete(f"{url}/{user.pk}").status_code == 404
+    assert chen.get(f"/api/v1/itineraries/{trip.pk}/").status_code == 404
