@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from itineraries.trips.concurrency import Base, base_check, merged, trip_lock, version_latest, version_next
 from itineraries.trips.dispatch import dispatch
 from itineraries.trips.editing import plan_as_given
-from itineraries.trips.errors import InvalidRequest, StaleWrite
+from itineraries.trips.errors import InvalidRequest, StaleWrite, TripGone
 from itineraries.trips.lifecycle import GAVE_UP, itinerary_fail
 from itineraries.trips.models import Itinerary, ItineraryId, Origin, Owner, Trip
 from itineraries.trips.request import PlanRequest
@@ -256,17 +256,21 @@ def trip_duplicate(*, trip: Trip, owner: Owner) -> Trip:
     return copy
 
 
+def _trip_token_set(trip: Trip, field: str, value: str) -> Trip:
+    if not Trip.objects.filter(pk=trip.pk).update(**{field: value}):
+        raise TripGone(str(trip.pk))  # deleted meanwhile
+    setattr(trip, field, value)
+    return trip
+
+
 def trip_share_link(*, trip: Trip, on: bool) -> Trip:
     """Create a read-only link (a new token each time) or revoke it."""
-    trip.share_token = secrets.token_urlsafe(16) if on else ""
-    trip.save(update_fields=["share_token"])
-    return trip
+    return _trip_token_set(trip, "share_token", secrets.token_urlsafe(16) if on else "")
 
 
 def trip_invite_link(*, trip: Trip, on: bool) -> Trip:
-    trip.invite_token = secrets.token_urlsafe(16) if on else ""
-    trip.save(update_fields=["invite_token"])
-    return trip
+    """Create an invite link for one companion (a new token each time) or revoke it."""
+    return _trip_token_set(trip, "invite_token", secrets.token_urlsafe(16) if on else "")
 
 
 def trip_join(*, trip: Trip, token: str, user: AbstractBaseUser) -> bool:

@@ -198,6 +198,7 @@ def trip_restore(request: HttpRequest, pk) -> HttpResponse:
 
 @login_required
 @require_POST
+@guarded
 def trip_sharing(request: HttpRequest, pk) -> HttpResponse:
     view = trip_view(request, pk, need=Role.OWNER)
     what, on = request.POST.get("link"), request.POST.get("on") == "1"
