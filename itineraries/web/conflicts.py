@@ -34,6 +34,16 @@ def base_from_post(post: QueryDict) -> Base | None:
     return Base(version=version, name=name, notes=notes)
 
 
+def stale_before_writing(request: HttpRequest, pk: object, latest_version: int) -> HttpResponse | None:
+    """The conflict page at once when the form's page knew an older newest version than the trip has now (so a
+    stale edit is told so, not "still being planned" when the newer version is being computed); the write's own
+    check under the trip's lock still decides races."""
+    base = base_from_post(request.POST)
+    if base is None or base.version is None or base.version == latest_version:
+        return None
+    return conflict_page(request, pk, StaleWrite(changed=("version",), latest_version=latest_version))
+
+
 def guarded(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """A trip's write view whose StaleWrite becomes the conflict page and TripGone a 404."""
 

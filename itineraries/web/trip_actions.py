@@ -21,7 +21,7 @@ from itineraries.trips import selectors, services
 from itineraries.trips.access import Role
 from itineraries.trips.errors import InvalidRequest
 from itineraries.trips.models import Itinerary, Trip
-from itineraries.web.conflicts import base_from_post, guarded
+from itineraries.web.conflicts import base_from_post, guarded, stale_before_writing
 from itineraries.web.trip_access import find_trip, trip_view
 from itineraries.web.trip_page import start_name
 from itineraries.web.views import throttled
@@ -143,6 +143,8 @@ def _edited(days: list[list[str]], post) -> list[list[str]]:
 @guarded
 def trip_edit(request: HttpRequest, pk) -> HttpResponse:
     view = trip_view(request, pk, need=Role.COLLABORATOR)
+    if (stale := stale_before_writing(request, pk, view.latest.version)) is not None:
+        return stale
     base = view.itinerary if view.itinerary.status == Itinerary.Status.DONE else view.latest
     if base.status != Itinerary.Status.DONE:
         messages.error(request, _("The trip is still being planned; edit it when it is ready."))
@@ -171,6 +173,8 @@ def trip_edit(request: HttpRequest, pk) -> HttpResponse:
 @guarded
 def trip_optimise_day(request: HttpRequest, pk) -> HttpResponse:
     view = trip_view(request, pk, need=Role.COLLABORATOR)
+    if (stale := stale_before_writing(request, pk, view.latest.version)) is not None:
+        return stale
     try:
         day = int(request.POST.get("day", ""))
     except ValueError:
