@@ -227,7 +227,7 @@ class ItineraryViewSet(
 
     @extend_schema(
         parameters=[ITINERARY_ID],
-        responses={200: CollaboratorSerializer(many=True), **errors(401, 403, 404)},
+        responses={200: CollaboratorSerializer(many=True), **errors(400, 401, 403, 404)},
         summary="Who edits the trip with its owner (the owner only)",
     )
     @action(detail=True, methods=["get"])
@@ -239,7 +239,7 @@ class ItineraryViewSet(
     @extend_schema(
         parameters=[ITINERARY_ID, USER_ID],
         request=None,
-        responses={204: None, **errors(401, 403, 404)},
+        responses={204: None, **errors(400, 401, 403, 404)},
         summary="Remove a collaborator: the trip no longer exists for them (the owner only)",
     )
     @action(detail=True, methods=["delete"], url_path=r"collaborators/(?P<user>[0-9]{1,12})")
