@@ -13,3 +13,5 @@ threads = int(os.environ.get("GUNICORN_THREADS", "8"))
 timeout = 60
 keepalive = 5
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
+# Share and invite tokens and password-reset keys travel in URLs: the access log shows them redacted.
+logger_class = "itineraries.http.redaction.RedactingLogger"

@@ -69,7 +69,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 # Tourist accounts (django-allauth): email and password; no social login. Mail goes to the console unless
-# EMAIL_HOST names an SMTP server.
+# EMAIL_HOST names an SMTP server (in production, without one, it is not sent).
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = os.environ.get("ACCOUNT_EMAIL_VERIFICATION", "optional")
@@ -80,8 +80,14 @@ LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/trips/"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+# Without EMAIL_HOST mail goes to the console, except in production, where that would print live password-reset
+# links into the logs: there it is dropped with a warning (http/mail.py).
 EMAIL_BACKEND = (
-    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "itineraries.http.mail.UnsentMailBackend"
+    if PRODUCTION
+    else "django.core.mail.backends.console.EmailBackend"
 )
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -90,10 +96,15 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Shanxi trip planner <noreply@localhost>")
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("LOGIN_COOLOFF_HOURS", "0.25"))
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# The lockout keys on the client's address, the same one the plan throttle counts (http/client.py), so behind
+# a proxy one client's wrong passwords lock only that client. Not on the account as well: that would let anyone
+# lock a tourist out; allauth's login_failed limit (5 per 5 minutes per account) slows guessing one account.
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_CLIENT_IP_CALLABLE = "itineraries.http.client.client_address"
+AXES_USERNAME_CALLABLE = "itineraries.http.client.login_username"
+ACCOUNT_ADAPTER = "itineraries.http.accounts.AccountAdapter"
 # How many proxies in front may append to X-Forwarded-For; 0 trusts none (each client is REMOTE_ADDR).
 TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
-AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXIES or None
 AXES_ENABLE_ADMIN = False
 
 ROOT_URLCONF = "planner.urls"
@@ -157,7 +168,15 @@ WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", not PRODUCTION)
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Forgiving: while Redis is down the cache reads as empty and drops writes, so sign-in, sign-up and password
+    # reset (allauth's rate limits use the cache) keep working; short timeouts so a hung Redis costs little.
+    CACHES = {
+        "default": {
+            "BACKEND": "itineraries.http.cache.ForgivingRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1.0},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -218,7 +237,7 @@ MAX_REQUEST_BYTES = int(os.environ.get("MAX_REQUEST_BYTES", str(2 * 1024 * 1024)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Shanxi itinerary planner API",
     "DESCRIPTION": "Destinations, tourist highways and multi-day itineraries in Shanxi.",
-    "VERSION": "1.5.0",
+    "VERSION": "1.6.0",
     "SERVE_INCLUDE_SCHEMA": False,
     # Swagger UI from the drf-spectacular-sidecar package, served by the app: no CDN.
     "SWAGGER_UI_DIST": "SIDECAR",

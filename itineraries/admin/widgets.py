@@ -43,7 +43,9 @@ def map_context() -> dict[str, Any]:
 def point_map(lat: float | None, lon: float | None) -> str:
     """The map under a destination's coordinates: a click or a drag fills latitude and longitude."""
     shown = to_display(lat, lon) if lat is not None and lon is not None else None
-    context = {"map": json.dumps(map_context(), ensure_ascii=False), "display": json.dumps(shown) if shown else ""}
+    # The map's data goes out through json_script (escaped for a <script> element), never marked safe: a place's
+    # name comes from an editor or an import.
+    context = {"map": map_context(), "display": json.dumps(shown) if shown else ""}
     return render_to_string("admin/itineraries/map_point.html", context)
 
 
@@ -62,7 +64,7 @@ class RoadLineWidget(forms.Textarea):
 
     def get_context(self, name: str, value: Any, attrs: dict | None) -> dict[str, Any]:
         context = super().get_context(name, value, attrs)
-        context["map"] = json.dumps(map_context(), ensure_ascii=False)
+        context["map"] = map_context()  # rendered with json_script
         context["display"] = json.dumps(_display_line(value))
         return context
 

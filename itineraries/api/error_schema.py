@@ -40,6 +40,8 @@ DESCRIPTIONS = {
     403: "Signed in but not allowed (not the trip's owner), or a session request without its CSRF token.",
     404: "No such object, or a page past the last one.",
     409: "The itinerary is not done yet (queued, running or failed); poll it until `status` is done.",
+    412: "Sent with `If-Match`, and the trip changed since that ETag was read: `changed` lists what changed "
+    "(`version`, `name`, `notes`) and `latest_version` the trip's newest version. Read it again and re-apply.",
     413: "The request body is larger than the server accepts.",
     415: "The body is not JSON: send `Content-Type: application/json`.",
     429: "Too many plans submitted: wait the seconds in `Retry-After`.",
@@ -63,4 +65,11 @@ LOCATION = OpenApiParameter(
     OpenApiParameter.HEADER,
     response=[202],
     description="the itinerary to poll",
+)
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    required=False,
+    description="the ETag of the version you read: the write is refused (412) if the trip changed since",
 )

@@ -3,7 +3,7 @@ a 400 also lists the messages of each field it names (see itineraries.api.error_
 
 from __future__ import annotations
 
-from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
+from django.core.exceptions import ObjectDoesNotExist, RequestDataTooBig, SuspiciousOperation
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.views.defaults import server_error as html_server_error
 from rest_framework import status
@@ -11,7 +11,7 @@ from rest_framework.exceptions import NotAuthenticated, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
-from itineraries.trips.errors import InvalidRequest
+from itineraries.trips.errors import InvalidRequest, StaleWrite, TripGone
 
 SIGN_IN = "Sign in, or send an API token (Authorization: Bearer <key>), to do this."
 
@@ -36,6 +36,19 @@ def field_errors_body(errors: object) -> dict:
     return {"detail": summary, **errors}
 
 
+def _precondition_failed(exc: StaleWrite) -> Response:
+    """A write whose If-Match no longer holds: what changed, and the version to read again."""
+    return Response(
+        {
+            "detail": f"The trip changed since you read it ({', '.join(exc.changed)}); read it again and re-apply "
+            "your change.",
+            "changed": list(exc.changed),
+            "latest_version": exc.latest_version,
+        },
+        status=status.HTTP_412_PRECONDITION_FAILED,
+    )
+
+
 def api_exception_handler(exc, context):
     if isinstance(exc, RequestDataTooBig):
         return Response({"detail": "The request body is too large."}, status=status.HTTP_400_BAD_REQUEST)
@@ -43,7 +56,9 @@ def api_exception_handler(exc, context):
         return Response({"detail": "The request could not be read."}, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, InvalidRequest):
         exc = ValidationError(exc.errors)
-    if isinstance(exc, Http404):
+    if isinstance(exc, StaleWrite):
+        return _precondition_failed(exc)
+    if isinstance(exc, Http404 | TripGone | ObjectDoesNotExist):
         return Response({"detail": "Not found."}, status=status.HTTP_404_NOT_FOUND)
     if isinstance(exc, NotAuthenticated):
         exc = NotAuthenticated(SIGN_IN)

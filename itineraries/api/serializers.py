@@ -154,6 +154,13 @@ class TripSettingsSerializer(serializers.Serializer):
     notes = serializers.CharField(max_length=4000, required=False, allow_blank=True)
 
 
+class CollaboratorSerializer(serializers.Serializer):
+    id = serializers.IntegerField(
+        help_text="the user's id; DELETE /itineraries/<id>/collaborators/<user id> removes them"
+    )
+    email = serializers.EmailField()
+
+
 class VersionSerializer(serializers.Serializer):
     version = serializers.IntegerField()
     id = serializers.UUIDField(help_text="this version's itinerary id")

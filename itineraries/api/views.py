@@ -10,11 +10,13 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from itineraries.api.downloads import DownloadNegotiation, download_type
-from itineraries.api.error_schema import LOCATION, RETRY_AFTER, errors
+from itineraries.api.error_schema import IF_MATCH, LOCATION, RETRY_AFTER, errors
 from itineraries.api.filters import DestinationFilter
 from itineraries.api.geojson_schema import RoadFeatureCollectionSerializer, TripFeatureCollectionSerializer
+from itineraries.api.preconditions import base_for_settings, base_for_version
 from itineraries.api.serializers import (
     AcceptedSerializer,
+    CollaboratorSerializer,
     DestinationSerializer,
     EditSerializer,
     ItinerarySerializer,
@@ -35,6 +37,7 @@ from itineraries.trips.models import Itinerary
 from itineraries.trips.validation import plan_request_build, replan_places_check
 
 SLUG = "[-a-zA-Z0-9_]+"
+USER_ID = OpenApiParameter("user", OpenApiTypes.INT, OpenApiParameter.PATH, description="a collaborator's user id")
 VERSION_NUMBER = OpenApiParameter("number", OpenApiTypes.INT, OpenApiParameter.PATH, description="a version number")
 ITINERARY_ID = OpenApiParameter("id", OpenApiTypes.UUID, OpenApiParameter.PATH, description="the itinerary's id")
 GPX_TYPES = ("application/gpx+xml", "application/octet-stream")
@@ -89,6 +92,14 @@ def _accepted(request, itinerary: Itinerary) -> Response:
         status=status.HTTP_202_ACCEPTED,
         headers={"Location": url},
     )
+
+
+def _tagged(response: Response, version: Itinerary) -> Response:
+    """A write's answer carries the new ETag, for the client's next If-Match."""
+    tag = trips.itinerary_etag(trips.itinerary_public(version))
+    if tag is not None:
+        response["ETag"] = tag
+    return response
 
 
 @extend_schema_view(
@@ -166,8 +177,8 @@ class ItineraryViewSet(
 
     @extend_schema(
         request=ReplanSerializer,
-        parameters=[ITINERARY_ID, LOCATION, RETRY_AFTER],
-        responses={202: AcceptedSerializer, **errors(400, 401, 403, 404, 413, 415, 429)},
+        parameters=[ITINERARY_ID, IF_MATCH, LOCATION, RETRY_AFTER],
+        responses={202: AcceptedSerializer, **errors(400, 401, 403, 404, 412, 413, 415, 429)},
     )
     @action(detail=True, methods=["post"])
     def replan(self, request, pk=None):
@@ -182,7 +193,11 @@ class ItineraryViewSet(
             days=int(itinerary.request.get("days", 0)),
         )
         new = services.itinerary_replan(
-            itinerary=itinerary, pins=pins, drops=drops, keep_days=tuple(dict.fromkeys(keep_days))
+            itinerary=itinerary,
+            pins=pins,
+            drops=drops,
+            keep_days=tuple(dict.fromkeys(keep_days)),
+            base=base_for_version(request, itinerary),
         )
         return _accepted(request, new)
 
@@ -193,22 +208,46 @@ class ItineraryViewSet(
     )
     def destroy(self, request, *args, **kwargs):
         version = self._version(kwargs[self.lookup_field], Role.OWNER)
-        version.trip.delete()
+        services.trip_delete(trip=version.trip)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(
         request=TripSettingsSerializer,
-        parameters=[ITINERARY_ID],
-        responses={200: ItinerarySerializer, **errors(400, 401, 403, 404, 415)},
+        parameters=[ITINERARY_ID, IF_MATCH],
+        responses={200: ItinerarySerializer, **errors(400, 401, 403, 404, 412, 415)},
         summary="Rename the trip or change its notes (owner or collaborator)",
     )
     def partial_update(self, request, pk=None):
         version = self._version(pk, Role.COLLABORATOR)
         serializer = TripSettingsSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        services.trip_update(trip=version.trip, **serializer.validated_data)
+        services.trip_update(trip=version.trip, base=base_for_settings(request), **serializer.validated_data)
         version.refresh_from_db()
-        return Response(ItinerarySerializer(version).data)
+        return _tagged(Response(ItinerarySerializer(version).data), version)
+
+    @extend_schema(
+        parameters=[ITINERARY_ID],
+        responses={200: CollaboratorSerializer(many=True), **errors(400, 401, 403, 404)},
+        summary="Who edits the trip with its owner (the owner only)",
+    )
+    @action(detail=True, methods=["get"])
+    def collaborators(self, request, pk=None):
+        version = self._version(pk, Role.OWNER)
+        rows = version.trip.collaborators.order_by("email").values("id", "email")
+        return Response(CollaboratorSerializer(rows, many=True).data)
+
+    @extend_schema(
+        parameters=[ITINERARY_ID, USER_ID],
+        request=None,
+        responses={204: None, **errors(400, 401, 403, 404)},
+        summary="Remove a collaborator: the trip no longer exists for them (the owner only)",
+    )
+    @action(detail=True, methods=["delete"], url_path=r"collaborators/(?P<user>[0-9]{1,12})")
+    def collaborator_remove(self, request, pk=None, user=None):
+        version = self._version(pk, Role.OWNER)
+        if not services.trip_collaborator_remove(trip=version.trip, user_id=int(user)):
+            raise NotFound("The trip has no such collaborator.")
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(
         parameters=[ITINERARY_ID],
@@ -223,8 +262,8 @@ class ItineraryViewSet(
 
     @extend_schema(
         request=None,
-        parameters=[ITINERARY_ID, VERSION_NUMBER],
-        responses={201: ItinerarySerializer, **errors(400, 401, 403, 404)},
+        parameters=[ITINERARY_ID, VERSION_NUMBER, IF_MATCH],
+        responses={201: ItinerarySerializer, **errors(400, 401, 403, 404, 412)},
         summary="Restore a version: it becomes the trip's newest version",
     )
     @action(detail=True, methods=["post"], url_path=r"versions/(?P<number>[0-9]{1,5})/restore")
@@ -232,13 +271,15 @@ class ItineraryViewSet(
         version = self._version(pk, Role.COLLABORATOR)
         if not version.trip.versions.filter(version=int(number)).exists():
             raise NotFound("The trip has no such version.")
-        new = services.itinerary_restore(trip=version.trip, version=int(number))
-        return Response(ItinerarySerializer(new).data, status=status.HTTP_201_CREATED)
+        new = services.itinerary_restore(
+            trip=version.trip, version=int(number), base=base_for_version(request, version)
+        )
+        return _tagged(Response(ItinerarySerializer(new).data, status=status.HTTP_201_CREATED), new)
 
     @extend_schema(
         request=EditSerializer,
-        parameters=[ITINERARY_ID],
-        responses={201: ItinerarySerializer, **errors(400, 401, 403, 404, 409, 415)},
+        parameters=[ITINERARY_ID, IF_MATCH],
+        responses={201: ItinerarySerializer, **errors(400, 401, 403, 404, 409, 412, 415)},
         summary="Arrange the days by hand: a new version, timed at once; what breaks is in each day's problems",
     )
     @action(detail=True, methods=["post"])
@@ -249,8 +290,8 @@ class ItineraryViewSet(
         serializer = EditSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         days = [list(day) for day in serializer.validated_data["days"]]
-        new = services.itinerary_edit(itinerary=version, days=days)
-        return Response(ItinerarySerializer(new).data, status=status.HTTP_201_CREATED)
+        new = services.itinerary_edit(itinerary=version, days=days, base=base_for_version(request, version))
+        return _tagged(Response(ItinerarySerializer(new).data, status=status.HTTP_201_CREATED), new)
 
     def _done(self, pk, need: Role = Role.VIEWER) -> Itinerary | Response:
         itinerary = self._version(pk, need)

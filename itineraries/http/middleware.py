@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 
 from django.conf import settings
@@ -20,6 +21,20 @@ def _has_nul(request: HttpRequest) -> bool:
     return any("\x00" in value for values in request.GET.lists() for value in values[1])
 
 
+def _read_chunked(request: HttpRequest) -> HttpResponse | None:
+    """A chunked body has no Content-Length, so Django would read it as empty (a PATCH "saved" nothing). Where
+    the server has de-chunked it and marks its end (gunicorn: ``wsgi.input_terminated``) it is read here, up to
+    the size cap, and given its length; a server that cannot mark the end gets a 411."""
+    if not request.META.get("wsgi.input_terminated"):
+        return _refuse(request, 411, "Send a Content-Length: this server does not read chunked bodies.")
+    body = request.META["wsgi.input"].read(settings.MAX_REQUEST_BYTES + 1)
+    if len(body) > settings.MAX_REQUEST_BYTES:
+        return _refuse(request, 413, f"The request body is larger than {settings.MAX_REQUEST_BYTES} bytes.")
+    request.META["CONTENT_LENGTH"] = str(len(body))
+    request._stream = io.BytesIO(body)  # what Django reads the body from
+    return None
+
+
 class RequestGuardMiddleware:
     """Refuses what no view should see: bodies over the size cap (file parts included) and NUL characters
     in the path or the query (PostgreSQL cannot store them)."""
@@ -28,6 +43,10 @@ class RequestGuardMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if "chunked" in request.META.get("HTTP_TRANSFER_ENCODING", "").lower():
+            refused = _read_chunked(request)
+            if refused is not None:
+                return refused
         try:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:

@@ -1,9 +1,9 @@
 """Rate limits for plan submissions, shared by the API and the web pages.
 
 Fixed-window counters incremented atomically in the cache (Redis in production), so concurrent requests
-cannot overshoot the limit. The client is the signed-in user, else its address: X-Forwarded-For is trusted
-only as far as REST_FRAMEWORK["NUM_PROXIES"] says (0 unless a proxy is configured). When the cache cannot
-be reached the request is let through: a broken counter must not stop tourists from planning.
+cannot overshoot the limit. The client is the signed-in user, else its address (http/client.py, the same one
+the login lockout counts). When the cache cannot be reached the request is let through: a broken counter must
+not stop tourists from planning.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from django.http import HttpRequest
 from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle, SimpleRateThrottle
 
+from itineraries.http.client import client_address
+
 log = logging.getLogger(__name__)
 PLAN_SUBMIT = "plan_submit"
 
@@ -24,7 +26,7 @@ def _client(request: HttpRequest) -> str:
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return f"user:{user.pk}"
-    return f"ip:{BaseThrottle().get_ident(request)}"
+    return f"ip:{client_address(request)}"
 
 
 def throttle_wait(request: HttpRequest, *, scope: str = PLAN_SUBMIT) -> float | None:

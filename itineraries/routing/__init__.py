@@ -1,5 +1,6 @@
 """The routing engine: pure Python, no Django. Public API re-exported here."""
 
+from itineraries.routing.chain import night_chain
 from itineraries.routing.check import check
 from itineraries.routing.keeping import solve_keeping
 from itineraries.routing.plan import DayPlan, Plan, Visit, schedule_day
@@ -21,6 +22,7 @@ __all__ = [
     "StoppingCriterion",
     "Visit",
     "check",
+    "night_chain",
     "schedule_day",
     "solve",
     "solve_keeping",

@@ -17,6 +17,8 @@ from itineraries.routing.areas import gathered
 from itineraries.routing.balance import balanced
 from itineraries.routing.beds import beds_on_the_way
 from itineraries.routing.budget import within_budget
+from itineraries.routing.chain import chain_plan, night_chain
+from itineraries.routing.check import check
 from itineraries.routing.lunch import days_with_lunch
 from itineraries.routing.must_first import must_first
 from itineraries.routing.plan import Plan
@@ -101,9 +103,13 @@ def _initial(
     allowed = set(problem.candidates)
     seen: set[int] = set()
     begin = problem.start
+    reaching = night_chain(problem)  # a one-way trip: nights from which its end can still be reached
     for d in range(problem.n_days):
         options = problem.night_options(d)
-        end = nights[d] if nights and d < len(nights) and nights[d] in options else _first_night(problem, d)
+        if nights and d < len(nights) and nights[d] in options:
+            end = nights[d]
+        else:
+            end = reaching[d] if reaching is not None else _first_night(problem, d)
         visits = []
         for v in warm[d] if warm and d < len(warm) else []:
             if v in allowed and v not in seen:
@@ -160,7 +166,24 @@ def solve(
             return _search(part, limit, seed=seed, progress=None, warm_start=visits, warm_nights=nights)
 
         plan = must_first(problem, stop, plan, search)
-    return _settled(problem, refilled(problem, plan))
+    plan = _settled(problem, refilled(problem, plan))
+    return plan if problem.end is None else _reaching_the_end(problem, stop, plan, seed=seed)
+
+
+def _reaching_the_end(problem: Problem, stop: StoppingCriterion, plan: Plan, *, seed: int) -> Plan:
+    """A one-way trip's plan that passes the checker: the search's, else a search from nights that reach the
+    end, else those nights driven without visits. The engine does not hand on a plan that fails the checker
+    when a feasible one exists (validation refuses a request for which none does)."""
+    if not check(problem, plan):
+        return plan
+    chain = night_chain(problem)
+    if chain is None:
+        return plan  # no plan can reach the end; the request should have been refused
+    again = _search(problem, stop, seed=seed, progress=None, warm_start=None, warm_nights=chain)
+    again = _settled(problem, refilled(problem, again))
+    if not check(problem, again):
+        return again
+    return chain_plan(problem, chain) or plan
 
 
 EMPTY_DAY_COST = 1_000.0  # a day with time to go out and nothing in it: any visit elsewhere is worth less

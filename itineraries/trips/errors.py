@@ -13,3 +13,18 @@ class InvalidRequest(Exception):
 
 class PlanError(Exception):
     """A plan that could not be made after its request was accepted; stored as the itinerary's error."""
+
+
+class TripGone(Exception):
+    """The trip was deleted while a write to it was under way: the write is dropped (404 / a page, never 500)."""
+
+
+class StaleWrite(Exception):
+    """A write based on a state of the trip that has changed since: ``changed`` names what changed (``version``,
+    ``name``, ``notes``), ``latest_version`` is the trip's newest version now. Answered 412 (API) or with a page
+    that shows both (web); never a silent loss."""
+
+    def __init__(self, *, changed: tuple[str, ...], latest_version: int) -> None:
+        super().__init__(f"the trip changed since it was read ({', '.join(changed)}); latest is {latest_version}")
+        self.changed = changed
+        self.latest_version = latest_version

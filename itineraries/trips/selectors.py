@@ -24,6 +24,7 @@ from itineraries.routing import (
     Problem,
     StoppingCriterion,
 )
+from itineraries.trips.concurrency import text_digest
 from itineraries.trips.models import Itinerary, Trip
 from itineraries.trips.request import PlanRequest, day_window
 
@@ -76,11 +77,13 @@ def itinerary_public(version: Itinerary) -> dict:
 
 
 def itinerary_etag(row: dict) -> str | None:
-    """The entity tag of a plan that no longer changes (done or failed); None while it is being computed."""
+    """The entity tag of a finished (done or failed) plan, None while it is being computed. The trip's name and
+    notes are part of the body, so their digests are part of the tag: a rename changes it."""
     finished = row["finished_at"]
     if row["status"] not in (Itinerary.Status.DONE, Itinerary.Status.FAILED) or finished is None:
         return None
-    return f'"{row["id"]}-{row["status"]}-{int(finished.timestamp() * 1_000_000)}"'
+    digests = f"{text_digest(row['trip__name'] or '')}-{text_digest(row['trip__notes'] or '')}"
+    return f'"{row["id"]}-{row["status"]}-{int(finished.timestamp() * 1_000_000)}-{digests}"'
 
 
 def itinerary_list(*, owner: AbstractBaseUser) -> QuerySet[Itinerary]:

@@ -9,22 +9,19 @@ from dataclasses import replace
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from itineraries.trips.concurrency import Base, base_check, merged, trip_lock, version_latest, version_next
 from itineraries.trips.dispatch import dispatch
 from itineraries.trips.editing import plan_as_given
-from itineraries.trips.errors import InvalidRequest
+from itineraries.trips.errors import InvalidRequest, StaleWrite, TripGone
 from itineraries.trips.lifecycle import GAVE_UP, itinerary_fail
 from itineraries.trips.models import Itinerary, ItineraryId, Origin, Owner, Trip
 from itineraries.trips.request import PlanRequest
 
 log = logging.getLogger(__name__)
-
-
-def _next_version(trip: Trip) -> int:
-    return (trip.versions.aggregate(Max("version"))["version__max"] or 0) + 1
 
 
 def itinerary_create(
@@ -34,16 +31,19 @@ def itinerary_create(
     replanned_from: Itinerary | None = None,
     trip: Trip | None = None,
     origin: str = "planned",
+    base: Base | None = None,
 ) -> Itinerary:
     """Save the row first, then hand it to a worker once the transaction commits. Without a trip, the row is
-    the first version of a new trip that shares its id; with one, it is that trip's next version."""
+    the first version of a new trip that shares its id; with one, it is that trip's next version (taken under
+    the trip's lock: TripGone if it was deleted, StaleWrite if ``base`` is out of date)."""
     with transaction.atomic():
         if trip is None:
             pk = uuid.uuid4()
             trip = Trip.objects.create(id=pk, owner=owner)
             version = 1
         else:
-            pk, owner, version = uuid.uuid4(), trip.owner, _next_version(trip)
+            trip = trip_lock(trip.pk)
+            pk, owner, version = uuid.uuid4(), trip.owner, version_next(trip, base=base)
         itinerary = Itinerary.objects.create(
             id=pk,
             request=request.to_json(),
@@ -95,13 +95,16 @@ def itinerary_replan(
     drops: tuple[str, ...],
     keep_days: tuple[int, ...] = (),
     owner: Owner = None,
+    base: Base | None = None,
 ) -> Itinerary:
     """The trip's next version from an old one: pinned places become must-sees, dropped ones are avoided."""
     previous, nights = itinerary_days(itinerary)
     updated = PlanRequest.from_json(itinerary.request).with_changes(
         pins=list(pins), drops=list(drops), previous=previous, nights=nights, keep_days=tuple(keep_days)
     )
-    return itinerary_create(request=updated, replanned_from=itinerary, trip=itinerary.trip, origin="replanned")
+    return itinerary_create(
+        request=updated, replanned_from=itinerary, trip=itinerary.trip, origin="replanned", base=base
+    )
 
 
 def itinerary_days(itinerary: Itinerary) -> tuple[list[list[str]], list[str]]:
@@ -110,21 +113,22 @@ def itinerary_days(itinerary: Itinerary) -> tuple[list[list[str]], list[str]]:
     return [[s["slug"] for s in day["stops"]] for day in days], [day["end"]["slug"] for day in days]
 
 
-def _finished_version(*, trip: Trip, source: Itinerary, origin: str, **fields: object) -> Itinerary:
+def _finished_version(*, trip: Trip, source: Itinerary, origin: str, base: Base | None, **fields: object) -> Itinerary:
     """The trip's next version, made without the optimiser (an edit, a restore): stored as finished."""
     with transaction.atomic():
+        trip = trip_lock(trip.pk)
         return Itinerary.objects.create(
             owner=trip.owner,
             replanned_from=source,
             trip=trip,
-            version=_next_version(trip),
+            version=version_next(trip, base=base),
             origin=origin,
             finished_at=timezone.now(),
             **fields,
         )
 
 
-def itinerary_edit(*, itinerary: Itinerary, days: list[list[str]]) -> Itinerary:
+def itinerary_edit(*, itinerary: Itinerary, days: list[list[str]], base: Base | None = None) -> Itinerary:
     """A tourist's own arrangement of the places, timed at once through the engine's checker. Nothing is
     refused for breaking an opening hour or the driving cap: the new version says what breaks and why. Every
     day must be given, and a place only once."""
@@ -150,6 +154,7 @@ def itinerary_edit(*, itinerary: Itinerary, days: list[list[str]]) -> Itinerary:
         trip=itinerary.trip,
         source=itinerary,
         origin="edited",
+        base=base,
         request=edited.to_json(),
         status=Itinerary.Status.DONE,
         progress=100,
@@ -157,7 +162,7 @@ def itinerary_edit(*, itinerary: Itinerary, days: list[list[str]]) -> Itinerary:
     )
 
 
-def itinerary_optimise_day(*, itinerary: Itinerary, day: int) -> Itinerary:
+def itinerary_optimise_day(*, itinerary: Itinerary, day: int, base: Base | None = None) -> Itinerary:
     """Re-order one day (1-based) as the optimiser would, keeping its places; the other days stay as they are."""
     request = PlanRequest.from_json(itinerary.request)
     previous, nights = itinerary_days(itinerary)
@@ -170,31 +175,60 @@ def itinerary_optimise_day(*, itinerary: Itinerary, day: int) -> Itinerary:
         as_given=False,
         reorder_day=day,
     )
-    return itinerary_create(request=updated, replanned_from=itinerary, trip=itinerary.trip, origin="optimised")
-
-
-def itinerary_restore(*, trip: Trip, version: int) -> Itinerary:
-    """An earlier version again, as the trip's newest: nothing is recomputed."""
-    old = trip.versions.get(version=version)
-    return _finished_version(
-        trip=trip,
-        source=old,
-        origin="restored",
-        request=old.request,
-        status=old.status,
-        progress=old.progress,
-        result=old.result,
-        error=old.error,
+    return itinerary_create(
+        request=updated, replanned_from=itinerary, trip=itinerary.trip, origin="optimised", base=base
     )
 
 
-def trip_update(*, trip: Trip, name: str | None = None, notes: str | None = None) -> Trip:
-    if name is not None:
-        trip.name = name.strip()[:120]
-    if notes is not None:
-        trip.notes = notes.strip()[:4000]
-    trip.save(update_fields=["name", "notes"])
+def itinerary_restore(*, trip: Trip, version: int, base: Base | None = None) -> Itinerary:
+    """An earlier version again, as the trip's newest: nothing is recomputed."""
+    with transaction.atomic():
+        locked = trip_lock(trip.pk)  # the trip may have been deleted since the caller read it
+        old = locked.versions.get(version=version)
+        return _finished_version(
+            trip=locked,
+            source=old,
+            origin="restored",
+            base=base,
+            request=old.request,
+            status=old.status,
+            progress=old.progress,
+            result=old.result,
+            error=old.error,
+        )
+
+
+def _clean(text: str | None, limit: int) -> str | None:
+    return None if text is None else text.strip()[:limit]
+
+
+def trip_update(*, trip: Trip, name: str | None = None, notes: str | None = None, base: Base | None = None) -> Trip:
+    """Rename a trip or change its notes, under its lock. With a base that carries the name and notes its author
+    read, each field merges: a field the author left as it was keeps anyone else's change since; both changed
+    differently is a StaleWrite. With digests (the API's If-Match), any change since is a StaleWrite."""
+    with transaction.atomic():
+        locked = trip_lock(trip.pk)
+        base_check(locked, base, latest=version_latest(locked), version=False)
+        given = {"name": _clean(name, 120), "notes": _clean(notes, 4000)}
+        based_on = {"name": _clean(base.name, 120), "notes": _clean(base.notes, 4000)} if base else {}
+        values, conflicts = {}, []
+        for field, value in given.items():
+            current = getattr(locked, field)
+            values[field] = merged(current=current, given=value, based_on=based_on.get(field))
+            if values[field] is None:
+                conflicts.append(field)
+        if conflicts:
+            raise StaleWrite(changed=tuple(conflicts), latest_version=version_latest(locked))
+        locked.name, locked.notes = values["name"], values["notes"]
+        locked.save(update_fields=["name", "notes"])
+    trip.name, trip.notes = locked.name, locked.notes
     return trip
+
+
+def trip_delete(*, trip: Trip) -> None:
+    """Delete a trip and its versions, under its lock: a write racing the delete finds the trip gone."""
+    with transaction.atomic():
+        trip_lock(trip.pk).delete()
 
 
 def trip_duplicate(*, trip: Trip, owner: Owner) -> Trip:
@@ -222,26 +256,45 @@ def trip_duplicate(*, trip: Trip, owner: Owner) -> Trip:
     return copy
 
 
+def _trip_token_set(trip: Trip, field: str, value: str) -> Trip:
+    if not Trip.objects.filter(pk=trip.pk).update(**{field: value}):
+        raise TripGone(str(trip.pk))  # deleted meanwhile
+    setattr(trip, field, value)
+    return trip
+
+
 def trip_share_link(*, trip: Trip, on: bool) -> Trip:
     """Create a read-only link (a new token each time) or revoke it."""
-    trip.share_token = secrets.token_urlsafe(16) if on else ""
-    trip.save(update_fields=["share_token"])
-    return trip
+    return _trip_token_set(trip, "share_token", secrets.token_urlsafe(16) if on else "")
 
 
 def trip_invite_link(*, trip: Trip, on: bool) -> Trip:
-    trip.invite_token = secrets.token_urlsafe(16) if on else ""
-    trip.save(update_fields=["invite_token"])
-    return trip
+    """Create an invite link for one companion (a new token each time) or revoke it."""
+    return _trip_token_set(trip, "invite_token", secrets.token_urlsafe(16) if on else "")
 
 
 def trip_join(*, trip: Trip, token: str, user: AbstractBaseUser) -> bool:
-    """A companion follows the invite link: they become a collaborator. False when the link is not valid."""
+    """A companion follows the invite link: they become a collaborator, and the link is used up (an invite is
+    for one person; the owner makes another for the next). False when the link is not (or no longer) valid.
+    The owner, or someone already editing, following the link does not use it up."""
     if not trip.invite_token or not secrets.compare_digest(trip.invite_token, token):
         return False
-    if trip.owner_id != user.pk:
+    if trip.owner_id == user.pk or trip.collaborators.filter(pk=user.pk).exists():
+        return True
+    with transaction.atomic():
+        # Conditional: of two people following one link at once, one gets in.
+        if not Trip.objects.filter(pk=trip.pk, invite_token=token).update(invite_token=""):
+            return False
         trip.collaborators.add(user)
+    trip.invite_token = ""
     return True
+
+
+def trip_collaborator_remove(*, trip: Trip, user_id: object) -> bool:
+    """The owner takes a collaborator off the trip: from now on a private trip does not exist for them."""
+    removed = trip.collaborators.filter(pk=user_id).exists()
+    trip.collaborators.remove(*trip.collaborators.filter(pk=user_id))
+    return removed
 
 
 def trips_claim(*, user: AbstractBaseUser, trip_ids: list[str]) -> int:

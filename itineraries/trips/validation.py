@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from itineraries.catalogue import selectors as catalogue
 from itineraries.catalogue.models import Destination, ThemedRoute
 from itineraries.catalogue.scoring import INTERESTS
+from itineraries.routing import night_chain
+from itineraries.trips import selectors
 from itineraries.trips.advice import MODE_NAMES
 from itineraries.trips.errors import InvalidRequest
 from itineraries.trips.request import MAX_DAYS, MAX_DRIVE_HOURS, MODES, PACES, PlanRequest
@@ -155,6 +157,12 @@ def _rest_days(days: tuple[int, ...], length: int, errors: _Errors) -> tuple[int
     return tuple(sorted(set(days)))
 
 
+def _nights_reach_end(request: PlanRequest) -> bool:
+    """The engine's own answer, on the problem it will solve (its roads, leg limit, day lengths, rest days and
+    lunch hour): is there a chain of nights that reaches the end? If so the engine's plan reaches it too."""
+    return night_chain(selectors.problem_for_request(request).problem) is not None
+
+
 def _end_reachable(request: PlanRequest, errors: _Errors, places: dict[str, Destination]) -> None:
     """A one-way trip's end must be reachable night by night, each day's road within its cap."""
     if not request.end or request.end == request.start:
@@ -165,7 +173,7 @@ def _end_reachable(request: PlanRequest, errors: _Errors, places: dict[str, Dest
     here = {matrix.index(request.start)}
     for _day in range(request.days - 1):
         here |= {b for b in beds if any(minutes[a, b] <= cap for a in here)}
-    if not any(minutes[a, matrix.index(request.end)] <= cap for a in here):
+    if not any(minutes[a, matrix.index(request.end)] <= cap for a in here) or not _nights_reach_end(request):
         errors.add(
             "end",
             _("%(name)s cannot be reached by %(mode)s from %(start)s within %(days)d day(s).")

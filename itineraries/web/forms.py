@@ -93,7 +93,7 @@ class PlanForm(forms.Form):
         help_text=_("Day numbers with no driving, such as 3 or 2, 4: spent where the night before was."),
         widget=forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "3"}),
     )
-    route = forms.CharField(required=False, widget=forms.HiddenInput)
+    route = forms.CharField(label=_("Themed route"), required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, starts: list[tuple[str, str]], sights: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)

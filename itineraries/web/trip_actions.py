@@ -4,10 +4,11 @@ days by hand, optimise one day, restore a version; share a read-only link or inv
 from __future__ import annotations
 
 import json
+import secrets
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -20,6 +21,7 @@ from itineraries.trips import selectors, services
 from itineraries.trips.access import Role
 from itineraries.trips.errors import InvalidRequest
 from itineraries.trips.models import Itinerary, Trip
+from itineraries.web.conflicts import base_from_post, guarded, stale_before_writing
 from itineraries.web.trip_access import find_trip, trip_view
 from itineraries.web.trip_page import start_name
 from itineraries.web.views import throttled
@@ -52,9 +54,11 @@ def my_trips(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
+@guarded
 def trip_settings(request: HttpRequest, pk) -> HttpResponse:
     view = trip_view(request, pk, need=Role.COLLABORATOR)
-    services.trip_update(trip=view.trip, name=request.POST.get("name"), notes=request.POST.get("notes"))
+    post = request.POST
+    services.trip_update(trip=view.trip, name=post.get("name"), notes=post.get("notes"), base=base_from_post(post))
     messages.success(request, _("Saved."))
     after = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(
@@ -74,14 +78,19 @@ def trip_duplicate(request: HttpRequest, pk) -> HttpResponse:
 
 
 @login_required
+@guarded
 def trip_delete(request: HttpRequest, pk) -> HttpResponse:
     view = trip_view(request, pk, need=Role.OWNER)
     if request.method == "POST":
         title = _title(view.trip, view.latest)
-        view.trip.delete()
+        services.trip_delete(trip=view.trip)
         messages.success(request, _("Deleted “%(title)s”.") % {"title": title})
         return redirect("web:my-trips")
     return render(request, "itineraries/trip_delete.html", {"trip": view.trip, "title": _title(view.trip, view.latest)})
+
+
+class UnreadableEdit(InvalidRequest):
+    """A post no page of ours sends (a drag's order that is not days of places): answered 400, naming it."""
 
 
 def _edited(days: list[list[str]], post) -> list[list[str]]:
@@ -91,10 +100,14 @@ def _edited(days: list[list[str]], post) -> list[list[str]]:
     if op == "order":
         try:
             wanted = json.loads(post.get("days", ""))
-        except ValueError as exc:
-            raise InvalidRequest({"days": [_("The new order could not be read.")]}) from exc
-        if not isinstance(wanted, list) or len(wanted) != len(days) or not all(isinstance(d, list) for d in wanted):
-            raise InvalidRequest({"days": [_("The new order must list every day.")]})
+        except (ValueError, RecursionError) as exc:  # RecursionError: nested too deeply to read
+            raise UnreadableEdit({"days": [_("The new order could not be read.")]}) from exc
+        if (
+            not isinstance(wanted, list)
+            or len(wanted) != len(days)
+            or not all(isinstance(d, list) and all(isinstance(s, str) for s in d) for d in wanted)
+        ):
+            raise UnreadableEdit({"days": [_("The new order must list every day, each as a list of places.")]})
         if sorted(s for d in wanted for s in d) != sorted(s for d in days for s in d):
             raise InvalidRequest({"days": [_("A drag may move places, not add or remove them.")]})
         return [[str(s) for s in d] for d in wanted]
@@ -127,15 +140,21 @@ def _edited(days: list[list[str]], post) -> list[list[str]]:
 
 
 @require_POST
+@guarded
 def trip_edit(request: HttpRequest, pk) -> HttpResponse:
     view = trip_view(request, pk, need=Role.COLLABORATOR)
+    if (stale := stale_before_writing(request, pk, view.latest.version)) is not None:
+        return stale
     base = view.itinerary if view.itinerary.status == Itinerary.Status.DONE else view.latest
     if base.status != Itinerary.Status.DONE:
         messages.error(request, _("The trip is still being planned; edit it when it is ready."))
         return redirect("web:trip", pk=view.trip.pk)
     try:
         days = _edited(services.itinerary_days(base)[0], request.POST)
-        new = services.itinerary_edit(itinerary=base, days=days)
+        new = services.itinerary_edit(itinerary=base, days=days, base=base_from_post(request.POST))
+    except UnreadableEdit as exc:
+        context = {"trip": view.trip, "errors": exc.errors}
+        return render(request, "itineraries/edit_refused.html", context, status=400)
     except InvalidRequest as exc:
         messages.error(request, " ".join(m for ms in exc.errors.values() for m in ms))
         return redirect("web:trip", pk=view.trip.pk)
@@ -151,23 +170,27 @@ def trip_edit(request: HttpRequest, pk) -> HttpResponse:
 
 @require_POST
 @throttled
+@guarded
 def trip_optimise_day(request: HttpRequest, pk) -> HttpResponse:
     view = trip_view(request, pk, need=Role.COLLABORATOR)
+    if (stale := stale_before_writing(request, pk, view.latest.version)) is not None:
+        return stale
     try:
         day = int(request.POST.get("day", ""))
     except ValueError:
         day = 0
     if view.latest.status == Itinerary.Status.DONE and 1 <= day <= len(view.latest.result["days"]):
-        services.itinerary_optimise_day(itinerary=view.latest, day=day)
+        services.itinerary_optimise_day(itinerary=view.latest, day=day, base=base_from_post(request.POST))
     return redirect("web:trip", pk=view.trip.pk)
 
 
 @require_POST
+@guarded
 def trip_restore(request: HttpRequest, pk) -> HttpResponse:
     view = trip_view(request, pk, need=Role.COLLABORATOR)
     try:
         version = int(request.POST.get("version", ""))
-        new = services.itinerary_restore(trip=view.trip, version=version)
+        new = services.itinerary_restore(trip=view.trip, version=version, base=base_from_post(request.POST))
     except (ValueError, Itinerary.DoesNotExist):
         messages.error(request, _("No such version."))
     else:
@@ -179,6 +202,7 @@ def trip_restore(request: HttpRequest, pk) -> HttpResponse:
 
 @login_required
 @require_POST
+@guarded
 def trip_sharing(request: HttpRequest, pk) -> HttpResponse:
     view = trip_view(request, pk, need=Role.OWNER)
     what, on = request.POST.get("link"), request.POST.get("on") == "1"
@@ -192,8 +216,27 @@ def trip_sharing(request: HttpRequest, pk) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def trip_collaborator_remove(request: HttpRequest, pk) -> HttpResponse:
+    view = trip_view(request, pk, need=Role.OWNER)
+    if services.trip_collaborator_remove(trip=view.trip, user_id=request.POST.get("user", "")):
+        messages.success(request, _("They can no longer open or change this trip."))
+    return redirect(f"{reverse('web:trip', args=[view.trip.pk])}#sharing")
+
+
+@login_required
 def trip_join(request: HttpRequest, pk, token: str) -> HttpResponse:
-    trip, _version = find_trip(pk)
+    """GET asks (a link preview must not use up a one-person invite), POST joins. An unknown trip and a used or
+    revoked link answer the same page, so the answer does not tell whether a trip exists."""
+    try:
+        trip, _version = find_trip(pk)
+    except Http404:
+        trip = None
+    valid = trip is not None and bool(trip.invite_token) and secrets.compare_digest(trip.invite_token, token)
+    if trip is None or not valid:
+        return render(request, "itineraries/invite_invalid.html", status=404)
+    if request.method != "POST":
+        return render(request, "itineraries/invite_join.html", {"trip": trip, "token": token})
     if services.trip_join(trip=trip, token=token, user=request.user):
         messages.success(request, _("You can now edit this trip with its owner."))
         return redirect("web:trip", pk=trip.pk)

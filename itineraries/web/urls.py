@@ -16,6 +16,9 @@ urlpatterns = [
     path("trips/<uuid:pk>/restore", trip_actions.trip_restore, name="trip-restore"),
     path("trips/<uuid:pk>/sharing", trip_actions.trip_sharing, name="trip-sharing"),
     path("trips/<uuid:pk>/join/<str:token>", trip_actions.trip_join, name="trip-join"),
+    path(
+        "trips/<uuid:pk>/collaborators/remove", trip_actions.trip_collaborator_remove, name="trip-collaborator-remove"
+    ),
     path("trips/<uuid:pk>/trip.geojson", views.trip_geojson, name="trip-geojson"),
     path("trips/<uuid:pk>/replan", views.trip_replan, name="replan"),
     path("trips/<uuid:pk>/compare", views.trip_compare, name="trip-compare"),

@@ -27,6 +27,7 @@ from itineraries.trips.models import Itinerary
 from itineraries.trips.request import MAX_DAYS, PlanRequest
 from itineraries.trips.validation import mode_name, plan_input_from, plan_request_build, replan_places_check
 from itineraries.web import place_page, trip_page
+from itineraries.web.conflicts import base_from_post, guarded
 from itineraries.web.display import chinese, display_name, result_for_map, to_display
 from itineraries.web.forms import INTEREST_CHOICES, PlanForm
 from itineraries.web.trip_access import trip_view, version_view
@@ -132,7 +133,9 @@ def plan(request: HttpRequest) -> HttpResponse:
             itinerary = services.itinerary_create(request=plan_request, owner=owner)
             remember_planned(request, itinerary.trip)
             return redirect("web:trip", pk=itinerary.pk)
-    return render(request, "itineraries/plan.html", {"form": form}, status=400)
+    # Errors of a field the page does not show (the themed route) are named above the form, not "marked below".
+    marked = sum(1 for field in form.visible_fields() if field.errors)
+    return render(request, "itineraries/plan.html", {"form": form, "marked": marked}, status=400)
 
 
 def _itinerary(request: HttpRequest, pk) -> Itinerary:
@@ -205,13 +208,14 @@ def _first_day(itinerary: Itinerary):
 
 @require_POST
 @throttled
+@guarded
 def trip_replan(request: HttpRequest, pk) -> HttpResponse:
     view = trip_view(request, pk, need=Role.COLLABORATOR)
     try:
         pins, drops = replan_places_check(pins=request.POST.getlist("pin"), drops=request.POST.getlist("drop"))
     except InvalidRequest:
         return redirect("web:trip", pk=view.trip.pk)
-    services.itinerary_replan(itinerary=view.latest, pins=pins, drops=drops)
+    services.itinerary_replan(itinerary=view.latest, pins=pins, drops=drops, base=base_from_post(request.POST))
     return redirect("web:trip", pk=view.trip.pk)
 
 

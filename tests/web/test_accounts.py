@@ -96,7 +96,8 @@ def test_an_invite_makes_a_companion_a_collaborator_and_a_revoked_one_does_not(s
     companion = Client()
     companion.force_login(User.objects.create_user("chen", email="chen@example.com", password="pw"))
     assert companion.get(f"/trips/{trip.pk}/").status_code == 404
-    joined = companion.get(f"/trips/{trip.pk}/join/{trip.invite_token}")
+    assert companion.get(f"/trips/{trip.pk}/join/{trip.invite_token}").status_code == 200  # asks first
+    joined = companion.post(f"/trips/{trip.pk}/join/{trip.invite_token}")
     assert joined.status_code == 302
     assert 'class="stop-edit' in companion.get(f"/trips/{trip.pk}/").content.decode()
     assert "shared with you" in companion.get("/trips/").content.decode()

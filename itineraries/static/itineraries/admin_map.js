@@ -5,7 +5,7 @@
   var ROAD_COLOURS = {tourist_highway: "#b5651d", ring: "#8e44ad", branch: "#b5651d"};
 
   function settingsFor(el) {
-    var script = el.parentNode.querySelector(".admin-map-data");
+    var script = el.parentNode.querySelector('script[type="application/json"]');  // Django's json_script
     return JSON.parse(script.textContent);
   }
 
@@ -19,8 +19,10 @@
                                interactive: false}).addTo(map);
     });
     settings.places.forEach(function (place) {
+      var label = document.createElement("span");
+      label.textContent = place.name;  // a name is text: Leaflet would read a string as HTML
       L.circleMarker(place.point, {radius: 4, color: "#34495e", weight: 1, fillOpacity: 0.6})
-        .bindTooltip(place.name).addTo(map);
+        .bindTooltip(label).addTo(map);
     });
     return map;
   }
