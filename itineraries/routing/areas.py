@@ -84,9 +84,12 @@ def _timetable(problem: Problem, d: int, day: DayPlan, route: list[int]) -> DayP
     return trial if day_fits(problem, d, trial) else None
 
 
-def _one_block(problem: Problem, d: int, day: DayPlan, members: set[int]) -> DayPlan | None:
-    """The day with its visits to the area brought together, at the position that drives least."""
-    route = [v.node for v in day.visits]
+def _one_block(
+    problem: Problem, d: int, day: DayPlan, members: set[int], route: list[int] | None = None
+) -> DayPlan | None:
+    """The day (or ``route`` on its ends) with its visits to the area brought together, at the position that
+    drives least."""
+    route = [v.node for v in day.visits] if route is None else route
     block = [n for n in route if n in members]
     rest = [n for n in route if n not in members]
     routes = [[*rest[:p], *block, *rest[p:]] for p in range(len(rest) + 1)]
@@ -97,8 +100,8 @@ def _one_block(problem: Problem, d: int, day: DayPlan, members: set[int]) -> Day
 
 
 def _longest_run_kept(problem: Problem, d: int, day: DayPlan, members: set[int]) -> DayPlan | None:
-    """The day keeping only its longest run of visits to the area (and every must-see), or none of them, where
-    that keeps the area's rule and fits."""
+    """The day keeping only its longest run of visits to the area (and every must-see), or none of them, or
+    fewer of them, as one block that fits."""
     route = [v.node for v in day.visits]
     runs: list[list[int]] = []
     for k, node in enumerate(route):
@@ -111,10 +114,15 @@ def _longest_run_kept(problem: Problem, d: int, day: DayPlan, members: set[int])
     shorter = [n for k, n in enumerate(route) if n not in members or k in longest or n in problem.must]
     without = [n for n in route if n not in members or n in problem.must]
     for kept in (shorter, without):
-        if _one_piece(kept, members, (day.begin, day.end)):
-            fixed = _timetable(problem, d, day, kept)
-            if fixed is not None:
-                return fixed
+        fixed = _one_block(problem, d, day, members, kept)
+        if fixed is not None:
+            return fixed
+    # Optional places in the area go, least worth first, until the rest fits as one block (a must-see stays).
+    optional = sorted((n for n in route if n in members and n not in problem.must), key=lambda n: problem.scores[n])
+    for k in range(1, len(optional) + 1):
+        fixed = _one_block(problem, d, day, members, [n for n in route if n not in optional[:k]])
+        if fixed is not None:
+            return fixed
     return None
 
 

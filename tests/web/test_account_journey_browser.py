@@ -72,7 +72,7 @@ def test_sign_up_plan_rename_edit_restore_share_and_read_as_another(
     page.wait_for_selector(".timeline")
     stop = page.locator("li.stop[data-slug=shuanglin-temple]")
     first_day = page.locator("ol.stops[data-day='1'] li.stop").first
-    page.set_viewport_size({"width": 1440, "height": 2400})  # both days on screen, as on a tall monitor
+    page.set_viewport_size({"width": 1440, "height": 4000})  # both days on screen, as on a tall monitor
     handle = stop.locator(".drag-handle").bounding_box()
     goal = first_day.bounding_box()
     page.mouse.move(handle["x"] + handle["width"] / 2, handle["y"] + handle["height"] / 2)
