@@ -13,9 +13,8 @@ the rules.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
-from itineraries.routing.plan import DayPlan, Plan, day_fits, schedule_day
+from itineraries.routing.plan import DayPlan, Plan, day_fits, schedule_day, with_days
 from itineraries.routing.problem import Problem
 
 Tours = list[list[int]]
@@ -252,18 +251,7 @@ def gathered(problem: Problem, plan: Plan, value: Callable[[Plan], float] | None
         tries += [moved for t in range(len(days)) if (moved := _moved_whole(problem, days, members, t))]
         if len(touched := _touched(fixed, members)) == 1:
             tries += [swap for t in range(len(days)) if (swap := _swapped(problem, fixed, touched[0], t))]
-        days = max(tries, key=lambda trial: value(_plan(problem, plan, trial))) if tries else fixed
+        days = max(tries, key=lambda trial: value(with_days(problem, plan, trial))) if tries else fixed
     if days == list(plan.days):
         return plan
-    return _plan(problem, plan, days)
-
-
-def _plan(problem: Problem, plan: Plan, days: list[DayPlan]) -> Plan:
-    visited = {v.node for day in days for v in day.visits}
-    return replace(
-        plan,
-        days=tuple(days),
-        drive=sum(day.drive for day in days),
-        score=float(sum(problem.scores[n] for n in visited)),
-        missing_must=tuple(sorted({*plan.missing_must, *(m for m in problem.must if m not in visited)})),
-    )
+    return with_days(problem, plan, days)

@@ -9,9 +9,8 @@ least score per km saved until the trip is within it, and ``km_added`` lets the 
 from __future__ import annotations
 
 import itertools
-from dataclasses import replace
 
-from itineraries.routing.plan import DayPlan, Plan, day_fits, schedule_day
+from itineraries.routing.plan import DayPlan, Plan, day_fits, schedule_day, with_days
 from itineraries.routing.problem import Problem
 
 
@@ -56,10 +55,4 @@ def within_budget(problem: Problem, plan: Plan) -> Plan:
         days[d] = day
     if days == list(plan.days):
         return plan
-    visited = {v.node for day in days for v in day.visits}
-    return replace(
-        plan,
-        days=tuple(days),
-        drive=sum(day.drive for day in days),
-        score=float(sum(problem.scores[n] for n in visited)),
-    )
+    return with_days(problem, plan, days)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -50,6 +50,21 @@ class Plan:
 
     def tours(self) -> list[list[int]]:
         return [[v.node for v in day.visits] for day in self.days]
+
+
+def with_days(problem: Problem, plan: Plan, days: list[DayPlan] | tuple[DayPlan, ...]) -> Plan:
+    """``plan`` with new days: its driving and score added up again, and its missing must-sees those the days
+    do not visit."""
+    visited = {v.node for day in days for v in day.visits}
+    kept = tuple(m for m in plan.missing_must if m not in visited)
+    newly = tuple(sorted(m for m in problem.must if m not in visited and m not in kept))
+    return replace(
+        plan,
+        days=tuple(days),
+        drive=sum(day.drive for day in days),
+        score=float(sum(problem.scores[n] for n in visited)),
+        missing_must=kept + newly,
+    )
 
 
 def schedule_day(problem: Problem, day: int, begin: int, end: int, route: list[int] | tuple[int, ...]) -> DayPlan:

@@ -11,11 +11,9 @@ Nothing visited moves or goes: only places are added, must-sees first, and only 
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from itineraries.routing.areas import allows
 from itineraries.routing.budget import trip_km
-from itineraries.routing.plan import DayPlan, Plan, day_fits, schedule_day
+from itineraries.routing.plan import DayPlan, Plan, day_fits, schedule_day, with_days
 from itineraries.routing.problem import Problem
 
 EPS = 1e-6
@@ -74,11 +72,4 @@ def refilled(problem: Problem, plan: Plan) -> Plan:
             days[d] = added
     if days == list(plan.days):
         return plan
-    missing = tuple(m for m in plan.missing_must if m not in visited)
-    return replace(
-        plan,
-        days=tuple(days),
-        drive=sum(day.drive for day in days),
-        score=float(sum(problem.scores[n] for n in visited)),
-        missing_must=missing,
-    )
+    return with_days(problem, plan, days)
