@@ -148,6 +148,7 @@ class Problem:
         """Where day ``day`` may end."""
         if day == self.n_days - 1 and self.end is not None:
             return (self.end,)
-        if day < len(self.bases) and self.bases[day] is not None:
-            return (self.bases[day],)
+        base = self.bases[day] if day < len(self.bases) else None
+        if base is not None:
+            return (base,)
         return self.lodgings or ((self.start,) if self.end is None else (self.end,))
