@@ -17,9 +17,9 @@ KEYS = ("nights", "day_one", "longer", "reach_km", "riding_minutes")
 
 @dataclass(frozen=True)
 class Promises:
-    nights: tuple[str, ...] = ()  # the lodging of night 1, 2, ...; "" where any lodging will do
+    nights: tuple[str, ...] = ()  # the lodging of night 1, 2, ...; "" where any will do (see ``nights_for``)
     day_one: tuple[str, ...] = ()  # places the first day visits
-    longer: tuple[str, ...] = ()  # one must-see added for each day beyond the route's length, in order
+    longer: tuple[str, ...] = ()  # a must-see added for each day beyond the route's length ("": none that day)
     reach_km: float | None = None  # other places lie within this many road km of the route's own places
     riding_minutes: float | None = None  # least minutes a day spent riding (on the road or at a riding place)
 
@@ -37,7 +37,12 @@ class Promises:
 
     def added_for(self, days: int, route_days: int) -> tuple[str, ...]:
         """The must-sees a trip of ``days`` adds to a route of ``route_days``."""
-        return self.longer[: max(0, days - route_days)]
+        return tuple(slug for slug in self.longer[: max(0, days - route_days)] if slug)
+
+    def nights_for(self, days: int, route_days: int) -> tuple[str, ...]:
+        """The promised nights of a trip of ``days``: all of them at the route's length; on a longer trip only
+        the first, as the added days rearrange the rest."""
+        return self.nights[: days - 1] if days == route_days else self.nights[: min(1, days - 1)]
 
     def places(self) -> tuple[str, ...]:
         """Every place the promises name (lodgings included)."""
@@ -61,7 +66,7 @@ def promise_errors(data: Any, sights: set[str], lodgings: set[str]) -> list[tupl
             errors.append(("promises", _("%(key)s must be a list") % {"key": key}))
             continue
         for slug in values:
-            if not (key == "nights" and slug == "") and slug not in known:
+            if slug != "" and slug not in known:
                 errors.append(
                     ("promises", _("%(key)s: unknown %(kind)s %(slug)r") % {"key": key, "kind": kind, "slug": slug})
                 )

@@ -32,7 +32,7 @@ def broken_promises(result: dict, promises: Promises, *, route_days: int, mode: 
     """Every promise ``result`` does not keep."""
     days = result["days"]
     broken: list[Broken] = []
-    for k, slug in enumerate(promises.nights[: len(days) - 1]):
+    for k, slug in enumerate(promises.nights_for(len(days), route_days)):
         lodging = days[k].get("lodging") or {}
         if slug and lodging.get("slug") != slug:
             broken.append(Broken("night", k + 1, slug))

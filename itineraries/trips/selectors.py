@@ -155,12 +155,12 @@ def _without_long_legs(travel: np.ndarray, distance: np.ndarray, limit: float, n
     return np.where(banned, BANNED_LEG_MINUTES, travel)
 
 
-def _bases(promises: Promises | None, request: PlanRequest, lodgings: list[str], first_sight: int) -> tuple:
+def _bases(promises: Promises | None, request: PlanRequest, lodgings: list[str], route_days: int | None) -> tuple:
     """The lodging node of each promised night (None where any will do), for the nights the trip has."""
-    if promises is None or request.as_given:
+    if promises is None or route_days is None or request.as_given:
         return ()
-    node = {slug: first_sight + i for i, slug in enumerate(lodgings)}
-    return tuple(node.get(slug) for slug in promises.nights[: request.days - 1])
+    node = {slug: 2 + i for i, slug in enumerate(lodgings)}  # lodgings follow the start and the end
+    return tuple(node.get(slug) for slug in promises.nights_for(request.days, route_days))
 
 
 def problem_for_request(request: PlanRequest) -> PlanContext:
@@ -240,7 +240,7 @@ def problem_for_request(request: PlanRequest) -> PlanContext:
         max_wait=MAX_WAIT_MINUTES,
         areas=tuple(tuple(nodes) for nodes in in_area.values() if sum(n >= first_sight for n in nodes) > 1),
         max_km=request.km_budget,
-        bases=_bases(promises, request, lodgings, first_sight=2),
+        bases=_bases(promises, request, lodgings, catalogue.route_days(request.route)),
     )
     warm: list[list[int]] | None = None
     nights: list[int] | None = None
@@ -265,5 +265,5 @@ def problem_for_request(request: PlanRequest) -> PlanContext:
         warm,
         nights,
         promises,
-        None if promises is None else catalogue.route_days(request.route),
+        catalogue.route_days(request.route),
     )

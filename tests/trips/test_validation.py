@@ -40,8 +40,9 @@ def test_a_themed_route_fills_only_what_is_left_out():
 
 
 def test_a_longer_trip_on_a_route_adds_its_promised_places():
-    request = plan_request_build(given=PlanInput(route="follow-wukong", days=4, date=SOON))
-    assert request.must[-2:] == ("xiaoxitian", "chongqing-temple")
+    three, five = (plan_request_build(given=PlanInput(route="follow-wukong", days=n, date=SOON)) for n in (3, 5))
+    assert three.must == ("shuanglin-temple", "zhenguo-temple", "pingyao-ancient-city")  # a day more in Pingyao
+    assert five.must[-2:] == ("xiaoxitian", "chongqing-temple")
 
 
 def test_every_wrong_field_is_named_at_once():
