@@ -1,6 +1,6 @@
 """The app's trips beside published itineraries for the same region, and the themed routes' promises.
 
-    python -m benchmarks.guides [--date 2027-05-05] [--seconds 3] [--only ID] [--json out.json]
+    python -m benchmarks.guides [--date 2027-05-05] [--seconds 3] [--seed 0] [--only ID] [--json out.json]
 
 For each itinerary of ``benchmarks/data/guides.json`` (cited, read 2026-12-05) the app is asked for the
 comparable trip, as the API would ask (``plan_request_build``, then ``plan_make``): the guide's start, end,
@@ -41,7 +41,7 @@ PACE = "normal"
 EXTRA_DAYS = (0, 1, 2)
 
 
-def guide_input(guide: Guide, date: dt.date) -> Any:
+def guide_input(guide: Guide, date: dt.date, seed: int = 0) -> Any:
     from itineraries.trips.validation import PlanInput
 
     return PlanInput(
@@ -53,6 +53,7 @@ def guide_input(guide: Guide, date: dt.date) -> Any:
         mode=guide.mode,
         must=guide.must,
         end=guide.end if guide.end and guide.end != guide.start else None,
+        seed=seed,
     )
 
 
@@ -99,7 +100,7 @@ def guide_report(guide: Guide, result: dict, measured: Measured) -> None:
         print(f"    - {text}")
 
 
-def route_promises(date: dt.date, seconds: float) -> list[dict]:
+def route_promises(date: dt.date, seconds: float, seed: int = 0) -> list[dict]:
     """Each themed route at its length and one and two days more: its broken promises."""
     from itineraries.catalogue.models import ThemedRoute
     from itineraries.catalogue.promises import Promises
@@ -113,7 +114,9 @@ def route_promises(date: dt.date, seconds: float) -> list[dict]:
         for extra in EXTRA_DAYS:
             row: dict[str, Any] = {"route": route.slug, "days": route.days + extra}
             try:
-                _request, result = _plan(PlanInput(route=route.slug, days=route.days + extra, date=date), seconds)
+                _request, result = _plan(
+                    PlanInput(route=route.slug, days=route.days + extra, date=date, seed=seed), seconds
+                )
             except InvalidRequest as exc:
                 rows.append({**row, "error": str(exc.errors)})
                 continue
@@ -185,6 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--date", type=dt.date.fromisoformat, default=DATE, help="first day (default 2027-05-05)")
     parser.add_argument("--seconds", type=float, default=3.0, help="solver time limit per plan (default 3)")
+    parser.add_argument("--seed", type=int, default=0, help="solver seed of every plan (default 0)")
     parser.add_argument("--guides", type=Path, default=GUIDES_PATH, help="the itineraries (JSON)")
     parser.add_argument("--only", help="compare this guide id alone (and skip the themed routes)")
     parser.add_argument("--json", type=Path, help="also write every measure to this file")
@@ -203,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, dict] = {}
     for guide in guides:
         try:
-            request, result = _plan(guide_input(guide, args.date), args.seconds)
+            request, result = _plan(guide_input(guide, args.date, args.seed), args.seconds)
         except Exception as exc:  # a refused request or an engine failure: report it, go on measuring
             failed[guide.id] = f"{type(exc).__name__}: {getattr(exc, 'errors', exc)}"
             print(f"\n== {guide.id}: FAILED {failed[guide.id]}")
@@ -211,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
         measured[guide.id] = guide_compare(guide, request, result, catalogue.facts(request.mode, request.scenic))
         results[guide.id] = result
         guide_report(guide, result, measured[guide.id])
-    routes = [] if args.only else route_promises(args.date, args.seconds)
+    routes = [] if args.only else route_promises(args.date, args.seconds, args.seed)
     if routes:
         routes_report(routes)
     table = totals(measured, routes, failed)
@@ -221,6 +225,7 @@ def main(argv: list[str] | None = None) -> int:
         data = {
             "date": args.date.isoformat(),
             "seconds": args.seconds,
+            "seed": args.seed,
             "totals": table,
             "guides": [
                 {
