@@ -13,12 +13,14 @@ import pytest
 
 from benchmarks.guide_measures import (
     GUIDES_PATH,
+    after_sunset,
     driven_inside,
     guide_from,
     guide_path,
     guides_load,
     km_along,
     nights_at_base,
+    short_visits,
 )
 from benchmarks.red_flags import facts_from_matrix
 
@@ -128,3 +130,29 @@ def test_legs_inside_an_area_count_as_driven_unless_on_foot() -> None:
         {"from": "inn", "to": "s", "km": 9.0, "on_foot": False},
     ]
     assert driven_inside(_result([None], legs), areas) == ["day 1 wall -> bank 4.6 km by road"]
+
+
+def test_a_visit_shorter_than_the_places_typical_time_is_counted() -> None:
+    stops = [
+        {
+            "slug": "wall",
+            "start": "2027-05-05T09:00:00+08:00",
+            "depart": "2027-05-05T10:30:00+08:00",
+            "visit_minutes": 90,
+        },
+        {
+            "slug": "town",
+            "start": "2027-05-05T11:00:00+08:00",
+            "depart": "2027-05-05T13:00:00+08:00",
+            "visit_minutes": 240,
+        },
+    ]
+    assert short_visits({"days": [{"stops": stops}]}) == [("town", "day 1 town 120 of 240 min")]
+
+
+def test_a_day_ending_after_its_sunset_is_counted() -> None:
+    days = [
+        {"day_end": "2027-05-05T19:10:00+08:00", "sunset": "2027-05-05T19:23:00+08:00"},
+        {"day_end": "2027-05-06T19:40:00+08:00", "sunset": "2027-05-06T19:24:00+08:00"},
+    ]
+    assert after_sunset({"days": days}) == ["day 2 ends 19:40, sunset 19:24"]
