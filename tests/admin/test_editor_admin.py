@@ -233,10 +233,14 @@ def test_failed_plans_are_listed_and_can_be_rerun(editor, django_capture_on_comm
     listing = client.get("/admin/itineraries/itinerary/?status__exact=failed").content.decode()
     assert "Planning failed: OperationalError" in listing
     with django_capture_on_commit_callbacks(execute=True):
-        client.post("/admin/itineraries/itinerary/", {"action": "rerun", "_selected_action": [str(row.pk)]})
+        client.post(
+            "/admin/itineraries/itinerary/",
+            {"action": "rerun", "_selected_action": [str(row.pk)], "confirm": "yes", "reason": "database back"},
+        )
     row.refresh_from_db()
-    assert row.status == "done"
-    assert row.error == ""
+    assert row.status == "failed"  # the version stays as it was; the re-run is the next one
+    again = Itinerary.objects.get(replanned_from=row)
+    assert (again.status, again.error, again.origin, again.version) == ("done", "", "rerun", 2)
 
 
 def test_pinyin_typed_without_spaces_finds_the_place(editor):
