@@ -362,6 +362,14 @@ class DestinationAdmin(admin.ModelAdmin):
                         "same": report.unchanged,
                     },
                 )
+                if report.skipped:
+                    messages.warning(
+                        request,
+                        ngettext(
+                            "%d row with problems was left out.", "%d rows with problems were left out.", report.skipped
+                        )
+                        % report.skipped,
+                    )
                 return redirect("admin:itineraries_destination_changelist")
             upload_name = stored["name"]
         elif request.method == "POST":

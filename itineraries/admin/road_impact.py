@@ -36,7 +36,7 @@ class RoadImpact:
     km_after: float
     stated_km: float | None
     lost: tuple[tuple[Vertex, tuple[str, ...]], ...]  # junctions the line no longer passes, and the roads met there
-    isolated: bool  # the line meets no other road at all
+    isolated: bool  # a new line that meets no other road
     routes: tuple[RouteChange, ...]
     digest: str  # of the line as drawn: a confirmation holds for this line only
 
@@ -100,7 +100,7 @@ def road_impact(*, road: Road, before: list[list[float]], fields: dict) -> RoadI
         km_after=_km(road.slug, kind, road.points),
         stated_km=fields.get("stated_km"),
         lost=lost,
-        isolated=bool(others) and not now,
+        isolated=not road.pk and bool(others) and not now,
         routes=changed,
         digest=line_digest(road.points),
     )
