@@ -25,19 +25,19 @@ def field_label(name: str) -> str:
 
 
 def _season(season: dict) -> str:
-    dates = f"{season.get('from', '01-01')}–{season.get('to', '12-31')}"
+    dates = _("%(from)s to %(to)s") % {"from": season.get("from", "01-01"), "to": season.get("to", "12-31")}
     if season.get("closed"):
         return _("%(dates)s closed") % {"dates": dates}
     days = season.get("days", "daily")
     days = _("daily") if days == "daily" else ", ".join(days) if isinstance(days, list) else str(days)
-    return f"{dates} {days} {season.get('open', '')}–{season.get('close', '')}"
+    return f"{dates}, {days}, {season.get('open', '')}-{season.get('close', '')}"
 
 
 @register.filter
 def editor_value(value: object, field: str = "") -> str:
     """A stored value as an editor reads it, not as Python prints it (None, True, ['heritage'])."""
     if value is None or value == "" or value == []:
-        return "–"
+        return _("(none)")
     if value is True:
         return _("yes")
     if value is False:
