@@ -74,7 +74,8 @@ class ItineraryAdmin(admin.ModelAdmin):
 
     def changelist_view(self, request, extra_context=None):
         # Read-only rows: the list selects a plan to look at (or to re-run), never to change.
-        return super().changelist_view(request, {"title": _("Select itinerary to view"), **(extra_context or {})})
+        title = _("Select %s to view") % self.model._meta.verbose_name  # Django's own words, translated
+        return super().changelist_view(request, {"title": title, **(extra_context or {})})
 
     @admin.display(description=gettext_lazy("trip"))
     def short_id(self, itinerary: Itinerary) -> str:

@@ -8,7 +8,7 @@ import prcoords
 from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from itineraries.admin.road_impact import RoadImpact, road_impact
 from itineraries.admin.widgets import JSONWithPositionField, RoadLineWidget
@@ -24,7 +24,7 @@ def _line(points: list) -> str:
 
 class RoadForm(forms.ModelForm):
     geojson = forms.CharField(
-        label=gettext_lazy("line"),
+        label=pgettext_lazy("a road's course on the map", "line"),
         required=False,
         widget=RoadLineWidget(attrs={"rows": 3}),
         help_text=gettext_lazy('GeoJSON LineString: {"type": "LineString", "coordinates": [[lon, lat], ...]}.'),

@@ -108,9 +108,17 @@ class ThemedRouteForm(forms.ModelForm):
 @admin.register(ThemedRoute)
 class ThemedRouteAdmin(admin.ModelAdmin):
     form = ThemedRouteForm
-    list_display = ("slug", "name_en", "name_zh", "start", "days", "mode", "published", "usable")
+    list_display = ("slug", "name_en", "name_zh", "start", "days", "mode_label", "pace_label", "published", "usable")
     list_filter = ("published",)
     search_fields = ("slug", "name_en", "name_zh")
+
+    @admin.display(description=gettext_lazy("mode"), ordering="mode")
+    def mode_label(self, route: ThemedRoute) -> str:
+        return str(dict(MODE_CHOICES).get(route.mode, route.mode))
+
+    @admin.display(description=gettext_lazy("pace"), ordering="pace")
+    def pace_label(self, route: ThemedRoute) -> str:
+        return str(dict(PACE_CHOICES).get(route.pace, route.pace))
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

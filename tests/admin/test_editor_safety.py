@@ -407,3 +407,41 @@ def test_no_admin_action_changes_a_finished_version(editor, saved_trip, django_c
     editor.post(f"/admin/itineraries/road/{road.pk}/change/", road_form(road, line, "wgs84") | {"name_en": "X"})
     editor.post("/admin/itineraries/themedroute/add/", route_form())
     assert {k: v for k, v in stored_results().items() if k in stored} == stored
+
+
+# 7. The Chinese admin ----------------------------------------------------------------------------------------
+
+
+def test_the_chinese_admin_reads_statuses_labels_messages_and_values_in_chinese(editor, saved_trip):
+    editor.post("/i18n/setlang/", {"language": "zh-hans", "next": "/admin/"})
+    listing = editor.get("/admin/itineraries/itinerary/").content.decode()
+    assert "已完成" in listing
+    assert "Done" not in listing
+    assert "<title>选择行程查看 |" in listing  # Django's "Select %s to view", not "to change"
+    editor.post(
+        "/admin/itineraries/itinerary/",
+        {"action": "rerun", "_selected_action": [str(saved_trip.pk)], "confirm": "yes", "reason": "检查"},
+    )
+    again = Itinerary.objects.get(replanned_from=saved_trip)
+    page = editor.get(f"/admin/itineraries/itinerary/{again.pk}/change/").content.decode()
+    assert "重新规划自" in page
+    assert "由编辑重新运行" in page
+    road = Road.objects.get(slug="qinhe-castle-ring")
+    form = editor.get(f"/admin/itineraries/road/{road.pk}/change/").content.decode()
+    assert '<label for="id_geojson">线路' in form
+    routes = editor.get("/admin/itineraries/themedroute/").content.decode()
+    assert "自驾" in routes
+    assert '<td class="field-mode_label">car</td>' not in routes
+    pk = Destination.objects.get(slug="guoyu-castle").pk
+    bad = [{"from": "13-01", "to": "12-31", "open": "08:00", "close": "18:00"}]
+    body = editor.post(f"/admin/itineraries/destination/{pk}/change/", change_form("guoyu-castle", hours=bad))
+    assert "13-01：月份必须在 01 到 12 之间" in body.content.decode()
+    rows = json.loads(transfer.export_json(Destination.objects.filter(slug="guoyu-castle")))
+    new = {**rows[0], "slug": "preview-place", "name_en": "Preview Place", "name_zh": "预览", "lodging": True}
+    new["categories"] = ["heritage"]
+    preview = _upload(editor, json.dumps([new], ensure_ascii=False), "d.json")
+    changes = preview.split('id="import-changes"')[1].split("</table>")[0]
+    assert "<td>住宿</td><td>\u2013</td><td>是</td>" in changes
+    assert "<td>类别</td><td>\u2013</td><td>历史遗产</td>" in changes
+    for python in ("None", "True", "[&#x27;"):
+        assert python not in changes
