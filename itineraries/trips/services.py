@@ -82,7 +82,7 @@ def itinerary_rerun(*, itinerary: Itinerary, by: AbstractBaseUser, reason: str) 
         request=PlanRequest.from_json(itinerary.request),
         replanned_from=itinerary,
         trip=trip,
-        origin=Origin.RERUN,
+        origin="rerun",
     )
     Itinerary.objects.filter(pk=row.pk).update(requested_by=by, reason=reason.strip()[:2000])
     row.requested_by, row.reason = by, reason.strip()[:2000]
