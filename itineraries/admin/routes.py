@@ -36,7 +36,10 @@ def _nearest_town(musts: list[str]) -> str:
 
 
 def _missing_text(route_days: int, missing: tuple[dict, ...], names: dict[str, str]) -> str:
-    places = "; ".join(f"{names.get(m['slug'], m['slug'])}: {m['reason']}" for m in missing)
+    by_reason: dict[str, list[str]] = {}
+    for m in missing:
+        by_reason.setdefault(m["reason"], []).append(names.get(m["slug"], m["slug"]))
+    places = "; ".join(f"{', '.join(spots)} ({reason})" for reason, spots in by_reason.items())
     return _(
         "Planned at its default length (%(days)d days from tomorrow), the route leaves out its own must-see "
         "places: %(places)s. Add a day, change the start or drop them; it can be saved unpublished meanwhile."
