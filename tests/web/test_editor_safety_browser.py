@@ -67,6 +67,14 @@ def test_an_editor_cannot_break_what_tourists_saved(editor_page, saved_trip, liv
     page.click("button[name=index]")
     assert "已保存的行程中有 1 个包含此地，其中 1 个尚未出行" in page.inner_text("#trips-warning")
     shot(page, "admin-unpublish-trips", ZH)
+    page.click("text=仍然取消发布")
+    page.wait_for_selector(".messagelist .success")
+    token = services.trip_share_link(trip=saved_trip.trip, on=True).share_token
+    page.goto(f"{url}/trips/{saved_trip.pk}/?share={token}")
+    retired = page.locator(".stop[data-slug=shuanglin-temple]")
+    assert "已不再提供" in retired.inner_text()  # still in the saved trip, marked, and not linked to a 404
+    assert retired.locator("a.place-link").count() == 0
+    shot(page, "trip-place-no-longer-offered", ZH)
 
     # 2. A published slug stays: the form says why, in Chinese.
     pk = Destination.objects.get(slug="guoyu-castle").pk
