@@ -35,10 +35,23 @@ def _nearest_town(musts: list[str]) -> str:
     return best.slug if best else ""
 
 
+# The engine's reasons for a left-out must-see (trips/results.py), as editors read them in either language.
+REASONS = {
+    "closed on every day": gettext_lazy("closed on every day of the trip"),
+    "the visit does not fit": gettext_lazy("the visit does not fit in its opening hours on the trip dates"),
+    "out of reach": gettext_lazy("out of reach: no day can get there and on to a bed within its hours and cap"),
+    "it does not fit in the days": gettext_lazy("it does not fit in the days with the other places"),
+}
+
+
+def _reason(text: str) -> str:
+    return next((str(said) for start, said in REASONS.items() if text.startswith(start)), text)
+
+
 def _missing_text(route_days: int, missing: tuple[dict, ...], names: dict[str, str]) -> str:
     by_reason: dict[str, list[str]] = {}
     for m in missing:
-        by_reason.setdefault(m["reason"], []).append(names.get(m["slug"], m["slug"]))
+        by_reason.setdefault(_reason(m["reason"]), []).append(names.get(m["slug"], m["slug"]))
     places = "; ".join(f"{', '.join(spots)} ({reason})" for reason, spots in by_reason.items())
     return _(
         "Planned at its default length (%(days)d days from tomorrow), the route leaves out its own must-see "

@@ -322,6 +322,7 @@ CROWDED = [
 def test_a_route_whose_must_sees_do_not_fit_cannot_be_published(editor):
     body = editor.post("/admin/itineraries/themedroute/add/", route_form(must=CROWDED)).content.decode()
     assert "the route leaves out its own must-see places" in body
+    assert "it does not fit in the days with the other places" in body
     assert not ThemedRoute.objects.filter(slug="castle-day").exists()
     response = editor.post("/admin/itineraries/themedroute/add/", route_form(must=CROWDED, published=""))
     assert response.status_code == 302
