@@ -41,6 +41,7 @@ REASONS = {
     "the visit does not fit": gettext_lazy("the visit does not fit in its opening hours on the trip dates"),
     "out of reach": gettext_lazy("out of reach: no day can get there and on to a bed within its hours and cap"),
     "it does not fit in the days": gettext_lazy("it does not fit in the days with the other places"),
+    "no longer offered": gettext_lazy("no longer offered"),
 }
 
 

@@ -446,3 +446,19 @@ def test_the_chinese_admin_reads_statuses_labels_messages_and_values_in_chinese(
     assert "<td>类别</td><td>\u2013</td><td>历史遗产</td>" in changes
     for python in ("None", "True", "[&#x27;"):
         assert python not in changes
+
+
+def test_a_rerun_of_a_trip_whose_must_see_was_unpublished_says_so(
+    editor, saved_trip, django_capture_on_commit_callbacks
+):
+    Destination.objects.filter(slug="shuanglin-temple").update(published=False)
+    from itineraries.catalogue.cache import catalogue_version_bump
+
+    catalogue_version_bump()
+    with django_capture_on_commit_callbacks(execute=True):
+        rerun(editor, [saved_trip], confirm="yes", reason="catalogue changed")
+    again = Itinerary.objects.get(replanned_from=saved_trip)
+    assert again.status == "done", again.error
+    assert [m["slug"] for m in again.result["missing_must"]] == ["shuanglin-temple"]
+    assert again.result["missing_must"][0]["reason"].startswith("no longer offered")
+    assert "shuanglin-temple" in {s["slug"] for d in saved_trip.result["days"] for s in d["stops"]}
