@@ -462,3 +462,21 @@ def test_a_rerun_of_a_trip_whose_must_see_was_unpublished_says_so(
     assert [m["slug"] for m in again.result["missing_must"]] == ["shuanglin-temple"]
     assert again.result["missing_must"][0]["reason"].startswith("no longer offered")
     assert "shuanglin-temple" in {s["slug"] for d in saved_trip.result["days"] for s in d["stops"]}
+
+
+def test_a_new_road_that_meets_no_other_road_is_refused(editor):
+    line = {"type": "LineString", "coordinates": [[113.4, 35.3], [113.41, 35.31]]}
+    data = {
+        "slug": "lonely",
+        "name_en": "Lonely",
+        "name_zh": "孤路",
+        "kind": "branch",
+        "stated_km": "2",
+        "source": "t",
+        "via": '["a", "b"]',
+        "geojson": json.dumps(line),
+        "geojson_datum": "wgs84",
+    }
+    body = editor.post("/admin/itineraries/road/add/", data).content.decode()
+    assert "The line meets no other road" in body
+    assert not Road.objects.filter(slug="lonely").exists()
