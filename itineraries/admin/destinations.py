@@ -13,11 +13,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from itineraries.admin.history import log_bulk
+from itineraries.admin.import_rows import form_check
 from itineraries.admin.widgets import LEAFLET, HoursField, point_map
 from itineraries.catalogue import articles, transfer
 from itineraries.catalogue.hours import EXAMPLE, closed_periods
@@ -25,9 +27,17 @@ from itineraries.catalogue.models import Destination
 from itineraries.catalogue.passes import hours_outside_pass
 from itineraries.catalogue.selectors import routes_needing
 from itineraries.catalogue.validation import SHANXI_LAT, SHANXI_LON, fact_errors, inside_shanxi
+from itineraries.trips.selectors import TripsHolding, trips_holding
 from itineraries.web.forms import INTEREST_CHOICES
 
 IMPORT_SESSION_KEY = "itineraries.destination_import"
+
+
+def trips_message(trips: TripsHolding) -> str:
+    return _(
+        "Saved trips hold it: %(saved)d, %(upcoming)d of them still ahead. They keep showing it, marked "
+        "“no longer offered”, and re-plans will not add it again."
+    ) % {"saved": len(trips.saved), "upcoming": len(trips.upcoming)}
 
 
 def _route_names(routes) -> str:
@@ -58,8 +68,10 @@ class DestinationForm(forms.ModelForm):
     )
     unpublish_anyway = forms.BooleanField(
         required=False,
-        label=gettext_lazy("Unpublish even though themed routes need this place"),
-        help_text=gettext_lazy("Those routes disappear from the site and the API until the place is published."),
+        label=gettext_lazy("Unpublish even though themed routes or saved trips hold this place"),
+        help_text=gettext_lazy(
+            "Those routes disappear from the site and the API until the place is published; saved trips keep it."
+        ),
     )
 
     class Meta:
@@ -73,6 +85,30 @@ class DestinationForm(forms.ModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.converted: tuple[tuple[float, float], tuple[float, float]] | None = None
+        self.renamed_from = ""
+        if self.instance.pk and self.instance.published:
+            self.fields["slug"].help_text = _(
+                "Fixed while the place is published: links, themed routes and saved trips use it."
+            )
+
+    def clean_slug(self) -> str:
+        slug = self.cleaned_data["slug"]
+        before = Destination.objects.filter(pk=self.instance.pk).first() if self.instance.pk else None
+        if before is None or slug == before.slug:
+            return slug
+        routes = routes_needing({before.slug})
+        trips = trips_holding(slugs={before.slug}, today=timezone.localdate())
+        if before.published or routes or trips.saved:
+            raise forms.ValidationError(
+                _(
+                    "“%(slug)s” cannot change: the place is published or in use (%(routes)d themed routes, "
+                    "%(trips)d saved trips, its page and API links use the slug). Change its names instead; a "
+                    "different place is a new destination."
+                )
+                % {"slug": before.slug, "routes": len(routes), "trips": len(trips.saved)}
+            )
+        self.renamed_from = before.slug
+        return slug
 
     def clean(self):
         data = super().clean()
@@ -113,12 +149,17 @@ class DestinationForm(forms.ModelForm):
         if not self.instance.pk or not self.instance.published or data.get("published"):
             return
         routes = routes_needing({self.instance.slug})
-        if routes and not data.get("unpublish_anyway"):
+        trips = trips_holding(slugs={self.instance.slug}, today=timezone.localdate())
+        if data.get("unpublish_anyway"):
+            return
+        if routes:
             self.add_error(
                 "published",
                 _("Themed routes need this place: %(routes)s. Tick “Unpublish anyway” below to go ahead.")
                 % {"routes": _route_names(routes)},
             )
+        if trips.saved:
+            self.add_error("published", trips_message(trips) + " " + _("Tick “Unpublish anyway” below to go ahead."))
 
 
 class CategoryFilter(admin.SimpleListFilter):
@@ -181,8 +222,10 @@ class DestinationAdmin(admin.ModelAdmin):
         return point_map(place.lat, place.lon) if place and place.pk else point_map(None, None)
 
     def get_fieldsets(self, request, obj=None):
-        # The "unpublish anyway" box only where a themed route needs the place.
-        if obj is not None and routes_needing({obj.slug}):
+        # The "unpublish anyway" box only where a themed route or a saved trip holds the place.
+        if obj is not None and (
+            routes_needing({obj.slug}) or trips_holding(slugs={obj.slug}, today=timezone.localdate()).saved
+        ):
             return self.fieldsets
         return [
             (name, {**opts, "fields": [f for f in opts["fields"] if f != "unpublish_anyway"]})
@@ -207,6 +250,12 @@ class DestinationAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
+        if form.renamed_from:
+            messages.info(
+                request,
+                _("Slug changed from “%(old)s” to “%(new)s”: no themed route, saved trip or published page used it.")
+                % {"old": form.renamed_from, "new": obj.slug},
+            )
         if form.converted:
             (typed_lat, typed_lon), (lat, lon) = form.converted
             messages.info(
@@ -266,13 +315,15 @@ class DestinationAdmin(admin.ModelAdmin):
     def unpublish(self, request, queryset):
         rows = list(queryset.filter(published=True))
         routes = routes_needing({d.slug for d in rows})
-        if routes and request.POST.get("confirm") != "yes":
+        trips = trips_holding(slugs={d.slug for d in rows}, today=timezone.localdate())
+        if (routes or trips.saved) and request.POST.get("confirm") != "yes":
             context = {
                 **self.admin_site.each_context(request),
-                "title": _("Unpublish places that themed routes need?"),
+                "title": _("Unpublish places that themed routes or saved trips hold?"),
                 "opts": self.model._meta,
                 "places": rows,
                 "routes": routes,
+                "trips": trips_message(trips) if trips.saved else "",
                 "selected": request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME),
             }
             return TemplateResponse(request, "admin/itineraries/destination/unpublish_confirmation.html", context)
@@ -311,6 +362,14 @@ class DestinationAdmin(admin.ModelAdmin):
                         "same": report.unchanged,
                     },
                 )
+                if report.skipped:
+                    messages.warning(
+                        request,
+                        ngettext(
+                            "%d row with problems was left out.", "%d rows with problems were left out.", report.skipped
+                        )
+                        % report.skipped,
+                    )
                 return redirect("admin:itineraries_destination_changelist")
             upload_name = stored["name"]
         elif request.method == "POST":
@@ -326,7 +385,7 @@ class DestinationAdmin(admin.ModelAdmin):
                     report, problem = self._import(request, text, upload_name, write=False)
                     if problem:
                         form.add_error("file", problem)
-                    elif report and not report.errors and report.changes:
+                    elif report and report.changes:
                         token = get_random_string(24)
                         request.session[IMPORT_SESSION_KEY] = {"token": token, "text": text, "name": upload_name}
         context = {
@@ -344,13 +403,13 @@ class DestinationAdmin(admin.ModelAdmin):
     def _import(
         self, request: HttpRequest, text: str, name: str, *, write: bool
     ) -> tuple[transfer.ImportReport | None, str]:
-        """The import's report (written only when asked and every row is valid), or why the file is unreadable."""
+        """The import's report (its good rows written when asked, bad rows listed), or why the file is unreadable."""
         fmt = "json" if name.lower().endswith(".json") else "csv"
         try:
             rows = transfer.parse(text, fmt)
         except ValueError as exc:
             return None, _("Could not read the file: %(problem)s") % {"problem": exc}
-        report = transfer.destinations_import(rows, dry_run=not write)
+        report = transfer.destinations_import(rows, dry_run=not write, check=form_check)
         if report.written:
             by_slug = {d.slug: d for d in Destination.objects.filter(slug__in=[c.slug for c in report.changes])}
             for change in report.changes:

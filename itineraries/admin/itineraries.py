@@ -2,20 +2,43 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
+from django import forms
 from django.contrib import admin, messages
+from django.db.models import Max
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from itineraries.admin.history import log_bulk
 from itineraries.trips import services
 from itineraries.trips.models import Itinerary
 
 
+class RerunForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Why re-run these plans? (kept in each trip's history)"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 80}),
+    )
+
+
 @admin.register(Itinerary)
 class ItineraryAdmin(admin.ModelAdmin):
-    list_display = ("short_id", "start", "days", "date", "version", "status", "created_at", "short_error", "trip_link")
+    list_display = (
+        "short_id",
+        "start",
+        "days",
+        "date",
+        "version",
+        "origin",
+        "status",
+        "created_at",
+        "short_error",
+        "trip_link",
+    )
     list_filter = ("status",)
     date_hierarchy = "created_at"
     actions = ["rerun"]
@@ -23,6 +46,8 @@ class ItineraryAdmin(admin.ModelAdmin):
         "trip_link",
         "version",
         "origin",
+        "requested_by",
+        "reason",
         "status",
         "start",
         "days",
@@ -46,6 +71,11 @@ class ItineraryAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None) -> bool:
         # The list keeps its re-run action; a single itinerary is never edited by hand.
         return obj is None and super().has_change_permission(request)
+
+    def changelist_view(self, request, extra_context=None):
+        # Read-only rows: the list selects a plan to look at (or to re-run), never to change.
+        title = _("Select %s to view") % self.model._meta.verbose_name  # Django's own words, translated
+        return super().changelist_view(request, {"title": title, **(extra_context or {})})
 
     @admin.display(description=gettext_lazy("trip"))
     def short_id(self, itinerary: Itinerary) -> str:
@@ -88,8 +118,63 @@ class ItineraryAdmin(admin.ModelAdmin):
 
     @admin.action(description=gettext_lazy("Re-run the selected plans"), permissions=["change"])
     def rerun(self, request, queryset):
-        rows = list(queryset)
-        for itinerary in rows:
-            services.itinerary_rerun(itinerary=itinerary)
-        log_bulk(request, rows, _("Re-run from the admin"))
-        messages.success(request, ngettext("%d plan queued again.", "%d plans queued again.", len(rows)) % len(rows))
+        rows = list(queryset.select_related("owner", "trip"))
+        form = RerunForm(request.POST if request.POST.get("confirm") == "yes" else None)
+        if not form.is_valid():
+            return self._rerun_confirmation(request, rows, form)
+        reason = form.cleaned_data["reason"]
+        made = [services.itinerary_rerun(itinerary=row, by=request.user, reason=reason) for row in rows]
+        for old, new in zip(rows, made, strict=True):
+            self.log_change(
+                request,
+                old,
+                _("Re-run as version %(version)d: %(reason)s") % {"version": new.version, "reason": reason},
+            )
+            self.log_addition(
+                request,
+                new,
+                _("Re-run of version %(version)d: %(reason)s") % {"version": old.version, "reason": reason},
+            )
+        messages.success(
+            request,
+            ngettext(
+                "%d plan queued again as a new version; the tourist's version is unchanged.",
+                "%d plans queued again as new versions; the tourists' versions are unchanged.",
+                len(made),
+            )
+            % len(made),
+        )
+        return None
+
+    def _rerun_confirmation(self, request, rows: list[Itinerary], form: RerunForm) -> TemplateResponse:
+        latest = {
+            row["trip_id"]: row["latest"]
+            for row in Itinerary.objects.filter(trip__in=[r.trip_id for r in rows if r.trip_id])
+            .values("trip_id")
+            .annotate(latest=Max("version"))
+        }
+        seen: dict[object, int] = {}
+        table = []
+        for row in rows:
+            key = row.trip_id or row.pk
+            seen[key] = seen.get(key, latest.get(row.trip_id, row.version)) + 1
+            table.append(
+                {
+                    "itinerary": row,
+                    "short_id": self.short_id(row),
+                    "owner": self.owner_name(row),
+                    "start": self.start(row),
+                    "next_version": seen[key],
+                }
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Re-run plans as new versions?"),
+            "opts": self.model._meta,
+            "rows": table,
+            "trips": {row.trip_id or row.pk for row in rows},
+            "owners": ", ".join(f"{name} ({n})" for name, n in Counter(r["owner"] for r in table).most_common()),
+            "form": form,
+            "selected": request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME),
+        }
+        return TemplateResponse(request, "admin/itineraries/itinerary/rerun_confirmation.html", context)

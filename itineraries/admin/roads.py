@@ -8,8 +8,9 @@ import prcoords
 from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
+from itineraries.admin.road_impact import RoadImpact, road_impact
 from itineraries.admin.widgets import JSONWithPositionField, RoadLineWidget
 from itineraries.catalogue.models import Road
 from itineraries.catalogue.validation import inside_shanxi
@@ -23,12 +24,13 @@ def _line(points: list) -> str:
 
 class RoadForm(forms.ModelForm):
     geojson = forms.CharField(
-        label=gettext_lazy("line"),
+        label=pgettext_lazy("a road's course on the map", "line"),
         required=False,
         widget=RoadLineWidget(attrs={"rows": 3}),
         help_text=gettext_lazy('GeoJSON LineString: {"type": "LineString", "coordinates": [[lon, lat], ...]}.'),
     )
     geojson_datum = forms.CharField(required=False, widget=forms.HiddenInput)
+    confirm_line = forms.CharField(required=False, widget=forms.HiddenInput)
     via = JSONWithPositionField(
         label=gettext_lazy("via"), help_text=gettext_lazy('waypoint names in order, e.g. ["jincheng", "gaoping"]')
     )
@@ -41,6 +43,7 @@ class RoadForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["geojson"].initial = _line(self.instance.points)
         self.points_before = list(self.instance.points or [])
+        self.impact: RoadImpact | None = None
 
     @property
     def changed_data(self) -> list[str]:
@@ -49,7 +52,7 @@ class RoadForm(forms.ModelForm):
         names = [
             n
             for n in super().changed_data
-            if n not in ("geojson", "geojson_datum")
+            if n not in ("geojson", "geojson_datum", "confirm_line")
             and not (n == "via" and cleaned.get("via") == self.initial.get("via"))
         ]
         return [*names, "points"] if self.instance.points != self.points_before else names
@@ -77,19 +80,43 @@ class RoadForm(forms.ModelForm):
                 "geojson", _("Points %(points)s are outside Shanxi.") % {"points": ", ".join(map(str, outside))}
             )
         self.instance.points = [[round(lat, 5), round(lon, 5)] for lat, lon in points]
+        if not self.errors and self.instance.points != self.points_before:
+            self._check_impact(data)
         return data
+
+    def _check_impact(self, data: dict) -> None:
+        """A changed line is saved only once the editor has seen what it does, and never if it splits the network."""
+        fields = {f: data.get(f) for f in ("slug", "name_en", "name_zh", "kind", "via", "stated_km", "source")}
+        self.impact = impact = road_impact(road=self.instance, before=self.points_before, fields=fields)
+        for (lat, lon), roads in impact.lost:
+            self.add_error(
+                "geojson",
+                _("The line no longer passes (%(lat)s, %(lon)s), where it meets %(roads)s: keep that point on it.")
+                % {"lat": lat, "lon": lon, "roads": ", ".join(roads)},
+            )
+        if impact.isolated:
+            self.add_error("geojson", _("The line meets no other road: end it on a point of a road it joins."))
+        if impact.lost or impact.isolated or data.get("confirm_line") == impact.digest:
+            return
+        self.data = self.data.copy()
+        self.data["confirm_line"] = impact.digest
+        self.add_error(None, _("Check what this line changes (above), then save again to confirm."))
 
 
 @admin.register(Road)
 class RoadAdmin(admin.ModelAdmin):
     form = RoadForm
+    change_form_template = "admin/itineraries/road/change_form.html"
     list_display = ("slug", "name_en", "kind", "stated_km", "geometry_km")
     list_filter = ("kind",)
     search_fields = ("slug", "name_en", "name_zh")
     readonly_fields = ("geometry_km",)
     fieldsets = [
         (None, {"fields": ["slug", ("name_en", "name_zh"), "kind", "via"]}),
-        (gettext_lazy("Line"), {"fields": ["geojson", "geojson_datum", ("stated_km", "geometry_km")]}),
+        (
+            gettext_lazy("Line"),
+            {"fields": ["geojson", "geojson_datum", "confirm_line", ("stated_km", "geometry_km")]},
+        ),
         (None, {"fields": ["source"]}),
     ]
 

@@ -124,7 +124,9 @@ class HoursTableWidget(forms.Widget):
         context["widget"].update({"rows": rows, "weekdays": WEEKDAYS, "count": len(rows)})
         return context
 
-    def value_from_datadict(self, data: Any, files: Any, name: str) -> list[dict]:
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
+        if name in data and not hasattr(data, "getlist"):
+            return data[name]  # a record (an import row) gives its seasons as they are, not as a table
         try:
             count = min(int(data.get(f"{name}-count", 0)), 60)
         except (TypeError, ValueError):
@@ -147,7 +149,7 @@ class HoursTableWidget(forms.Widget):
         return seasons
 
     def value_omitted_from_data(self, data: Any, files: Any, name: str) -> bool:
-        return f"{name}-count" not in data
+        return f"{name}-count" not in data and name not in data
 
 
 class HoursField(forms.Field):
@@ -156,7 +158,11 @@ class HoursField(forms.Field):
     widget = HoursTableWidget
 
     def to_python(self, value: Any) -> list[dict]:
-        return value or []
+        if value in (None, ""):
+            return []
+        if not isinstance(value, list) or not all(isinstance(season, dict) for season in value):
+            raise forms.ValidationError(_("Opening hours must be a list of seasons."))
+        return value
 
     def validate(self, value: list[dict]) -> None:
         problems = hours_problems(value)

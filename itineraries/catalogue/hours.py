@@ -6,6 +6,7 @@ a date that no season covers.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -43,7 +44,12 @@ def _day_of_year(text: str) -> int:
     if not match:
         raise ValueError(_("%(text)r is not a month-day MM-DD") % {"text": text})
     month, day = int(match.group(1)), int(match.group(2))
+    if not 1 <= month <= 12:
+        raise ValueError(_("%(text)s: the month must be 01 to 12") % {"text": text})
     # 2024 is a leap year, so 02-29 is accepted.
+    last = calendar.monthrange(2024, month)[1]
+    if not 1 <= day <= last:
+        raise ValueError(_("%(text)s: the day must be 01 to %(last)02d") % {"text": text, "last": last})
     return dt.date(2024, month, day).timetuple().tm_yday
 
 

@@ -200,6 +200,9 @@ class ThemedRoute(models.Model):
     source = models.TextField(
         _("source"),
     )
+    published = models.BooleanField(
+        _("published"), default=True, help_text=_("offered to tourists; only a route whose must-sees all fit")
+    )
 
     class Meta:
         verbose_name = _("themed route")

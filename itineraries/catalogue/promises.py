@@ -46,7 +46,7 @@ class Promises:
 
     def places(self) -> tuple[str, ...]:
         """Every place the promises name (lodgings included)."""
-        return tuple(dict.fromkeys([*(n for n in self.nights if n), *self.day_one, *self.longer]))
+        return tuple(slug for slug in dict.fromkeys([*self.nights, *self.day_one, *self.longer]) if slug)
 
 
 def promise_errors(data: Any, sights: set[str], lodgings: set[str]) -> list[tuple[str, str]]:

@@ -16,7 +16,7 @@ from itineraries.roads import Road as NetworkRoad
 
 log = logging.getLogger(__name__)
 # Bumped when the stored TravelMatrix changes shape, so the shared cache never hands back an older one.
-MATRIX_FORMAT = 2
+MATRIX_FORMAT = 3
 
 
 def destination_list(*, published_only: bool = True) -> QuerySet[Destination]:
@@ -56,9 +56,9 @@ def routes_needing(slugs: set[str]) -> list[ThemedRoute]:
 
 
 def route_list() -> QuerySet[ThemedRoute]:
-    """Themed routes a tourist can plan from: every place they name is published."""
+    """Themed routes a tourist can plan from: published, and every place they name is published."""
     published = set(Destination.objects.filter(published=True).values_list("slug", flat=True))
-    usable = [route.pk for route in ThemedRoute.objects.all() if route_places(route) <= published]
+    usable = [route.pk for route in ThemedRoute.objects.filter(published=True) if route_places(route) <= published]
     return ThemedRoute.objects.filter(pk__in=usable)
 
 
@@ -91,19 +91,27 @@ def road_feature_collection() -> dict:
 
 
 def network_current() -> tuple[Network, dict[str, Destination]]:
+    """The road network over every place, and the published places. Places no longer offered stay on the network
+    (and in the matrices) so that trips which already hold them can still be shown, timed and edited."""
     version = catalogue_version()
 
     def build() -> tuple[Network, dict[str, Destination]]:
-        places = {d.slug: d for d in destination_list()}
+        everything = {d.slug: d for d in destination_list(published_only=False)}
         roads = [_network_road(r) for r in Road.objects.all()]
-        network = Network(roads, [Place(slug, (d.lat, d.lon)) for slug, d in places.items()])
-        return network, places
+        network = Network(roads, [Place(slug, (d.lat, d.lon)) for slug, d in everything.items()])
+        return network, {slug: d for slug, d in everything.items() if d.published}
 
     return memoised(("network", version), build)
 
 
+def places_retired(slugs: set[str] | frozenset[str]) -> dict[str, Destination]:
+    """Of these places, those no longer offered (unpublished), by slug."""
+    rows = destination_list(published_only=False).filter(slug__in=slugs, published=False)
+    return {d.slug: d for d in rows}
+
+
 def matrix_current(*, mode: str, scenic: bool) -> TravelMatrix:
-    """Matrix over every published place; cached in process and in the shared cache (Redis when set)."""
+    """Matrix over every place, published or not; cached in process and in the shared cache (Redis when set)."""
     version = catalogue_version()
     key = f"matrix:{MATRIX_FORMAT}:{version}:{mode}:{int(scenic)}"
 
@@ -115,8 +123,8 @@ def matrix_current(*, mode: str, scenic: bool) -> TravelMatrix:
             stored = None
         if stored is not None:
             return pickle.loads(stored)
-        network, places = network_current()
-        matrix = network.matrix(tuple(places), mode=mode, scenic=scenic)
+        network, _published = network_current()
+        matrix = network.matrix(tuple(p.key for p in network.places), mode=mode, scenic=scenic)
         try:
             cache.set(key, pickle.dumps(matrix, protocol=pickle.HIGHEST_PROTOCOL), timeout=24 * 3600)
         except Exception:

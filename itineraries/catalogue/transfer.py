@@ -6,6 +6,7 @@ import contextlib
 import csv
 import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -33,6 +34,7 @@ class ImportReport:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    skipped: int = 0  # rows left out for their errors
     errors: list[tuple[int, str, str, str]] = field(default_factory=list)  # (line, slug, field, message)
     changes: list[RowChange] = field(default_factory=list)
     written: bool = False
@@ -118,41 +120,52 @@ def _changes(current: Destination, values: dict) -> tuple[tuple[str, object, obj
     return tuple((k, getattr(current, k), v) for k, v in values.items() if getattr(current, k) != v)
 
 
-def destinations_import(rows: list[tuple[int, dict]], *, dry_run: bool) -> ImportReport:
-    """Validate every row; write all of them in one transaction only when none has an error."""
+# One row's check: (field, message) problems, and the model's values when there are none.
+RowCheck = Callable[[dict, Destination | None], tuple[list[tuple[str, str]], dict]]
+
+
+def record_check(row: dict, current: Destination | None) -> tuple[list[tuple[str, str]], dict]:
+    """The catalogue's own rules for a record (the seed loader's): used where no form is at hand."""
+    errors = destination_errors({**row, "hours": row.get("opening_hours", [])})
+    if row.get("kind", "sight") not in KINDS:
+        errors.append(("kind", f"{row.get('kind')!r} is not one of {', '.join(sorted(KINDS))}"))
+    return errors, ({} if errors else _as_model_fields(row))
+
+
+def destinations_import(rows: list[tuple[int, dict]], *, dry_run: bool, check: RowCheck = record_check) -> ImportReport:
+    """Check every row; bad rows are listed (line, slug, field, reason) and left out, good rows are compared
+    with the catalogue and, unless a dry run, written in one transaction."""
     report = ImportReport(rows=len(rows))
+    good: list[tuple[int, str, dict, Destination | None]] = []
     for line, row in rows:
         if not isinstance(row, dict):
             report.errors.append((line, "", "row", "must be an object"))
             continue
-        record = {**row, "hours": row.get("opening_hours", [])}
         slug = str(row.get("slug") or "")
-        report.errors += [(line, slug, f, m) for f, m in destination_errors(record)]
-        if row.get("kind", "sight") not in KINDS:
-            report.errors.append((line, slug, "kind", f"{row.get('kind')!r} is not one of {', '.join(sorted(KINDS))}"))
-    if report.errors:
-        return report
+        current = Destination.objects.filter(slug=slug).first() if slug else None
+        errors, values = check(row, current)
+        report.errors += [(line, slug, f, m) for f, m in errors]
+        if errors:
+            report.skipped += 1
+        else:
+            good.append((line, slug, values, current))
     with transaction.atomic():
-        for line, row in rows:
-            values = _as_model_fields(row)
-            current = Destination.objects.filter(slug=row["slug"]).first()
+        for line, slug, values, current in good:
             if current is None:
                 report.created += 1
-                report.changes.append(
-                    RowChange(line, row["slug"], True, tuple((k, None, v) for k, v in values.items()))
-                )
+                report.changes.append(RowChange(line, slug, True, tuple((k, None, v) for k, v in values.items())))
                 if not dry_run:
-                    Destination.objects.create(slug=row["slug"], **values)
+                    Destination.objects.create(slug=slug, **values)
                 continue
             changes = _changes(current, values)
             if not changes:
                 report.unchanged += 1
                 continue
             report.updated += 1
-            report.changes.append(RowChange(line, row["slug"], False, changes))
+            report.changes.append(RowChange(line, slug, False, changes))
             if not dry_run:
                 for k, v in values.items():
                     setattr(current, k, v)
                 current.save()
-    report.written = not dry_run
+    report.written = not dry_run and bool(report.changes)
     return report

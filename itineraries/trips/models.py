@@ -14,6 +14,7 @@ class Origin(models.TextChoices):
     EDITED = "edited", _("edited by hand")
     OPTIMISED = "optimised", _("a day optimised")
     RESTORED = "restored", _("restored")
+    RERUN = "rerun", _("re-run by an editor")
 
 
 # A row's id as a caller may hold it: the UUID, or its text from a URL or a task argument.
@@ -54,10 +55,10 @@ class Trip(models.Model):
 
 class Itinerary(models.Model):
     class Status(models.TextChoices):
-        QUEUED = "queued"
-        RUNNING = "running"
-        DONE = "done"
-        FAILED = "failed"
+        QUEUED = "queued", _("queued")
+        RUNNING = "running", _("running")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
 
     id = models.UUIDField(_("id"), primary_key=True, default=uuid.uuid4, editable=False)
     owner = models.ForeignKey(
@@ -67,13 +68,29 @@ class Itinerary(models.Model):
         _("request"),
     )
     replanned_from = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="replans", editable=False
+        "self",
+        verbose_name=_("replanned from"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="replans",
+        editable=False,
     )
     trip = models.ForeignKey(
         Trip, verbose_name=_("trip"), null=True, on_delete=models.CASCADE, related_name="versions", editable=False
     )
     version = models.PositiveSmallIntegerField(_("version"), default=1)
     origin = models.CharField(_("made by"), max_length=10, choices=Origin.choices, default=Origin.PLANNED)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("the editor who re-ran the plan"),
+    )
+    reason = models.TextField(_("reason"), blank=True, help_text=_("why an editor re-ran the plan"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True)
     progress = models.PositiveSmallIntegerField(_("progress"), default=0)
     result = models.JSONField(_("result"), null=True, blank=True)

@@ -30,6 +30,9 @@ def _place(context: PlanContext, slug: str) -> dict:
     return {"slug": slug, "name_en": d.name_en, "name_zh": d.name_zh, "lat": d.lat, "lon": d.lon}
 
 
+NO_LONGER_OFFERED = "no longer offered: the place was unpublished after the trip was planned"
+
+
 def _missing_reason(context: PlanContext, node: int) -> str:
     windows = context.windows[node]
     if all(w is None for w in windows):
@@ -115,7 +118,11 @@ def plan_to_result(plan: Plan, context: PlanContext) -> dict:
         "total_km": round(total_km, 1),
         "total_drive_minutes": round(plan.drive),
         "mode": context.request.mode,
-        "missing_must": [{"slug": slugs[n], "reason": _missing_reason(context, n)} for n in plan.missing_must],
+        "missing_must": [
+            *({"slug": slugs[n], "reason": _missing_reason(context, n)} for n in plan.missing_must),
+            # A must-see unpublished since the request was made is not planned anew, and says so.
+            *({"slug": s, "reason": NO_LONGER_OFFERED} for s in context.request.must if s not in slugs),
+        ],
         "solver": {"iterations": plan.iterations, "seconds": round(plan.seconds, 3)},
         "drive_cap_minutes": round(context.request.drive_cap),
         "advice": plan_advice(plan, context),

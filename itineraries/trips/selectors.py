@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import OuterRef, Q, QuerySet, Subquery, TextField
+from django.db.models.functions import Cast
 
 from itineraries.catalogue import selectors as catalogue
 from itineraries.catalogue.hours import window_on
@@ -99,6 +101,41 @@ def trip_list(*, user: AbstractBaseUser) -> list[tuple[Trip, Itinerary]]:
 
 
 @dataclass(frozen=True)
+class TripsHolding:
+    """Trips whose latest version visits, or sleeps at, some places: how many, and how many start on or after
+    a day (the ones still ahead of their tourists)."""
+
+    saved: list[Itinerary]
+    upcoming: list[Itinerary]
+
+
+def _holds(result: dict, slugs: set[str]) -> bool:
+    for day in result.get("days", []):
+        here = {s["slug"] for s in day.get("stops", [])} | {(day.get("lodging") or {}).get("slug")}
+        if here & slugs:
+            return True
+    return False
+
+
+def trips_holding(*, slugs: set[str], today: dt.date) -> TripsHolding:
+    if not slugs:
+        return TripsHolding([], [])
+    mentions = Q()
+    for slug in slugs:  # a cheap text filter first; _holds then reads the days
+        mentions |= Q(result_text__contains=f'"{slug}"')
+    latest = Itinerary.objects.filter(trip=OuterRef("trip")).order_by("-version").values("pk")[:1]
+    rows = (
+        Itinerary.objects.filter(status=Itinerary.Status.DONE, pk=Subquery(latest))
+        .annotate(result_text=Cast("result", TextField()))
+        .filter(mentions)
+        .select_related("owner")
+    )
+    saved = [row for row in rows if _holds(row.result or {}, slugs)]
+    upcoming = [row for row in saved if str(row.request.get("date", "")) >= today.isoformat()]
+    return TripsHolding(saved, upcoming)
+
+
+@dataclass(frozen=True)
 class PlanContext:
     request: PlanRequest
     problem: Problem
@@ -163,6 +200,16 @@ def _bases(promises: Promises | None, request: PlanRequest, lodgings: list[str],
     return tuple(node.get(slug) for slug in promises.nights_for(request.days, route_days))
 
 
+def _retired_kept(request: PlanRequest) -> dict[str, Destination]:
+    """Places no longer offered that this request keeps where the tourist had them: on a day arranged by hand
+    or a locked day. They are never planned anew (a re-plan's other days leave them out)."""
+    kept = range(1, len(request.previous) + 1) if request.as_given else request.keep_days
+    slugs = {slug for d in kept if 1 <= d <= len(request.previous) for slug in request.previous[d - 1]}
+    nights = request.previous_nights
+    beds = {nights[n] for d in kept for n in (d - 2, d - 1) if 0 <= n < len(nights)}  # where it began and ended
+    return catalogue.places_retired({request.start, request.end or request.start, *slugs, *beds})
+
+
 def problem_for_request(request: PlanRequest) -> PlanContext:
     network, places = catalogue.network_current()
     matrix = catalogue.matrix_current(mode=request.mode, scenic=request.scenic)
@@ -173,7 +220,10 @@ def problem_for_request(request: PlanRequest) -> PlanContext:
     promises = catalogue.route_promises(request.route, start=request.start, mode=request.mode)
     anchors = [request.start, end, *request.must, *(promises.places() if promises else ())]
     near = _within_reach(request, matrix, index, anchors, places, promises.reach_km if promises else None)
+    retired = _retired_kept(request)
     lodgings = [s for s, d in places.items() if d.lodging]  # a one-way trip may need a bed half-way
+    lodgings += [s for s, d in retired.items() if d.lodging and s in request.previous_nights]
+    places = {**places, **retired}
     sights = [
         s
         for s, d in places.items()

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from itineraries.catalogue import selectors as catalogue
 from itineraries.trips.concurrency import Base, base_check, merged, trip_lock, version_latest, version_next
 from itineraries.trips.dispatch import dispatch
 from itineraries.trips.editing import plan_as_given
@@ -70,22 +71,22 @@ def itinerary_enqueue(*, itinerary_id: ItineraryId, task_id: str) -> bool:
         return False
 
 
-def itinerary_rerun(*, itinerary: Itinerary) -> None:
-    """An editor re-runs a plan: back to queued with a fresh task, attempts reset."""
-    task_id = str(uuid.uuid4())
-    Itinerary.objects.filter(pk=itinerary.pk).update(
-        status=Itinerary.Status.QUEUED,
-        progress=0,
-        error="",
-        error_detail="",
-        claim="",
-        attempts=0,
-        task_id=task_id,
-        heartbeat_at=timezone.now(),
-        result=None,
-        finished_at=None,
+def itinerary_rerun(*, itinerary: Itinerary, by: AbstractBaseUser, reason: str) -> Itinerary:
+    """An editor re-runs a plan: the same request as the trip's next version (origin "re-run", who and why).
+    The version it came from, finished or not, is never touched: a tourist's saved result stays as it was."""
+    trip = itinerary.trip
+    if trip is None:  # a row from before trips existed: it becomes the first version of its own trip
+        trip, _made = Trip.objects.get_or_create(id=itinerary.pk, defaults={"owner": itinerary.owner})
+        Itinerary.objects.filter(pk=itinerary.pk).update(trip=trip)
+    row = itinerary_create(
+        request=PlanRequest.from_json(itinerary.request),
+        replanned_from=itinerary,
+        trip=trip,
+        origin="rerun",
     )
-    transaction.on_commit(lambda: itinerary_enqueue(itinerary_id=itinerary.pk, task_id=task_id))
+    Itinerary.objects.filter(pk=row.pk).update(requested_by=by, reason=reason.strip()[:2000])
+    row.requested_by, row.reason = by, reason.strip()[:2000]
+    return row
 
 
 def itinerary_replan(
@@ -139,6 +140,11 @@ def itinerary_edit(*, itinerary: Itinerary, days: list[list[str]], base: Base | 
     placed = {slug for day in days for slug in day}
     if len(placed) != sum(len(day) for day in days):
         raise InvalidRequest({"days": ["a place may appear only once"]})
+    retired = catalogue.places_retired(placed - {slug for day in before for slug in day})
+    if retired:
+        raise InvalidRequest(
+            {"days": [_("%(name)s is no longer offered.") % {"name": next(iter(retired.values())).name_en}]}
+        )
     edited = replace(
         request,
         must=tuple(m for m in request.must if m in placed),

@@ -95,6 +95,23 @@ def _with_route(given: PlanInput, errors: _Errors) -> PlanInput:
     if route is None:
         errors.add("route", _("Unknown themed route '%(route)s'.") % {"route": given.route})
         return given
+    if not route.published:
+        errors.add(
+            "route",
+            _("The themed route %(route)s is not offered at the moment.")
+            % {"route": route.name_zh if _chinese() else route.name_en},
+        )
+        return given
+    hidden = catalogue.places_retired(catalogue.route_places(route))
+    missing = catalogue.route_places(route) - set(hidden) - set(catalogue.network_current()[1])
+    if hidden or missing:
+        names = [_name(place) for place in hidden.values()] + [f"'{slug}'" for slug in sorted(missing)]
+        errors.add(
+            "route",
+            _("The themed route %(route)s is not offered at the moment: %(places)s no longer offered.")
+            % {"route": route.name_zh if _chinese() else route.name_en, "places": ", ".join(sorted(names))},
+        )
+        return given
     filled: dict[str, Any] = {}
     for name, default in route.defaults().items():
         if getattr(given, name) in (None, "", ()):
@@ -112,7 +129,13 @@ def _places(
     for slug in slugs:
         place = places.get(slug)
         if place is None:
-            errors.add(field, _("Unknown place '%(slug)s'.") % {"slug": slug})
+            gone = catalogue.places_retired({slug}).get(slug)
+            errors.add(
+                field,
+                _("%(name)s is no longer offered.") % {"name": _name(gone)}
+                if gone
+                else _("Unknown place '%(slug)s'.") % {"slug": slug},
+            )
         elif sights_only and place.kind != Destination.Kind.SIGHT:
             errors.add(field, _("%(name)s is a town or a lodging, not a place to visit.") % {"name": _name(place)})
     return tuple(dict.fromkeys(slugs))

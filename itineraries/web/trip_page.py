@@ -37,6 +37,7 @@ def timeline(itinerary: Itinerary) -> list[dict]:
     pinned = set(itinerary.request.get("must", []))
     mode = result.get("mode", "car")
     changes = result.get("changes")
+    retired = set(catalogue.places_retired({stop["slug"] for day in result["days"] for stop in day["stops"]}))
     for n, day in enumerate(result["days"], start=1):
         places = [day["start"], *day["stops"], day["end"]]
         rows = []
@@ -49,6 +50,7 @@ def timeline(itinerary: Itinerary) -> list[dict]:
                     "stop": stop,
                     "label": display_name(stop["name_en"], stop["name_zh"]),
                     "pinned": stop["slug"] in pinned,
+                    "retired": stop["slug"] in retired,
                     "open_access": is_open_access(stop),
                     "change": _change_of(stop["slug"], changes),
                     "lunch": lunch if lunch and lunch["after"] == stop["slug"] and not lunch.get("before") else None,

@@ -10,7 +10,7 @@ from django.test import Client
 from geopy.distance import geodesic
 
 from itineraries.catalogue import transfer
-from itineraries.models import Destination, Itinerary
+from itineraries.models import Destination, Itinerary, Road
 from itineraries.trips.compute import plan_make
 from itineraries.trips.request import PlanRequest
 from tests.dates import upcoming
@@ -129,18 +129,20 @@ def _confirm_token(body: str) -> str:
     return body.split('name="confirm" value="')[1].split('"')[0]
 
 
-def test_an_import_with_two_bad_rows_writes_nothing_and_names_line_slug_and_value(editor):
+def test_an_import_with_two_bad_rows_lists_them_and_imports_only_the_good_ones(editor):
     rows = json.loads(transfer.export_json())[:5]
     rows[1]["lat"] = 10.0
     rows[3]["categories"] = ["heritage", "castles"]
     rows[0]["name_en"] = "Renamed"
     body = _upload(editor, json.dumps(rows, ensure_ascii=False), "d.json")
-    assert "nothing was written" in body
+    assert "2 of 5 rows have problems and are left out" in body
     table = body.split('id="import-errors"')[1]
-    assert f"<td>2</td><td>{rows[1]['slug']}</td><td>lat</td>" in table
-    assert f"<td>4</td><td>{rows[3]['slug']}</td><td>categories</td><td>&#x27;castles&#x27; is not a category" in table
-    assert 'name="confirm"' not in body
+    assert f"<td>2</td><td>{rows[1]['slug']}</td><td>latitude</td><td>(10.0, " in table
+    assert f"<td>4</td><td>{rows[3]['slug']}</td><td>categories</td><td>Select a valid choice. castles" in table
     assert not Destination.objects.filter(name_en="Renamed").exists()
+    editor.post("/admin/itineraries/destination/import/", {"confirm": _confirm_token(body)})
+    assert Destination.objects.filter(name_en="Renamed").exists()
+    assert Destination.objects.get(slug=rows[1]["slug"]).lat != 10.0
 
 
 def test_csv_errors_name_the_line_of_the_file(editor):
@@ -148,7 +150,7 @@ def test_csv_errors_name_the_line_of_the_file(editor):
     lines = text.splitlines()
     lines[2] = lines[2].replace(",sight,", ",castle,", 1)  # the second data row is line 3 of the file
     body = _upload(editor, "\n".join(lines) + "\n", "two.csv")
-    assert "<td>3</td><td>shuanglin-temple</td><td>kind</td><td>&#x27;castle&#x27; is not one of" in body
+    assert "<td>3</td><td>shuanglin-temple</td><td>kind</td><td>Select a valid choice. castle is not one of" in body
 
 
 def test_an_import_previews_each_changed_field_then_writes_on_confirm_without_a_new_upload(editor):
@@ -159,8 +161,8 @@ def test_an_import_previews_each_changed_field_then_writes_on_confirm_without_a_
     body = _upload(editor, json.dumps(rows), "d.json")
     assert "0 new, 2 changed, 1 unchanged" in body
     changes = body.split('id="import-changes"')[1].split("</table>")[0]
-    assert f"<td>name_en</td><td>{old_name}</td><td>Preview Only</td>" in changes
-    assert "<td>weight</td>" in changes
+    assert f"<td>English name</td><td>{old_name}</td><td>Preview Only</td>" in changes
+    assert "<td>weight</td>" in changes  # the label of the field, as the form shows it
     assert not Destination.objects.filter(name_en="Preview Only").exists()
     response = editor.post("/admin/itineraries/destination/import/", {"confirm": _confirm_token(body)})
     assert response.status_code == 302
@@ -204,13 +206,36 @@ def test_road_page_shows_stated_and_geometry_lengths(editor):
     assert "admin-road-map" in body
 
 
-def test_a_road_drawn_on_the_map_is_stored_and_its_history_names_the_points(editor):
-    from itineraries.models import Road
+def spur() -> Road:
+    """A road of its own, joined to nothing, so a test can redraw it without splitting the network."""
+    points = [[35.3, 113.4], [35.31, 113.41]]
+    return Road.objects.create(
+        slug="test-spur",
+        name_en="Spur",
+        name_zh="支线",
+        kind="branch",
+        points=points,
+        stated_km=30,
+        via=["a", "b"],
+        source="t",
+    )
 
-    road = Road.objects.get(slug="taihang-no1-jincheng-main")
+
+def save_road(editor, road, data: dict):
+    """Save a drawn line as an editor does: see what it changes, then save again to confirm."""
+    url = f"/admin/itineraries/road/{road.pk}/change/"
+    first = editor.post(url, data)
+    body = first.content.decode()
+    assert 'id="road-impact"' in body
+    token = body.split('name="confirm_line" value="')[1].split('"')[0]
+    return editor.post(url, {**data, "confirm_line": token})
+
+
+def test_a_road_drawn_on_the_map_is_stored_and_its_history_names_the_points(editor):
+    road = spur()
     line = {"type": "LineString", "coordinates": [[112.85, 35.49], [113.0, 35.6], [113.2, 35.7]]}
     data = road_form(road, line, datum="wgs84")
-    response = editor.post(f"/admin/itineraries/road/{road.pk}/change/", data)
+    response = save_road(editor, road, data)
     assert response.status_code == 302, response.content.decode()[-3000:]
     road.refresh_from_db()
     assert road.points == [[35.49, 112.85], [35.6, 113.0], [35.7, 113.2]]
@@ -233,10 +258,14 @@ def test_failed_plans_are_listed_and_can_be_rerun(editor, django_capture_on_comm
     listing = client.get("/admin/itineraries/itinerary/?status__exact=failed").content.decode()
     assert "Planning failed: OperationalError" in listing
     with django_capture_on_commit_callbacks(execute=True):
-        client.post("/admin/itineraries/itinerary/", {"action": "rerun", "_selected_action": [str(row.pk)]})
+        client.post(
+            "/admin/itineraries/itinerary/",
+            {"action": "rerun", "_selected_action": [str(row.pk)], "confirm": "yes", "reason": "database back"},
+        )
     row.refresh_from_db()
-    assert row.status == "done"
-    assert row.error == ""
+    assert row.status == "failed"  # the version stays as it was; the re-run is the next one
+    again = Itinerary.objects.get(replanned_from=row)
+    assert (again.status, again.error, again.origin, again.version) == ("done", "", "rerun", 2)
 
 
 def test_pinyin_typed_without_spaces_finds_the_place(editor):
@@ -297,8 +326,9 @@ def test_on_gcj02_tiles_the_road_is_drawn_shifted_and_a_drawn_line_is_stored_as_
     assert len(shown) == len(road.points)
     assert 0.4 <= geodesic(tuple(shown[0]), tuple(road.points[0])).km <= 0.7
     drawn = {"type": "LineString", "coordinates": [[112.5, 35.6], [112.6, 35.7]]}
+    road = spur()
     data = road_form(road, drawn, datum="gcj02")
-    assert editor.post(f"/admin/itineraries/road/{road.pk}/change/", data).status_code == 302
+    assert save_road(editor, road, data).status_code == 302
     road.refresh_from_db()
     assert road.points[0][1] < 112.5
     assert 0.4 <= geodesic((35.6, 112.5), tuple(road.points[0])).km <= 0.7

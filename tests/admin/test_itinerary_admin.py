@@ -48,9 +48,11 @@ def test_a_single_itinerary_cannot_be_edited_and_says_where_it_failed(editor, fa
 
 
 def test_a_rerun_writes_a_history_entry(editor, failed, django_capture_on_commit_callbacks):
-    editor.post("/admin/itineraries/itinerary/", {"action": "rerun", "_selected_action": [str(failed.pk)]})
+    chosen = {"action": "rerun", "_selected_action": [str(failed.pk)]}
+    editor.post("/admin/itineraries/itinerary/", {**chosen, "confirm": "yes", "reason": "worker fixed"})
     failed.refresh_from_db()
-    assert failed.status == "queued"
-    assert failed.error == ""
-    assert failed.error_detail == ""
-    assert LogEntry.objects.get(object_id=str(failed.pk)).change_message == "Re-run from the admin"
+    assert failed.status == "failed"
+    assert failed.error == "Planning failed: KeyError"
+    again = Itinerary.objects.get(replanned_from=failed)
+    assert (again.version, again.origin, again.reason) == (2, "rerun", "worker fixed")
+    assert LogEntry.objects.get(object_id=str(failed.pk)).change_message == "Re-run as version 2: worker fixed"

@@ -21,6 +21,7 @@ def route_form(**changes) -> dict:
         "must": ["guoyu-castle"],
         "interests": ["heritage"],
         "source": "editor's pick",
+        "published": "on",
     }
     return {**data, **changes}
 

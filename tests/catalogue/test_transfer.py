@@ -34,15 +34,16 @@ def test_a_dry_run_counts_a_change_and_writes_nothing():
     assert Destination.objects.get(slug="shuanglin-temple").weight == 9
 
 
-def test_bad_rows_are_all_reported_and_nothing_is_written():
+def test_bad_rows_are_all_reported_and_left_out_while_good_rows_are_written():
     rows = transfer.parse(transfer.export_json(), "json")
     rows[0][1]["lat"] = 80.0
     rows[1][1]["kind"] = "castle"
     rows[2][1]["weight"] = 1
     report = transfer.destinations_import(rows, dry_run=False)
     assert {(n, field) for n, _slug, field, _ in report.errors} >= {(1, "lat"), (2, "kind")}
-    assert not report.written
-    assert Destination.objects.get(slug=rows[2][1]["slug"]).weight != 1
+    assert report.skipped == 2
+    assert Destination.objects.get(slug=rows[0][1]["slug"]).lat != 80.0
+    assert Destination.objects.get(slug=rows[2][1]["slug"]).weight == 1
 
 
 def test_invalid_json_names_its_position():

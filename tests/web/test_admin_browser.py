@@ -177,6 +177,8 @@ def test_an_editor_extends_a_road_on_its_map(editor_page, live_server):
     assert len(line["coordinates"]) == before + 1
     shot(page, "admin-road-line", VIEW)
     page.click("input[name=_continue]")
+    page.wait_for_selector("#road-impact")  # what the new line changes, then the same button confirms
+    page.click("input[name=_continue]")
     page.wait_for_selector(".messagelist .success")
     road.refresh_from_db()
     assert len(road.points) == before + 1
