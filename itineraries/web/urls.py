@@ -20,6 +20,8 @@ urlpatterns = [
         "trips/<uuid:pk>/collaborators/remove", trip_actions.trip_collaborator_remove, name="trip-collaborator-remove"
     ),
     path("trips/<uuid:pk>/trip.geojson", views.trip_geojson, name="trip-geojson"),
+    path("trips/<uuid:pk>/trip.gpx", views.trip_gpx, name="trip-gpx"),
+    path("trips/<uuid:pk>/trip.ics", views.trip_ics, name="trip-ics"),
     path("trips/<uuid:pk>/replan", views.trip_replan, name="replan"),
     path("trips/<uuid:pk>/compare", views.trip_compare, name="trip-compare"),
     path("compare/<uuid:a>/<uuid:b>/", views.compare, name="compare"),
