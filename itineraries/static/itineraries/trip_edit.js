@@ -35,7 +35,8 @@
     }
     target.focus();
   }
-  restoreFocus();
+  // After the browser has gone to the #stop-... fragment, which would otherwise leave focus on the page.
+  window.addEventListener("load", function () { setTimeout(restoreFocus, 0); });
   var lists = Array.prototype.slice.call(document.querySelectorAll("ol.stops[data-editable]"));
   var dragged = null;
 
