@@ -167,3 +167,20 @@ def test_the_chinese_changes_banner_uses_full_width_punctuation(owned, django_ca
     assert "。" in sentence
     assert f"：{dropped['name_zh']}" in sentence
     assert not re.search(r"[\u4e00-\u9fff][,.:;]", sentence)  # no ASCII punctuation after a Chinese character
+
+
+def test_gpx_tracks_follow_each_legs_road_and_routes_carry_every_stop(owned):
+    owner, row = owned
+    gpx = gpxpy.parse(owner.get(f"/trips/{row.trip.pk}/trip.gpx").content.decode())
+    days = row.result["days"]
+    assert len(gpx.tracks) == len(gpx.routes) == len(days)
+    for track, route, day in zip(gpx.tracks, gpx.routes, days, strict=True):
+        along: list[tuple[float, float]] = []
+        for leg in day["legs"]:
+            for lat, lon in leg["path"]:
+                if not along or along[-1] != (lat, lon):
+                    along.append((lat, lon))
+        assert [(p.latitude, p.longitude) for p in track.segments[0].points] == along
+        assert f"{day['drive_km']} km by road" in track.description  # the drive's own length, winding included
+        places = [day["start"], *day["stops"], day["end"]]
+        assert [(p.latitude, p.longitude) for p in route.points] == [(p["lat"], p["lon"]) for p in places]
