@@ -5,6 +5,7 @@ from itineraries.web import trip_actions, views
 app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("sw.js", views.service_worker, name="service-worker"),
     path("plan/", views.plan, name="plan"),
     path("trips/", trip_actions.my_trips, name="my-trips"),
     path("trips/<uuid:pk>/", views.trip, name="trip"),

@@ -329,3 +329,10 @@ def place(request: HttpRequest, slug: str) -> HttpResponse:
         "is_sight": found.kind == Destination.Kind.SIGHT,
     }
     return render(request, "itineraries/place.html", context)
+
+
+def service_worker(request: HttpRequest) -> HttpResponse:
+    """The offline worker, served from the site's root so that it may keep trip and place pages."""
+    response = render(request, "itineraries/offline/sw.js", content_type="text/javascript; charset=utf-8")
+    response["Cache-Control"] = "no-cache"
+    return response

@@ -52,7 +52,7 @@ def test_keyboard_focus_follows_a_stop_moved_with_its_arrow(browser, live_server
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/trips/{trip.pk}/#stop-{first}")
     page.wait_for_load_state("load")
-    page.wait_for_function("document.activeElement !== document.body", timeout=5_000)
+    page.wait_for_function("() => document.activeElement !== document.body", timeout=5_000)
     order = page.locator("section.day").first.locator("li.stop").evaluate_all("lis => lis.map(li => li.dataset.slug)")
     assert order[1] == first  # it moved one place later
     focused = page.evaluate("[document.activeElement.closest('li.stop')?.id, document.activeElement.value]")
@@ -131,4 +131,30 @@ def test_chinese_buttons_are_named_as_they_read(browser, live_server, settings, 
             .violations.flatMap(v => v.nodes.map(n => n.html))"""
     )
     assert found == []
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["zh-hans"])
+def test_a_trip_opened_once_still_opens_offline(browser, live_server, settings, trip, lang):
+    context = _context(browser, live_server, settings, PHONE, lang)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/trips/{trip.pk}/")
+    page.wait_for_selector("#map .leaflet-marker-icon")
+    page.wait_for_function("() => document.documentElement.dataset.offlineReady === '1'", timeout=20_000)
+    markers = page.locator("#map .leaflet-marker-icon").count()
+    place = page.locator("a.place-link").first.get_attribute("href")
+    assert not page.locator("#offline-badge").is_visible()
+
+    context.set_offline(True)
+    page.reload()
+    page.wait_for_selector("#map .leaflet-marker-icon")
+    assert page.locator("#offline-badge").is_visible()
+    assert "离线" in page.inner_text("#offline-badge")
+    assert page.locator(".timeline li.stop").count() == sum(len(d["stops"]) for d in trip.result["days"])
+    assert page.locator("#map .leaflet-marker-icon").count() == markers
+    assert page.locator("#map path.day-route").count() >= 1  # the days' roads, from the trip's own data
+    shot(page, "offline-trip", (*PHONE, lang))
+    page.goto(f"{live_server.url}{place}")  # a place the trip links to was kept too
+    assert page.locator("h1").count() == 1
+    assert page.locator("#offline-badge").is_visible()
     context.close()
