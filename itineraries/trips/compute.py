@@ -37,6 +37,20 @@ def _without_dropped(context: selectors.PlanContext, stop: StoppingCriterion) ->
     return solve_keeping(problem, stop, previous=trimmed, nights=nights, keep=every_day)
 
 
+def _no_worse_without_dropped(context: selectors.PlanContext, stop: StoppingCriterion, replanned: Plan) -> Plan:
+    """After a drop that had to re-plan the trip (a must-see the old plan could not fit either, say), the old
+    plan without the dropped place is kept instead when it breaks no rule and misses no must-see the new plan
+    reaches."""
+    request = context.request
+    dropped = {s for day in request.previous for s in day} & set(request.avoid)
+    if not dropped or context.previous_nights is None or request.keep_days:
+        return replanned
+    plain = _without_dropped(context, stop)
+    if set(plain.missing_must) <= set(replanned.missing_must) and not check(context.problem, plain):
+        return plain
+    return replanned
+
+
 def _replan(context: selectors.PlanContext, stop: StoppingCriterion, locked: frozenset[int]) -> Plan | None:
     """The least change to the previous plan that serves the request, or None to plan afresh."""
     problem, request = context.problem, context.request
@@ -141,6 +155,7 @@ def plan_make(
             cold = solve(context.problem, stop, seed=request.seed, progress=progress)
             if (len(cold.missing_must), -cold.score) < (len(plan.missing_must), -plan.score):
                 plan = cold
+        plan = _no_worse_without_dropped(context, stop, plan)
     violations = check(context.problem, plan)
     if violations:
         raise PlanError("The optimiser produced an infeasible plan: " + violations[0])

@@ -169,6 +169,19 @@ def test_a_drop_keeps_every_other_stop_on_its_day_when_a_must_see_shares_the_tri
             assert set(stops) - {dropped} <= set(after[d]), (dropped, before, after)  # in any order
 
 
+def test_a_drop_keeps_the_other_stops_when_a_must_see_never_fitted(trip, django_capture_on_commit_callbacks):
+    """Twin Pagoda (Taiyuan) does not fit a relaxed 3-day trip from Jincheng: a drop used to re-plan the whole
+    trip for it, and moved the other stops around; the plan without the dropped place misses no more."""
+    request = PlanRequest(start="jincheng", days=3, date=DATE, pace="relaxed", must=("twin-pagoda-temple",))
+    old = trip(request)
+    assert old.result["missing_must"]
+    before = _days(old)
+    for dropped in [s for day in before for s in day][3:7]:
+        after = _days(_replan(django_capture_on_commit_callbacks, old, drops=(dropped,)))
+        for d, stops in enumerate(before):
+            assert set(stops) - {dropped} <= set(after[d]), (dropped, before, after)
+
+
 def test_a_new_must_see_goes_into_one_day(trip, django_capture_on_commit_callbacks):
     old = trip(REQUEST)
     before = _days(old)
