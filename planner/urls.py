@@ -24,3 +24,5 @@ urlpatterns = [
 ]
 
 handler500 = "itineraries.api.errors.server_error"
+handler404 = "itineraries.web.errors.page_not_found"
+handler403 = "itineraries.web.errors.permission_denied"

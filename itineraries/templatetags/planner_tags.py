@@ -1,4 +1,7 @@
+import datetime as dt
+
 from django import template
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from itineraries.web.display import display_name
@@ -36,3 +39,23 @@ def duration(minutes) -> str:
     if not rest:
         return _("%(h)d h") % {"h": hours}
     return _("%(h)d h %(m)02d min") % {"h": hours, "m": rest}
+
+
+@register.filter
+def full_date(day: dt.date) -> str:
+    """A day with its weekday, in the order the page's language writes it: "Sunday, 6 December 2026" or
+    "2026年12月6日 星期日"."""
+    if not day:
+        return ""
+    return _("%(weekday)s, %(date)s") % {"weekday": date_format(day, "l"), "date": date_format(day, "DATE_FORMAT")}
+
+
+@register.filter
+def day_date(day: dt.date) -> str:
+    """A day of the trip in a heading: "Mon 3 May" or "5月3日 周一"."""
+    if not day:
+        return ""
+    return _("%(weekday)s %(month_day)s") % {
+        "weekday": date_format(day, "D"),
+        "month_day": date_format(day, "MONTH_DAY_FORMAT"),
+    }

@@ -26,21 +26,29 @@ def _fits_all(plan: Plan, context: selectors.PlanContext) -> bool:
     return not plan.missing_must and not check(context.problem, plan)
 
 
-def _keeping_the_rest(
-    plan: Plan,
-    context: selectors.PlanContext,
-    attempt_on: Callable[[Problem, frozenset[int]], Plan],
-    keep: frozenset[int],
-    dropped_from: set[int],
-) -> Plan:
-    """A drop removes that place, not its neighbours: the other places of its day stay if they still fit."""
-    problem, previous = context.problem, context.warm_start
+def _without_dropped(context: selectors.PlanContext, stop: StoppingCriterion) -> Plan:
+    """The previous plan with only the dropped places taken out: every other stop on its day, in its order, each
+    day re-timed between the same nights."""
+    problem, previous, nights = context.problem, context.warm_start, context.previous_nights
     assert previous is not None
-    stay = {v for d in dropped_from for v in previous[d]} - problem.avoid
-    if not stay - set(plan.visited):
-        return plan
-    firm = attempt_on(replace(problem, must=problem.must | stay), keep)
-    return firm if _fits_all(firm, context) else plan
+    assert nights is not None
+    trimmed = [[v for v in day if v not in problem.avoid] for day in previous]
+    every_day = frozenset(range(problem.n_days))
+    return solve_keeping(problem, stop, previous=trimmed, nights=nights, keep=every_day)
+
+
+def _no_worse_without_dropped(context: selectors.PlanContext, stop: StoppingCriterion, replanned: Plan) -> Plan:
+    """After a drop that had to re-plan the trip (a must-see the old plan could not fit either, say), the old
+    plan without the dropped place is kept instead when it breaks no rule and misses no must-see the new plan
+    reaches."""
+    request = context.request
+    dropped = {s for day in request.previous for s in day} & set(request.avoid)
+    if not dropped or context.previous_nights is None or request.keep_days:
+        return replanned
+    plain = _without_dropped(context, stop)
+    if set(plain.missing_must) <= set(replanned.missing_must) and not check(context.problem, plain):
+        return plain
+    return replanned
 
 
 def _replan(context: selectors.PlanContext, stop: StoppingCriterion, locked: frozenset[int]) -> Plan | None:
@@ -51,8 +59,8 @@ def _replan(context: selectors.PlanContext, stop: StoppingCriterion, locked: fro
         return None
     dropped_from = {d for d, day in enumerate(request.previous) if set(day) & set(request.avoid)}
     keep = frozenset(range(problem.n_days)) - dropped_from
-    kept_places = {v for d in keep for v in previous[d]}
-    missing = set(problem.must) - kept_places
+    # Must-sees already in the plan stay where they are like any other place; only new ones need a day.
+    missing = set(problem.must) - {v for day in previous for v in day}
 
     def attempt_on(problem: Problem, days: frozenset[int]) -> Plan:
         return solve_keeping(problem, stop, previous=previous, nights=nights, keep=days | locked, seed=request.seed)
@@ -61,9 +69,21 @@ def _replan(context: selectors.PlanContext, stop: StoppingCriterion, locked: fro
         return attempt_on(problem, days)
 
     if not missing:
+        # A drop removes that place, not its neighbours: the days that held it are planned again (a new place
+        # may fill the gap) keeping their other places; failing that, the place is only taken out.
         plan = attempt(keep)
-        if _fits_all(plan, context):
-            return _keeping_the_rest(plan, context, attempt_on, keep, dropped_from)
+        fits = _fits_all(plan, context)
+        stay = {v for d in dropped_from for v in previous[d]} - problem.avoid
+        if fits and stay <= set(plan.visited):
+            return plan
+        firm = attempt_on(replace(problem, must=problem.must | stay), keep)
+        if _fits_all(firm, context):
+            return firm
+        plain = _without_dropped(context, stop)
+        if _fits_all(plain, context):
+            return plain
+        if fits:
+            return plan
     else:
         best: Plan | None = None
         for d in sorted(keep - locked):
@@ -135,6 +155,7 @@ def plan_make(
             cold = solve(context.problem, stop, seed=request.seed, progress=progress)
             if (len(cold.missing_must), -cold.score) < (len(plan.missing_must), -plan.score):
                 plan = cold
+        plan = _no_worse_without_dropped(context, stop, plan)
     violations = check(context.problem, plan)
     if violations:
         raise PlanError("The optimiser produced an infeasible plan: " + violations[0])

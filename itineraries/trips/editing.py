@@ -12,7 +12,7 @@ from itineraries.routing import Plan, check
 from itineraries.routing.plan import schedule_day
 from itineraries.trips import selectors
 from itineraries.trips.errors import InvalidRequest
-from itineraries.trips.request import PlanRequest
+from itineraries.trips.request import AFTER_SUNSET, PACE_WINDOWS, PlanRequest
 from itineraries.trips.results import plan_changes, plan_to_result
 
 
@@ -104,13 +104,32 @@ def _problems(context: selectors.PlanContext, d: int, day, out: dict, date: dt.d
             }
         )
     if day.end_arrive > spec.end + 1e-6:
-        found.append(
-            {
-                "slug": None,
-                "en": f"The day ends at {_hhmm(day.end_arrive)}, after {_hhmm(spec.end)}.",
-                "zh": f"当天 {_hhmm(day.end_arrive)} 才结束，晚于 {_hhmm(spec.end)}。",
-            }
-        )
+        found.append({"slug": None, **_late_end(context.request, day.end_arrive, spec.end)})
     if day.lunch_missing:
         found.append({"slug": None, "en": "No room for a lunch hour.", "zh": "没有留出午餐时间。"})
     return found
+
+
+PACE_NAMES = {"relaxed": ("relaxed", "轻松"), "normal": ("normal", "适中"), "packed": ("packed", "紧凑")}
+
+
+def _late_end(request: PlanRequest, ends: float, limit: float) -> dict:
+    """Why a day should end by ``limit``: the pace's last hour, or sunset (plus a little dusk by car)."""
+    end, by = _hhmm(ends), _hhmm(limit)
+    pace_en, pace_zh = PACE_NAMES.get(request.pace, (request.pace, request.pace))
+    if limit >= PACE_WINDOWS[request.pace][1]:
+        return {
+            "en": f"The day ends at {end}, after {by}, when a {pace_en} day should be over.",
+            "zh": f"当天 {end} 才结束，晚于{pace_zh}节奏每天的结束时间 {by}。",
+        }
+    dusk = AFTER_SUNSET.get(request.mode, 0)
+    sunset = _hhmm(limit - dusk)
+    if not dusk:
+        return {
+            "en": f"The day ends at {end}, after sunset ({sunset}): riders should reach their bed by then.",
+            "zh": f"当天 {end} 才结束，晚于日落时间 {sunset}，骑行应在日落前到达住处。",
+        }
+    return {
+        "en": f"The day ends at {end}, after dark: sunset is at {sunset}, and the drive should be over by {by}.",
+        "zh": f"当天 {end} 才结束，天已黑：日落时间 {sunset}，应在 {by} 前结束驾驶。",
+    }

@@ -28,13 +28,33 @@ def _places(day: dict) -> dict:
     return places
 
 
+def _track_note(day: dict) -> str:
+    """What the track is: the planner's road network joins towns and junctions with straight lines, so the line
+    is shorter than the drive it stands for (the km are the roads' own, winding included)."""
+    return (
+        f"{day['drive_km']} km by road, {day['drive_minutes']} min at the wheel. The track joins the towns and "
+        "junctions the roads pass through; the roads themselves wind, so the drive is longer than the line. "
+        "For turn-by-turn directions, let your GPS app follow this day's route (its stops in order)."
+    )
+
+
+def _day_route(n: int, day: dict) -> gpxpy.gpx.GPXRoute:
+    """The day as a GPX route: start, stops and night in order, for a GPS app to route over real roads."""
+    route = gpxpy.gpx.GPXRoute(name=f"Day {n} {day['date']}", description=f"{day['drive_km']} km by road")
+    for place in [day["start"], *day["stops"], day["end"]]:
+        route.points.append(
+            gpxpy.gpx.GPXRoutePoint(place["lat"], place["lon"], name=f"{place['name_en']} {place['name_zh']}")
+        )
+    return route
+
+
 def to_gpx(result: dict, *, title: str) -> str:
     gpx = gpxpy.gpx.GPX()
     gpx.name = title
     gpx.creator = "Shanxi itinerary planner"
     for n, day in enumerate(result["days"], start=1):
         places = _places(day)
-        track = gpxpy.gpx.GPXTrack(name=f"Day {n} {day['date']}")
+        track = gpxpy.gpx.GPXTrack(name=f"Day {n} {day['date']}", description=_track_note(day))
         segment = gpxpy.gpx.GPXTrackSegment()
         for leg in day["legs"]:
             for lat, lon in _leg_points(leg, places):
@@ -43,6 +63,7 @@ def to_gpx(result: dict, *, title: str) -> str:
                 segment.points.append(gpxpy.gpx.GPXTrackPoint(lat, lon))
         track.segments.append(segment)
         gpx.tracks.append(track)
+        gpx.routes.append(_day_route(n, day))
         for stop in day["stops"]:
             gpx.waypoints.append(
                 gpxpy.gpx.GPXWaypoint(

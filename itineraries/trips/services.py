@@ -255,7 +255,8 @@ def trip_duplicate(*, trip: Trip, owner: Owner) -> Trip:
             origin=Origin.PLANNED,
             status=latest.status,
             progress=latest.progress,
-            result=latest.result,
+            # A copy is a plan of its own: what a re-plan of the original changed is not news to it.
+            result={k: v for k, v in latest.result.items() if k != "changes"} if latest.result else latest.result,
             error=latest.error,
             finished_at=timezone.now(),
         )

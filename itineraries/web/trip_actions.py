@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from itineraries.catalogue import selectors as catalogue
@@ -34,6 +35,14 @@ def _title(trip: Trip, latest: Itinerary, start: str | None = None) -> str:
     return _("%(days)s-day trip from %(place)s") % {"days": latest.request.get("days", ""), "place": place}
 
 
+STATUS_LABELS = {
+    Itinerary.Status.QUEUED: gettext_lazy("waiting"),
+    Itinerary.Status.RUNNING: gettext_lazy("being planned"),
+    Itinerary.Status.DONE: gettext_lazy("ready"),
+    Itinerary.Status.FAILED: gettext_lazy("could not be planned"),
+}
+
+
 @login_required
 def my_trips(request: HttpRequest) -> HttpResponse:
     rows = []
@@ -48,6 +57,7 @@ def my_trips(request: HttpRequest) -> HttpResponse:
                 "date": latest.request.get("date", ""),
                 "days": latest.request.get("days", ""),
                 "start": start,
+                "status": STATUS_LABELS.get(latest.status, latest.status),
             }
         )
     return render(request, "itineraries/my_trips.html", {"rows": rows})
@@ -165,7 +175,15 @@ def trip_edit(request: HttpRequest, pk) -> HttpResponse:
         )
     else:
         messages.success(request, _("Saved as version %(v)s.") % {"v": new.version})
-    return redirect(f"{reverse('web:trip', args=[view.trip.pk])}#day-{request.POST.get('day') or 1}")
+    return redirect(f"{reverse('web:trip', args=[view.trip.pk])}#{_edited_anchor(request.POST, days)}")
+
+
+def _edited_anchor(post, days: list[list[str]]) -> str:
+    """Where the page comes back to after an edit: the stop that moved, or the day that changed."""
+    slug = post.get("slug", "")
+    if post.get("op") != "remove" and any(slug in day for day in days):
+        return f"stop-{slug}"
+    return f"day-{post.get('day') or 1}"
 
 
 @require_POST

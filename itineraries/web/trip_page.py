@@ -8,12 +8,13 @@ import segno
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
 
 from itineraries.catalogue import selectors as catalogue
 from itineraries.trips.facts import is_open_access
 from itineraries.trips.models import Itinerary, Origin
 from itineraries.web.display import chinese, display_name
-from itineraries.web.navigation import Point, route_links
+from itineraries.web.navigation import Point, day_link_limits, route_links
 from itineraries.web.trip_access import TripView
 
 
@@ -76,6 +77,7 @@ def timeline(itinerary: Itinerary) -> list[dict]:
                 )
                 if day["drive_km"]
                 else [],
+                "day_link_limits": day_link_limits(len(day["stops"])) if day["drive_km"] else [],
                 "night": display_name(night["name_en"], night["name_zh"]),
                 "is_lodging": bool(day["lodging"]),
                 "start": display_name(day["start"]["name_en"], day["start"]["name_zh"]),
@@ -137,6 +139,20 @@ def season_notes(result: dict) -> list[str]:
 def removed_places(result: dict, labels: dict[str, str]) -> list[str]:
     changes = result.get("changes") or {}
     return [labels.get(slug, slug) for slug in changes.get("removed", [])]
+
+
+def changes_summary(changes: dict, removed: list[str]) -> str:
+    """What a re-plan or an edit changed, as one sentence punctuated as the page's language punctuates."""
+    parts = [
+        ngettext("%(n)s place added", "%(n)s places added", len(changes["added"])) % {"n": len(changes["added"])},
+        ngettext("%(n)s moved to another day", "%(n)s moved to another day", len(changes["moved"]))
+        % {"n": len(changes["moved"])},
+        ngettext("%(n)s removed", "%(n)s removed", len(changes["removed"])) % {"n": len(changes["removed"])},
+    ]
+    text = pgettext("between clauses of a sentence", ", ").join(parts)
+    if removed:
+        text += pgettext("before a list of names", ": ") + pgettext("between names in a list", ", ").join(removed)
+    return text + pgettext("end of a sentence", ".")
 
 
 def share_qr_svg(url: str) -> str:

@@ -5,6 +5,7 @@ from itineraries.web import trip_actions, views
 app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("sw.js", views.service_worker, name="service-worker"),
     path("plan/", views.plan, name="plan"),
     path("trips/", trip_actions.my_trips, name="my-trips"),
     path("trips/<uuid:pk>/", views.trip, name="trip"),
@@ -20,6 +21,8 @@ urlpatterns = [
         "trips/<uuid:pk>/collaborators/remove", trip_actions.trip_collaborator_remove, name="trip-collaborator-remove"
     ),
     path("trips/<uuid:pk>/trip.geojson", views.trip_geojson, name="trip-geojson"),
+    path("trips/<uuid:pk>/trip.gpx", views.trip_gpx, name="trip-gpx"),
+    path("trips/<uuid:pk>/trip.ics", views.trip_ics, name="trip-ics"),
     path("trips/<uuid:pk>/replan", views.trip_replan, name="replan"),
     path("trips/<uuid:pk>/compare", views.trip_compare, name="trip-compare"),
     path("compare/<uuid:a>/<uuid:b>/", views.compare, name="compare"),

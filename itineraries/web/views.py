@@ -27,6 +27,7 @@ from itineraries.trips.models import Itinerary
 from itineraries.trips.request import MAX_DAYS, PlanRequest
 from itineraries.trips.validation import mode_name, plan_input_from, plan_request_build, replan_places_check
 from itineraries.web import place_page, trip_page
+from itineraries.web.area_names import area_line
 from itineraries.web.conflicts import base_from_post, guarded
 from itineraries.web.display import chinese, display_name, result_for_map, to_display
 from itineraries.web.forms import INTEREST_CHOICES, PlanForm
@@ -171,7 +172,11 @@ def trip(request: HttpRequest, pk) -> HttpResponse:
             share_qr=trip_page.share_qr_svg(share_url),
             season_notes=trip_page.season_notes(itinerary.result),
             changes=itinerary.result.get("changes"),
-            removed=trip_page.removed_places(itinerary.result, labels),
+            changes_text=trip_page.changes_summary(
+                itinerary.result["changes"], trip_page.removed_places(itinerary.result, labels)
+            )
+            if itinerary.result.get("changes")
+            else "",
             addable=[
                 (d.slug, labels[d.slug])
                 for d in sorted(places.values(), key=_sort_key)
@@ -188,15 +193,37 @@ def trip(request: HttpRequest, pk) -> HttpResponse:
     return render(request, "itineraries/trip.html", context)
 
 
-def trip_geojson(request: HttpRequest, pk) -> HttpResponse:
-    """The trip as a GeoJSON file to save, for the page's download button (the API answers the same data)."""
+def _download(itinerary: Itinerary, extension: str, body: str | bytes, content_type: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="shanxi-trip-{itinerary.pk}.{extension}"'
+    return response
+
+
+def _finished(request: HttpRequest, pk) -> Itinerary:
     itinerary = _itinerary(request, pk)
     if itinerary.status != Itinerary.Status.DONE:
         raise Http404(_("This trip is not ready yet."))
+    return itinerary
+
+
+def trip_geojson(request: HttpRequest, pk) -> HttpResponse:
+    """The trip as a GeoJSON file to save, for the page's download button (the API answers the same data)."""
+    itinerary = _finished(request, pk)
     body = json.dumps(exports.to_geojson(itinerary.result), ensure_ascii=False)
-    response = HttpResponse(body, content_type="application/geo+json; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="shanxi-trip-{itinerary.pk}.geojson"'
-    return response
+    return _download(itinerary, "geojson", body, "application/geo+json; charset=utf-8")
+
+
+def trip_gpx(request: HttpRequest, pk) -> HttpResponse:
+    """The trip as GPX for the page's button: read with the page's access (a share link kept in the session)."""
+    itinerary = _finished(request, pk)
+    body = exports.to_gpx(itinerary.result, title=f"Shanxi trip {itinerary.pk}")
+    return _download(itinerary, "gpx", body, "application/gpx+xml")
+
+
+def trip_ics(request: HttpRequest, pk) -> HttpResponse:
+    itinerary = _finished(request, pk)
+    body = exports.to_ics(itinerary.result, uid_prefix=str(itinerary.pk))
+    return _download(itinerary, "ics", body, "text/calendar; charset=utf-8")
 
 
 def _first_day(itinerary: Itinerary):
@@ -289,6 +316,8 @@ def place(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "place": found,
         "name": _label(found),
+        "area": area_line(found.city, found.county),
+        "notes_in_english": chinese(),
         "description": (found.description_zh if chinese() else found.description_en) or found.description_en,
         "categories": [label for key, label in INTEREST_CHOICES if key in found.categories],
         "hours": place_page.hours_rows(found),
@@ -300,3 +329,10 @@ def place(request: HttpRequest, slug: str) -> HttpResponse:
         "is_sight": found.kind == Destination.Kind.SIGHT,
     }
     return render(request, "itineraries/place.html", context)
+
+
+def service_worker(request: HttpRequest) -> HttpResponse:
+    """The offline worker, served from the site's root so that it may keep trip and place pages."""
+    response = render(request, "itineraries/offline/sw.js", content_type="text/javascript; charset=utf-8")
+    response["Cache-Control"] = "no-cache"
+    return response

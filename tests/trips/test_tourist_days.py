@@ -149,6 +149,39 @@ def test_dropping_a_stop_leaves_the_other_days_as_they_were(trip, django_capture
     assert new.result["changes"]["removed"] == [dropped]
 
 
+@pytest.mark.parametrize(
+    ("pace", "interests"),
+    [("normal", ("heritage", "temples")), ("relaxed", ("heritage", "temples")), ("normal", ())],
+)
+def test_a_drop_keeps_every_other_stop_on_its_day_when_a_must_see_shares_the_trip(
+    trip, django_capture_on_commit_callbacks, pace, interests
+):
+    """A must-see on the dropped stop's day once made the whole day count as "to re-plan": its other places were
+    lost or moved to other days (in a sweep of 696 drops from Taiyuan plans, 47 did so before the fix, 0 after)."""
+    request = PlanRequest(
+        start="taiyuan", days=2, date=DATE, pace=pace, interests=interests, must=("twin-pagoda-temple",)
+    )
+    old = trip(request)
+    before = _days(old)
+    for dropped in [s for day in before for s in day if s != "twin-pagoda-temple"][:4]:
+        after = _days(_replan(django_capture_on_commit_callbacks, old, drops=(dropped,)))
+        for d, stops in enumerate(before):
+            assert set(stops) - {dropped} <= set(after[d]), (dropped, before, after)  # in any order
+
+
+def test_a_drop_keeps_the_other_stops_when_a_must_see_never_fitted(trip, django_capture_on_commit_callbacks):
+    """Twin Pagoda (Taiyuan) does not fit a relaxed 3-day trip from Jincheng: a drop used to re-plan the whole
+    trip for it, and moved the other stops around; the plan without the dropped place misses no more."""
+    request = PlanRequest(start="jincheng", days=3, date=DATE, pace="relaxed", must=("twin-pagoda-temple",))
+    old = trip(request)
+    assert old.result["missing_must"]
+    before = _days(old)
+    for dropped in [s for day in before for s in day][3:7]:
+        after = _days(_replan(django_capture_on_commit_callbacks, old, drops=(dropped,)))
+        for d, stops in enumerate(before):
+            assert set(stops) - {dropped} <= set(after[d]), (dropped, before, after)
+
+
 def test_a_new_must_see_goes_into_one_day(trip, django_capture_on_commit_callbacks):
     old = trip(REQUEST)
     before = _days(old)

@@ -54,7 +54,7 @@ def test_plan_a_three_day_pingyao_trip_in_the_browser(browser, live_server, sett
     assert (SHOTS / f"trip-{label}.png").stat().st_size > 10_000
 
     with page.expect_download() as download:
-        page.click("a[href$='/gpx']")
+        page.click("a[href$='trip.gpx']")
     gpx = gpxpy.parse(Path(download.value.path()).read_text())
     assert len(gpx.tracks) == 3
     assert gpx.waypoints

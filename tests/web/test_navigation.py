@@ -51,3 +51,47 @@ def test_google_takes_at_most_nine_waypoints():
 
 def test_every_route_offers_the_four_apps():
     assert [link["app"] for link in route_links(PINGYAO, SHUANGLIN, [], "car")] == ["amap", "baidu", "apple", "google"]
+
+
+def test_the_amap_app_takes_every_stop_of_the_day_in_gcj02():
+    from itineraries.web.navigation import amap_app
+
+    stops = [SHUANGLIN, ZHENGUO, Point(37.10, 112.00, "张壁古堡"), Point(37.05, 111.95, "绵山"), JIEXIU]
+    for url, base in (
+        (amap_app(PINGYAO, JIEXIU, stops, "car", ios=False), "amapuri://route/plan/"),
+        (amap_app(PINGYAO, JIEXIU, stops, "car", ios=True), "iosamap://path"),
+    ):
+        assert url.startswith(base)
+        query = _query(url)
+        assert query["vian"] == ["5"]
+        lats, lons = query["vialats"][0].split("|"), query["vialons"][0].split("|")
+        assert len(lats) == len(lons) == 5
+        assert (float(lats[1]), float(lons[1])) == pytest.approx(prcoords.wgs_gcj((ZHENGUO.lat, ZHENGUO.lon)), abs=1e-6)
+        assert query["vianames"][0].split("|")[:2] == ["双林寺", "镇国寺"]
+        assert query["dev"] == ["0"]  # the points are already GCJ-02
+
+
+def test_apple_gets_every_stop_of_the_day_as_a_waypoint():
+    from itineraries.web.navigation import apple_day
+
+    query = _query(apple_day(PINGYAO, JIEXIU, [SHUANGLIN, ZHENGUO], "car"))
+    assert query["waypoint"] == ["37.170800,112.125000", "37.242600,112.201400"]
+    assert query["destination"] == ["37.026700,111.910500"]
+    day = {link["app"]: link for link in route_links(PINGYAO, JIEXIU, [SHUANGLIN, ZHENGUO], "car")}
+    assert _query(day["apple"]["url"])["waypoint"] == query["waypoint"]
+    assert _query(day["amap"]["android"])["vian"] == ["2"]
+
+
+def test_the_day_says_which_apps_take_fewer_stops():
+    from django.utils import translation
+
+    from itineraries.web.navigation import day_link_limits
+
+    assert day_link_limits(1) == []
+    with translation.override("en"):
+        five = " ".join(day_link_limits(5))
+        assert "Amap in a browser takes only the first stop" in five
+        assert "Google" not in five
+        assert "Google takes the first 9 stops." in " ".join(day_link_limits(11))
+    with translation.override("zh-hans"):
+        assert "高德网页版只接受途经的第一站" in " ".join(day_link_limits(5))

@@ -46,7 +46,7 @@ def test_plan_form_posts_and_redirects_to_the_trip(client, django_capture_on_com
     body = page.content.decode()
     assert "Day 1" in body
     assert "Day 2" in body
-    assert "/gpx" in body
+    assert "trip.gpx" in body
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,39 @@
   "use strict";
   var form = document.getElementById("order-form");
   if (!form) { return; }
+  var FOCUS_KEY = "planner-edit-focus";
+
+  // A keyboard user who moved a stop with its arrow button comes back to that button, on the stop's new place.
+  document.addEventListener("submit", function (e) {
+    var sender = e.submitter;
+    if (!sender || !e.target.classList.contains("stop-edit") || sender.name !== "op") { return; }
+    try {
+      sessionStorage.setItem(FOCUS_KEY, JSON.stringify({slug: e.target.elements.slug.value, op: sender.value}));
+    } catch (err) { /* storage refused: the page still scrolls to the stop */ }
+  });
+
+  function restoreFocus() {
+    var saved = null;
+    try {
+      saved = JSON.parse(sessionStorage.getItem(FOCUS_KEY) || "null");
+      sessionStorage.removeItem(FOCUS_KEY);
+    } catch (err) { return; }
+    if (!saved) { return; }
+    var stop = document.getElementById("stop-" + saved.slug);
+    if (!stop) { return; }
+    var tools = stop.querySelector("details.stop-tools");
+    if (tools) { tools.open = true; }
+    var other = saved.op === "up" ? "down" : "up";
+    var target = stop.querySelector("button[name=op][value=" + saved.op + "]:not([disabled])") ||
+      stop.querySelector("button[name=op][value=" + other + "]:not([disabled])");
+    if (!target) {
+      stop.setAttribute("tabindex", "-1");
+      target = stop;
+    }
+    target.focus();
+  }
+  // After the browser has gone to the #stop-... fragment, which would otherwise leave focus on the page.
+  window.addEventListener("load", function () { setTimeout(restoreFocus, 0); });
   var lists = Array.prototype.slice.call(document.querySelectorAll("ol.stops[data-editable]"));
   var dragged = null;
 
