@@ -46,7 +46,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "itineraries.http.request_id.RequestIdMiddleware",
     "itineraries.http.middleware.RequestGuardMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",  # ETag and 304 on every GET (the catalogue, the API)
     "django.middleware.security.SecurityMiddleware",
     "itineraries.http.middleware.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -220,7 +222,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "itineraries.api.pagination.LinkedPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "EXCEPTION_HANDLER": "itineraries.api.errors.api_exception_handler",
@@ -237,7 +239,7 @@ MAX_REQUEST_BYTES = int(os.environ.get("MAX_REQUEST_BYTES", str(2 * 1024 * 1024)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Shanxi itinerary planner API",
     "DESCRIPTION": "Destinations, tourist highways and multi-day itineraries in Shanxi.",
-    "VERSION": "1.6.0",
+    "VERSION": "1.7.0",
     "SERVE_INCLUDE_SCHEMA": False,
     # Swagger UI from the drf-spectacular-sidecar package, served by the app: no CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
@@ -246,6 +248,10 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     # Operation ids and tags from the path after the version: "itineraries_create", tag "itineraries".
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "itineraries.api.schema_hooks.finish_schema",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "InterestEnum": "itineraries.catalogue.scoring.INTERESTS",
         "FeatureTypeEnum": ["Feature"],

@@ -19,7 +19,7 @@ from itineraries.catalogue.scoring import INTERESTS
 from itineraries.routing import night_chain
 from itineraries.trips import selectors
 from itineraries.trips.advice import MODE_NAMES
-from itineraries.trips.errors import InvalidRequest
+from itineraries.trips.errors import FieldMessage, InvalidRequest
 from itineraries.trips.request import MAX_DAYS, MAX_DRIVE_HOURS, MODES, PACES, PlanRequest
 
 MAX_MUST = 30
@@ -82,8 +82,8 @@ def _name(place: Destination | None, slug: str = "") -> str:
 
 
 class _Errors(dict):
-    def add(self, field: str, message: str) -> None:
-        self.setdefault(field, []).append(message)
+    def add(self, field: str, message: str, code: str = "invalid") -> None:
+        self.setdefault(field, []).append(FieldMessage(message, code))
 
 
 def _with_route(given: PlanInput, errors: _Errors) -> PlanInput:
@@ -92,7 +92,7 @@ def _with_route(given: PlanInput, errors: _Errors) -> PlanInput:
         return given
     route = ThemedRoute.objects.filter(slug=given.route).first()
     if route is None:
-        errors.add("route", _("Unknown themed route '%(route)s'.") % {"route": given.route})
+        errors.add("route", _("Unknown themed route '%(route)s'.") % {"route": given.route}, "unknown_route")
         return given
     filled: dict[str, Any] = {}
     for name, default in route.defaults().items():
@@ -107,9 +107,13 @@ def _places(
     for slug in slugs:
         place = places.get(slug)
         if place is None:
-            errors.add(field, _("Unknown place '%(slug)s'.") % {"slug": slug})
+            errors.add(field, _("Unknown place '%(slug)s'.") % {"slug": slug}, "unknown_place")
         elif sights_only and place.kind != Destination.Kind.SIGHT:
-            errors.add(field, _("%(name)s is a town or a lodging, not a place to visit.") % {"name": _name(place)})
+            errors.add(
+                field,
+                _("%(name)s is a town or a lodging, not a place to visit.") % {"name": _name(place)},
+                "not_a_sight",
+            )
     return tuple(dict.fromkeys(slugs))
 
 
@@ -118,9 +122,9 @@ def _date(value: dt.date | None, errors: _Errors) -> dt.date:
     if value is None:
         return today + dt.timedelta(days=1)
     if value < today:
-        errors.add("date", _("The trip cannot start in the past."))
+        errors.add("date", _("The trip cannot start in the past."), "past_date")
     elif value > today + dt.timedelta(days=3 * 366):
-        errors.add("date", _("The trip must start within three years."))
+        errors.add("date", _("The trip must start within three years."), "too_far_ahead")
     return value
 
 
@@ -140,6 +144,7 @@ def _reachable(request: PlanRequest, errors: _Errors, places: dict[str, Destinat
                     "start": _name(places[request.start]),
                     "days": request.days,
                 },
+                "unreachable",
             )
 
 
@@ -153,6 +158,7 @@ def _rest_days(days: tuple[int, ...], length: int, errors: _Errors) -> tuple[int
                 % {"day": day, "last": max(length - 1, 1)}
                 if length >= 3
                 else _("A rest day needs a trip of at least 3 days."),
+                "out_of_range",
             )
     return tuple(sorted(set(days)))
 
@@ -183,6 +189,7 @@ def _end_reachable(request: PlanRequest, errors: _Errors, places: dict[str, Dest
                 "start": _name(places[request.start]),
                 "days": request.days,
             },
+            "unreachable",
         )
 
 
@@ -191,12 +198,12 @@ def plan_request_build(*, given: PlanInput) -> PlanRequest:
     errors = _Errors()
     given = _with_route(given, errors)
     if not given.start and "route" not in errors:
-        errors.add("start", _("Choose where the trip starts."))
+        errors.add("start", _("Choose where the trip starts."), "required")
     if given.days is None:
         if "route" not in errors:
-            errors.add("days", _("Say how many days the trip lasts."))
+            errors.add("days", _("Say how many days the trip lasts."), "required")
     elif not 1 <= given.days <= MAX_DAYS:
-        errors.add("days", _("A trip lasts 1 to %(max)d days.") % {"max": MAX_DAYS})
+        errors.add("days", _("A trip lasts 1 to %(max)d days.") % {"max": MAX_DAYS}, "out_of_range")
     pace, mode = given.pace or "normal", given.mode or "car"
     if pace not in PACES:
         errors.add("pace", _("Pace must be one of %(choices)s.") % {"choices": ", ".join(PACES)})
@@ -224,7 +231,7 @@ def plan_request_build(*, given: PlanInput) -> PlanRequest:
     must = _places(must, "must", errors, places, sights_only=True)
     avoid = _places(avoid, "avoid", errors, places, sights_only=True)
     for slug in sorted(set(must) & set(avoid)):
-        errors.add("avoid", _("%(name)s is also a must-see.") % {"name": _name(places.get(slug), slug)})
+        errors.add("avoid", _("%(name)s is also a must-see.") % {"name": _name(places.get(slug), slug)}, "conflict")
     date = _date(given.date, errors)
     rest_days = _rest_days(given.rest_days or (), int(given.days or 0), errors)
     if errors:
@@ -260,13 +267,15 @@ def replan_places_check(
     for day in keep_days or ():
         if days is not None and not 1 <= day <= days:
             errors.add(
-                "keep_days", _("Day %(day)d is not a day of this %(days)d-day trip.") % {"day": day, "days": days}
+                "keep_days",
+                _("Day %(day)d is not a day of this %(days)d-day trip.") % {"day": day, "days": days},
+                "out_of_range",
             )
     places = catalogue.network_current()[1]
     pinned = _places(tuple(pins), "pins", errors, places, sights_only=True)
     dropped = _places(tuple(drops), "drops", errors, places, sights_only=True)
     for slug in sorted(set(pinned) & set(dropped)):
-        errors.add("drops", _("%(name)s is also pinned.") % {"name": _name(places.get(slug), slug)})
+        errors.add("drops", _("%(name)s is also pinned.") % {"name": _name(places.get(slug), slug)}, "conflict")
     if errors:
         raise InvalidRequest(dict(errors))
     return pinned, dropped
