@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
+    "corsheaders",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "csp",
@@ -48,7 +49,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "itineraries.http.request_id.RequestIdMiddleware",
     "itineraries.http.middleware.RequestGuardMiddleware",
-    "django.middleware.http.ConditionalGetMiddleware",  # ETag and 304 on every GET (the catalogue, the API)
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "itineraries.http.middleware.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -235,6 +236,26 @@ REST_FRAMEWORK = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
 # Every request body, file uploads included (an editor's CSV import is far smaller).
 MAX_REQUEST_BYTES = int(os.environ.get("MAX_REQUEST_BYTES", str(2 * 1024 * 1024)))
+
+# CORS (django-cors-headers), for browser apps on other origins that call the API with a token: off unless
+# API_CORS_ORIGINS lists origins ("https://app.example.com,https://other.example"). Only /api/v1/ answers
+# cross-origin, never with cookies (a session would carry CSRF duties the other origin cannot meet).
+CORS_ALLOWED_ORIGINS = [o.strip() for o in os.environ.get("API_CORS_ORIGINS", "").split(",") if o.strip()]
+CORS_URLS_REGEX = r"^/api/v1/.*$"
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_HEADERS = ["authorization", "content-type", "idempotency-key", "if-match", "if-none-match", "x-request-id"]
+CORS_EXPOSE_HEADERS = [
+    "ETag",
+    "Link",
+    "Location",
+    "Retry-After",
+    "X-RateLimit-Limit",
+    "X-RateLimit-Remaining",
+    "X-RateLimit-Reset",
+    "X-Request-ID",
+    "Idempotent-Replayed",
+]
+CORS_PREFLIGHT_MAX_AGE = 3600
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Shanxi itinerary planner API",

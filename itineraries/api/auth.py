@@ -64,6 +64,7 @@ class ApiTokenScheme(OpenApiAuthenticationExtension):
         return {
             "type": "http",
             "scheme": "bearer",
-            "description": "An API token you make under My trips > API tokens (or `POST /api/v1/tokens/`). Send `Authorization: Bearer <key>`; "
+            "description": "An API token you make under My trips > API tokens (or `POST /api/v1/tokens/`). "
+            "Send `Authorization: Bearer <key>`; "
             "`Authorization: Token <key>` works too. A header with another scheme or an unknown key is a 401.",
         }

@@ -64,7 +64,9 @@ def api_exception_handler(exc, context):
     if isinstance(exc, TripGone | ObjectDoesNotExist):
         exc = Http404()
     if isinstance(exc, NotAuthenticated):
-        exc = NotAuthenticated(SIGN_IN)
+        signed = NotAuthenticated(SIGN_IN)
+        signed.auth_header = getattr(exc, "auth_header", None)  # the view's WWW-Authenticate challenge
+        exc = signed
     response = exception_handler(exc, context)
     if response is None:
         return None

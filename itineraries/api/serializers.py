@@ -6,7 +6,14 @@ from rest_framework import serializers
 from itineraries.api.catalogue_schema import CategoriesField, OpeningHoursField
 from itineraries.api.filters import DISTANCES
 from itineraries.api.result_schema import ResultSerializer, StoredRequestSerializer
-from itineraries.catalogue.models import DESTINATION_FIELDS, ROUTE_FIELDS, Destination, Source, ThemedRoute
+from itineraries.catalogue.models import (
+    COURTYARD_SERIES,
+    DESTINATION_FIELDS,
+    ROUTE_FIELDS,
+    Destination,
+    Source,
+    ThemedRoute,
+)
 from itineraries.catalogue.scoring import INTERESTS
 from itineraries.trips.models import Itinerary, Origin
 from itineraries.trips.request import MAX_DAYS, MAX_DRIVE_HOURS, MODES, PACES
@@ -27,6 +34,12 @@ class DestinationSerializer(serializers.ModelSerializer):
         slug_field="slug", read_only=True, allow_null=True, help_text="the pass whose ticket covers this place, or null"
     )
     sources = SourceSerializer(many=True, read_only=True, help_text="what the record's facts rest on")
+    courtyard_series = serializers.ChoiceField(
+        choices=[(s, s) for s in COURTYARD_SERIES],
+        allow_blank=True,
+        read_only=True,
+        help_text="the brand's courtyard series, where a source names it; empty otherwise",
+    )
     distance_km = serializers.SerializerMethodField(
         help_text="great-circle km from the `near` point of the query; null without `near`"
     )

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.response import Response
 
 from itineraries.api.error_schema import errors, location
-from itineraries.api.models import SHOWN_PREFIX, ApiToken, key_digest
+from itineraries.api.models import ApiToken
+from itineraries.api.token_service import token_create
 
 
 class ApiTokenSerializer(serializers.ModelSerializer):
@@ -37,17 +39,13 @@ class TokenSerializer(serializers.Serializer):
         return value
 
 
-def token_create(*, user, name: str, expires_at=None) -> tuple[ApiToken, str]:
-    key = ApiToken.new_key()
-    token = ApiToken.objects.create(
-        user=user, name=name, expires_at=expires_at, prefix=key[:SHOWN_PREFIX], digest=key_digest(key)
-    )
-    return token, key
-
-
 @extend_schema_view(
     list=extend_schema(responses={200: ApiTokenSerializer(many=True), **errors(400, 401, 404)}),
-    destroy=extend_schema(responses={204: None, **errors(401, 404)}, summary="Revoke a token: it stops working"),
+    destroy=extend_schema(
+        parameters=[OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH, description="the token's id")],
+        responses={204: None, **errors(401, 404)},
+        summary="Revoke a token: it stops working",
+    ),
 )
 class ApiTokenViewSet(mixins.ListModelMixin, mixins.DestroyModelMixin, viewsets.GenericViewSet):
     """Your API tokens. The key is shown once, when the token is made; list answers only its first characters."""

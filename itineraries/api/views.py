@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 from django.http import HttpResponse
+from django.middleware.http import ConditionalGetMiddleware
+from django.utils.decorators import decorator_from_middleware, method_decorator
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import filters, mixins, permissions, status, viewsets
@@ -49,6 +51,8 @@ from itineraries.trips.models import Itinerary
 from itineraries.trips.validation import plan_request_build, replan_places_check
 
 SLUG = "[-a-zA-Z0-9_]+"
+# The catalogue's answers carry an ETag of their content, and If-None-Match gets a 304 while it holds.
+conditional_get = method_decorator(decorator_from_middleware(ConditionalGetMiddleware), name="dispatch")
 USER_ID = OpenApiParameter("user", OpenApiTypes.INT, OpenApiParameter.PATH, description="a collaborator's user id")
 VERSION_NUMBER = OpenApiParameter("number", OpenApiTypes.INT, OpenApiParameter.PATH, description="a version number")
 ITINERARY_ID = OpenApiParameter("id", OpenApiTypes.UUID, OpenApiParameter.PATH, description="the itinerary's id")
@@ -73,6 +77,7 @@ def _download(types: tuple[str, ...]) -> dict:
         parameters=CONDITIONAL_GET, responses={200: DestinationSerializer, 304: NOT_MODIFIED, **errors(401, 404)}
     ),
 )
+@conditional_get
 class DestinationViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = DestinationSerializer
     lookup_field = "slug"
@@ -91,6 +96,7 @@ class DestinationViewSet(viewsets.ReadOnlyModelViewSet):
         parameters=CONDITIONAL_GET, responses={200: ThemedRouteSerializer, 304: NOT_MODIFIED, **errors(401, 404)}
     ),
 )
+@conditional_get
 class ThemedRouteViewSet(viewsets.ReadOnlyModelViewSet):
     """Themed routes from the articles; start a plan from one with {"route": "<slug>"}."""
 
@@ -106,6 +112,7 @@ class ThemedRouteViewSet(viewsets.ReadOnlyModelViewSet):
         return catalogue.route_list()
 
 
+@conditional_get
 class HighwayView(APIView):
     @extend_schema(
         operation_id="highways_list",
@@ -156,10 +163,6 @@ class ItineraryViewSet(
     filter_backends = [filters.OrderingFilter]
     ordering_fields = ["created_at", "name"]
     ordering = ["-created_at"]
-
-    def filter_queryset(self, queryset):
-        # Only the list is ordered; the other actions read one trip, and their query parameters mean other things.
-        return super().filter_queryset(queryset) if self.action == "list" else queryset
 
     def finalize_response(self, request, response, *args, **kwargs):
         window = getattr(request, "rate_limit", None)
@@ -286,7 +289,7 @@ class ItineraryViewSet(
         responses={200: CollaboratorSerializer(many=True), **errors(401, 403, 404)},
         summary="Who edits the trip with its owner (the owner only)",
     )
-    @action(detail=True, methods=["get"], pagination_class=None)
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def collaborators(self, request, pk=None):
         version = self._version(pk, Role.OWNER)
         rows = version.trip.collaborators.order_by("email").values("id", "email")
@@ -310,7 +313,7 @@ class ItineraryViewSet(
         responses={200: VersionSerializer(many=True), **errors(401, 404)},
         summary="The trip's versions, oldest first",
     )
-    @action(detail=True, methods=["get"], pagination_class=None)
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def versions(self, request, pk=None):
         version = self._version(pk)
         rows = version.trip.versions.order_by("version").values("version", "id", "origin", "status", "created_at")
