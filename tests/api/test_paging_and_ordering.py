@@ -49,7 +49,8 @@ def test_ordering_sorts_the_catalogue(api):
 def test_near_answers_the_distance_nearest_first(api):
     rows = api.get(f"/api/v1/destinations/?near={PINGYAO}&radius_km=30&page_size=200").json()["results"]
     distances = [d["distance_km"] for d in rows]
-    assert rows and distances == sorted(distances)
+    assert rows
+    assert distances == sorted(distances)
     assert all(0 <= km <= 30 for km in distances)
     assert rows[0]["slug"].startswith("pingyao")
     plain = api.get("/api/v1/destinations/?page_size=1").json()["results"][0]

@@ -32,7 +32,8 @@ def test_a_tourist_makes_a_named_token_and_uses_it(signed_in, tourist):
     made = signed_in.post("/api/v1/tokens/", {"name": "my script"}, format="json")
     assert made.status_code == 201
     body = made.json()
-    assert body["name"] == "my script" and body["expires_at"] is None
+    assert body["name"] == "my script"
+    assert body["expires_at"] is None
     assert body["key"].startswith(body["prefix"])
     assert made["Location"].endswith(f"/api/v1/tokens/{body['id']}/")
     assert ApiToken.objects.get().digest != body["key"]  # only a digest is kept
