@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import exceptions
 from rest_framework.authentication import TokenAuthentication, get_authorization_header
@@ -44,7 +45,7 @@ class ApiTokenAuthentication(TokenAuthentication):
         if token is None:
             return super().authenticate_credentials(key)
         if token.expired():
-            raise exceptions.AuthenticationFailed("This token has expired: make a new one under My trips > API tokens.")
+            raise exceptions.AuthenticationFailed(_("This token has expired: make a new one under My trips > API tokens."))
         if not token.user.is_active:
             raise exceptions.AuthenticationFailed("User inactive or deleted.")
         now = timezone.now()

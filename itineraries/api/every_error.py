@@ -41,4 +41,7 @@ def checked(serializer: serializers.Serializer, rules: Callable[[dict[str, Any]]
             rules(_valid_part(serializer))
         except InvalidRequest as exc:
             refused = {**{k: v for k, v in exc.errors.items() if k not in refused}, **refused}
-    raise serializers.ValidationError(refused)
+    order = list(serializer.fields)  # the body's own order, whichever check refused a field
+    raise serializers.ValidationError(
+        dict(sorted(refused.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order)))
+    )

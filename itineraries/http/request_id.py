@@ -19,7 +19,7 @@ def request_id(request: HttpRequest) -> str:
     if given is None:
         sent = request.headers.get(HEADER, "")
         given = sent if SANE.match(sent) else uuid.uuid4().hex
-        request.request_id = given  # type: ignore[attr-defined]
+        request.request_id = given
     return given
 
 
