@@ -71,6 +71,7 @@ def finish_schema(result: dict, generator, request, public: bool) -> dict:
     schemas = result["components"]["schemas"]
     if "PlanRequest" in schemas:
         schemas["PlanRequest"]["minProperties"] = 1
+        schemas["PlanRequest"]["example"] = {"start": "pingyao-ancient-city", "days": 2, "interests": ["temples"]}
         schemas["PlanRequest"]["description"] += f" {PLAN_REQUEST_NOTE}"
     _nullable_refs(result)
     return result
