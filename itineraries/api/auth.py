@@ -45,7 +45,8 @@ class ApiTokenAuthentication(TokenAuthentication):
         if token is None:
             return super().authenticate_credentials(key)
         if token.expired():
-            raise exceptions.AuthenticationFailed(_("This token has expired: make a new one under My trips > API tokens."))
+            expired = _("This token has expired: make a new one under My trips > API tokens.")
+            raise exceptions.AuthenticationFailed(expired)
         if not token.user.is_active:
             raise exceptions.AuthenticationFailed("User inactive or deleted.")
         now = timezone.now()
