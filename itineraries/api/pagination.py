@@ -1,11 +1,13 @@
-"""Pages a client can walk: `page` and `page_size`, the usual `count/next/previous/results` body, and the same
-links in a `Link` header (RFC 8288: first, prev, next, last), as GitHub's API sends them."""
+"""Lists a client can walk and sort: `page` and `page_size`, the usual `count/next/previous/results` body, the
+same links in a `Link` header (RFC 8288: first, prev, next, last) as GitHub's API sends them, and a strict
+`ordering`."""
 
 from __future__ import annotations
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import ErrorDetail, ValidationError
+from rest_framework.filters import OrderingFilter
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
@@ -61,3 +63,29 @@ class LinkedPagination(PageNumberPagination):
             if parameter["name"] == self.page_query_param:
                 parameter["schema"] = {"type": "integer", "minimum": 1}
         return parameters
+
+
+class StrictOrderingFilter(OrderingFilter):
+    """`?ordering=` with a field it cannot sort by is a 400 naming `ordering`, not silently the default order."""
+
+    def get_ordering(self, request, queryset, view):
+        given = request.query_params.get(self.ordering_param)
+        if given is not None:
+            fields = [field.strip() for field in given.split(",")]
+            if not fields or self.remove_invalid_fields(queryset, fields, view, request) != fields:
+                allowed = ", ".join(f"{name}, -{name}" for name in view.ordering_fields)
+                message = f"Sort by one of {allowed}."
+                raise ValidationError({self.ordering_param: [ErrorDetail(message, code="invalid_choice")]})
+        return super().get_ordering(request, queryset, view)
+
+    def get_schema_operation_parameters(self, view):
+        choices = [f"{sign}{name}" for name in view.ordering_fields for sign in ("", "-")]
+        return [
+            {
+                "name": self.ordering_param,
+                "required": False,
+                "in": "query",
+                "description": "sort by this field; `-` for descending",
+                "schema": {"type": "string", "enum": choices},
+            }
+        ]

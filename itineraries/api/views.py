@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+from django.db.models import F
 from django.http import HttpResponse
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils.decorators import decorator_from_middleware, method_decorator
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import filters, mixins, permissions, status, viewsets
+from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action, api_view, permission_classes
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
@@ -26,7 +27,7 @@ from itineraries.api.every_error import checked
 from itineraries.api.filters import DestinationFilter
 from itineraries.api.geojson_schema import RoadFeatureCollectionSerializer, TripFeatureCollectionSerializer
 from itineraries.api.idempotency import IDEMPOTENCY_KEY, idempotent
-from itineraries.api.pagination import LINK
+from itineraries.api.pagination import LINK, StrictOrderingFilter
 from itineraries.api.preconditions import base_for_settings, base_for_version
 from itineraries.api.serializers import (
     AcceptedSerializer,
@@ -160,7 +161,7 @@ class ItineraryViewSet(
     serializer_class = ItinerarySerializer
     throttle_scope = "plan_submit"
     lookup_value_regex = "[^/]+"
-    filter_backends = [filters.OrderingFilter]
+    filter_backends = [StrictOrderingFilter]
     ordering_fields = ["created_at", "name"]
     ordering = ["-created_at"]
 
@@ -197,7 +198,7 @@ class ItineraryViewSet(
         if getattr(self, "swagger_fake_view", False):
             return Itinerary.objects.none()
         if self.action == "list":
-            return trips.itinerary_list(owner=self.request.user)
+            return trips.itinerary_list(owner=self.request.user).annotate(name=F("trip__name"))  # to sort by
         return Itinerary.objects.all()
 
     @extend_schema(

@@ -1,9 +1,13 @@
 """Safe retries: a create, re-plan or edit sent again with the same Idempotency-Key and body is answered as the
 first time and makes nothing new; the same key with another body is refused."""
 
+import datetime as dt
+
 import pytest
+from django.utils import timezone
 from rest_framework.test import APIClient
 
+from itineraries.api.models import IdempotentAnswer
 from itineraries.models import Itinerary
 from itineraries.trips import services
 from itineraries.trips.request import PlanRequest
@@ -72,3 +76,16 @@ def test_a_retried_edit_and_replan_add_one_version_each(api, row):
     assert [r.status_code for r in replans] == [202, 202]
     assert replans[0].json()["id"] == replans[1].json()["id"]
     assert row.trip.versions.count() == 3  # the plan, one edit, one re-plan
+
+
+def test_a_retry_while_the_first_is_answered_is_a_409_and_a_day_old_key_is_free(api):
+    first = api.post("/api/v1/itineraries/", PLAN, format="json", headers={"Idempotency-Key": "trip-0001"})
+    record = IdempotentAnswer.objects.get()
+    IdempotentAnswer.objects.filter(pk=record.pk).update(status=0)  # as while the first request is under way
+    busy = api.post("/api/v1/itineraries/", PLAN, format="json", headers={"Idempotency-Key": "trip-0001"})
+    assert busy.status_code == 409
+    assert busy.json()["code"] == "idempotency_key_in_use"
+    IdempotentAnswer.objects.update(created_at=timezone.now() - dt.timedelta(hours=25))
+    later = api.post("/api/v1/itineraries/", PLAN, format="json", headers={"Idempotency-Key": "trip-0001"})
+    assert later.status_code == 202
+    assert later.json()["id"] != first.json()["id"]

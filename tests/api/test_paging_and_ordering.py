@@ -63,3 +63,21 @@ def test_distance_ordering_needs_near(api):
     response = api.get("/api/v1/destinations/?ordering=distance")
     assert response.status_code == 400
     assert [e["field"] for e in response.json()["errors"]] == ["ordering"]
+
+
+def test_my_trips_sort_by_name_and_refuse_an_unknown_field(db):
+    from django.contrib.auth.models import User
+
+    from itineraries.trips.models import Itinerary, Trip
+
+    user = User.objects.create_user("li", password="pw")
+    for name in ("Beta", "Alpha", "Gamma"):
+        trip = Trip.objects.create(owner=user, name=name)
+        Itinerary.objects.create(trip=trip, owner=user, request={"start": "jincheng", "days": 1})
+    api = APIClient()
+    api.force_authenticate(user)
+    names = [row["name"] for row in api.get("/api/v1/itineraries/?ordering=name").json()["results"]]
+    assert names == ["Alpha", "Beta", "Gamma"]
+    refused = api.get("/api/v1/itineraries/?ordering=password")
+    assert refused.status_code == 400
+    assert [e["field"] for e in refused.json()["errors"]] == ["ordering"]
