@@ -192,6 +192,11 @@ class ThemedRoute(models.Model):
     scenic = models.BooleanField(_("scenic"), default=False)
     must = models.JSONField(_("must-see places"), default=list)
     interests = models.JSONField(_("interests"), default=list)
+    end = models.SlugField(_("end"), max_length=80, blank=True, help_text=_("Empty: back to the start."))
+    # What the route promises beyond its must-sees (docs/catalogue.md, "Themed routes"): nights (the base of
+    # each night), day_one (places day 1 visits), longer (a must-see added per day beyond ``days``), reach_km
+    # (other places lie this near the route's own), riding_minutes (least riding a day on two wheels).
+    promises = models.JSONField(_("promises"), default=dict, blank=True)
     source = models.TextField(
         _("source"),
     )
@@ -213,6 +218,7 @@ class ThemedRoute(models.Model):
             "scenic": self.scenic,
             "must": list(self.must),
             "interests": list(self.interests),
+            "end": self.end,
         }
 
 

@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 
 from itineraries.catalogue.cache import catalogue_version, memoised
 from itineraries.catalogue.models import Destination, Road, ThemedRoute
+from itineraries.catalogue.promises import Promises
 from itineraries.roads import Network, Place, TravelMatrix, road_km
 from itineraries.roads import Road as NetworkRoad
 
@@ -33,7 +34,20 @@ def destination_search(rows: QuerySet[Destination], text: str) -> QuerySet[Desti
 
 
 def route_places(route: ThemedRoute) -> set[str]:
-    return {route.start, *route.must}
+    places = {route.start, *route.must, *Promises.from_json(route.promises).places()}
+    return places | {route.end} if route.end else places
+
+
+def route_days(slug: str | None) -> int | None:
+    return ThemedRoute.objects.filter(slug=slug).values_list("days", flat=True).first() if slug else None
+
+
+def route_promises(slug: str | None, *, start: str, mode: str) -> Promises | None:
+    """The promises of the route a trip follows, where it still follows it (same start, same travel mode)."""
+    route = ThemedRoute.objects.filter(slug=slug).first() if slug else None
+    if route is None or route.start != start or route.mode != mode:
+        return None
+    return Promises.from_json(route.promises)
 
 
 def routes_needing(slugs: set[str]) -> list[ThemedRoute]:

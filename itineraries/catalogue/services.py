@@ -173,9 +173,10 @@ def catalogue_load(*, directory: Path) -> LoadReport:
             }
             counts[_upsert(Road, record["slug"], fields)] += 1
         slugs = set(Destination.objects.values_list("slug", flat=True))
+        lodgings = set(Destination.objects.filter(lodging=True).values_list("slug", flat=True))
         for n, record in enumerate(_read(directory / "routes.json"), start=1):
             label = record.get("slug") or f"#{n}"
-            for field, message in route_errors(record, slugs):
+            for field, message in route_errors(record, slugs, lodgings):
                 raise SeedError("routes.json", label, field, message)
             fields = {k: record[k] for k in ("name_en", "name_zh", "start", "days", "must", "interests", "source")}
             fields.update(
@@ -187,6 +188,8 @@ def catalogue_load(*, directory: Path) -> LoadReport:
                         ("mode", "car"),
                         ("pace", "normal"),
                         ("scenic", False),
+                        ("end", ""),
+                        ("promises", {}),
                     )
                 }
             )

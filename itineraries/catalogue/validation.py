@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from itineraries.catalogue.hours import validate_hours
+from itineraries.catalogue.promises import promise_errors
 from itineraries.catalogue.scoring import INTERESTS
 
 # Shanxi's extent with a small margin (34.57-40.73 N, 110.23-114.55 E).
@@ -80,12 +81,15 @@ def road_errors(record: dict, waypoints: dict) -> list[tuple[str, str]]:
     return errors
 
 
-def route_errors(record: dict, slugs: set[str]) -> list[tuple[str, str]]:
+def route_errors(record: dict, slugs: set[str], lodgings: set[str] = frozenset()) -> list[tuple[str, str]]:
     from itineraries.trips.request import MAX_DAYS, MODES, PACES
 
     errors = _missing(record, ("slug", "name_en", "name_zh", "source"))
     if record.get("start") not in slugs:
         errors.append(("start", _("unknown place %(slug)r") % {"slug": record.get("start")}))
+    if record.get("end") and record["end"] not in slugs:
+        errors.append(("end", _("unknown place %(slug)r") % {"slug": record["end"]}))
+    errors += promise_errors(record.get("promises"), slugs - lodgings, lodgings)
     errors += [("must", _("unknown place %(slug)r") % {"slug": s}) for s in record.get("must", []) if s not in slugs]
     if any(i not in INTERESTS for i in record.get("interests", [])):
         errors.append(("interests", f"must be among {', '.join(INTERESTS)}"))

@@ -181,6 +181,20 @@ def _gather(problem: Problem, days: list[DayPlan], members: set[int], main: int 
     return whole and _still_fine(problem, days, members)
 
 
+def _gathered_round_a_main_day(problem: Problem, days: list[DayPlan], members: set[int]) -> list[DayPlan]:
+    """The days gathered round the day with most minutes in the area, or, where that breaks a rule (a
+    must-see that cannot move there, such as a place a route promises on day 1), round the next one."""
+    first = list(days)
+    if _gather(problem, first, members):
+        return first
+    minutes = {d: sum(v.depart - v.start for v in day.visits if v.node in members) for d, day in enumerate(days)}
+    for main in sorted(_touched(days, members), key=lambda d: (-minutes[d], d))[1:]:
+        trial = list(days)
+        if _gather(problem, trial, members, main):
+            return trial
+    return first
+
+
 def _still_fine(problem: Problem, days: list[DayPlan], members: set[int]) -> bool:
     touched = [d for d, day in enumerate(days) if any(v.node in members for v in day.visits)]
     return not touched or max(touched) - min(touched) + 1 == len(touched)
@@ -242,8 +256,7 @@ def gathered(problem: Problem, plan: Plan, value: Callable[[Plan], float] | None
         members = set(area)
         if not _touched(days, members):
             continue
-        fixed = list(days)
-        _gather(problem, fixed, members)
+        fixed = _gathered_round_a_main_day(problem, days, members)
         if value is None:
             days = fixed
             continue

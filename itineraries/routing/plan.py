@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -168,6 +169,8 @@ def _lunch_here(
 
 def _holds_lunch(rule: Lunch, start: float, depart: float) -> bool:
     """A visit long enough to eat inside, spanning an hour that starts within the lunch times."""
+    if depart == math.inf:  # a place closed that day: no visit, no lunch inside it
+        return False
     begin = max(start, rule.earliest)
     return depart - start >= rule.inside and begin <= rule.latest and begin + rule.minutes <= depart
 

@@ -68,6 +68,9 @@ class Problem:
     # an area are one block, and the days that visit it follow each other (``routing/areas.py``).
     areas: tuple[tuple[int, ...], ...] = ()
     max_km: float | None = None  # the trip's road km at most (``distance``); None: no budget
+    # Where a night must be spent (a themed route's promised base), by day: a lodging node, or None where
+    # the night may be at any lodging. Shorter than the trip: the later nights are free.
+    bases: tuple[int | None, ...] = ()
     keys: tuple[str, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
@@ -145,4 +148,7 @@ class Problem:
         """Where day ``day`` may end."""
         if day == self.n_days - 1 and self.end is not None:
             return (self.end,)
+        base = self.bases[day] if day < len(self.bases) else None
+        if base is not None:
+            return (base,)
         return self.lodgings or ((self.start,) if self.end is None else (self.end,))

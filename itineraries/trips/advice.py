@@ -20,6 +20,7 @@ ADVICE_CODES = {
     "out_of_reach": "the nearest place is over the day's driving cap",
     "thin": "fewer stops than days",
     "interests_short": "too few places match the interests; the region's best fill the other days",
+    "route_promise": "the themed route promises something this plan could not keep on these dates",
 }
 SAME_TOWN_KM = 3.0  # a town and its hotels are one place to a tourist
 MODE_NAMES = {"car": ("car", "自驾"), "ebike": ("e-bike", "电动自行车"), "bicycle": ("bicycle", "自行车")}

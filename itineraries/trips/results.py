@@ -11,6 +11,7 @@ from itineraries.catalogue.hours import format_window
 from itineraries.routing import DayPlan, Plan, Problem
 from itineraries.routing.must_first import reachable
 from itineraries.trips.advice import plan_advice
+from itineraries.trips.promises import broken_promises, promise_advice
 from itineraries.trips.request import sun_times
 
 if TYPE_CHECKING:
@@ -108,7 +109,7 @@ def plan_to_result(plan: Plan, context: PlanContext) -> dict:
                 "rest": d + 1 in context.request.rest_days,
             }
         )
-    return {
+    result = {
         "days": days,
         "score": round(plan.score, 3),
         "total_km": round(total_km, 1),
@@ -120,6 +121,11 @@ def plan_to_result(plan: Plan, context: PlanContext) -> dict:
         "advice": plan_advice(plan, context),
         "changes": plan_changes(context.request.previous, days),
     }
+    promises = context.promises
+    if promises is not None and context.route_days is not None:
+        broken = broken_promises(result, promises, route_days=context.route_days, mode=context.request.mode)
+        result["advice"] += promise_advice(broken, context.places, promises.riding_minutes)
+    return result
 
 
 def _lunch(day: DayPlan, date: dt.date, slugs: tuple[str, ...], problem: Problem) -> dict | None:

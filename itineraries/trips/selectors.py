@@ -12,6 +12,7 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 from itineraries.catalogue import selectors as catalogue
 from itineraries.catalogue.hours import window_on
 from itineraries.catalogue.models import Destination, SeasonNote
+from itineraries.catalogue.promises import Promises
 from itineraries.catalogue.scoring import interests_shortfall, place_score
 from itineraries.roads import Network, TravelMatrix
 from itineraries.routing import (
@@ -109,19 +110,29 @@ class PlanContext:
     season_notes: tuple[SeasonNote, ...]
     warm_start: list[list[int]] | None
     previous_nights: list[int] | None = None  # node where each day of the previous plan ended, if all known
+    promises: Promises | None = None  # the themed route's, where the trip still follows it
+    route_days: int | None = None  # the themed route's own length
 
 
 def _within_reach(
-    request: PlanRequest, matrix: TravelMatrix, index: dict[str, int], anchors: list[str], places: dict
+    request: PlanRequest,
+    matrix: TravelMatrix,
+    index: dict[str, int],
+    anchors: list[str],
+    places: dict,
+    promised_km: float | None = None,
 ) -> Callable[[str], bool]:
     """Whether a place lies within the trip's reach of one of the anchors (road km either way). Where fewer
     than two places a day that match the tourist's interests lie within it, the reach grows to take them in,
-    up to the longest leg the trip may drive: what is near comes first, but interests are still served."""
-    reach = request.reach_km
+    up to the longest leg the trip may drive: what is near comes first, but interests are still served. A
+    themed route's promised reach is kept as it is: the route's own places are the trip."""
+    reach = request.reach_km if promised_km is None else promised_km
     if reach is None or request.as_given:  # a tourist's own arrangement may go anywhere
         return lambda slug: True
     rows = [index[a] for a in anchors if a in index]
     nearest = np.minimum(matrix.km[rows].min(axis=0), matrix.km[:, rows].min(axis=1))
+    if promised_km is not None:
+        return lambda slug: bool(nearest[index[slug]] <= reach)
     wanted = set(request.interests)
     matching = sorted(
         float(nearest[index[slug]])
@@ -144,6 +155,14 @@ def _without_long_legs(travel: np.ndarray, distance: np.ndarray, limit: float, n
     return np.where(banned, BANNED_LEG_MINUTES, travel)
 
 
+def _bases(promises: Promises | None, request: PlanRequest, lodgings: list[str], route_days: int | None) -> tuple:
+    """The lodging node of each promised night (None where any will do), for the nights the trip has."""
+    if promises is None or route_days is None or request.as_given:
+        return ()
+    node = {slug: 2 + i for i, slug in enumerate(lodgings)}  # lodgings follow the start and the end
+    return tuple(node.get(slug) for slug in promises.nights_for(request.days, route_days))
+
+
 def problem_for_request(request: PlanRequest) -> PlanContext:
     network, places = catalogue.network_current()
     matrix = catalogue.matrix_current(mode=request.mode, scenic=request.scenic)
@@ -151,7 +170,9 @@ def problem_for_request(request: PlanRequest) -> PlanContext:
     dates = request.dates
     end = request.end or request.start
     named = {*request.must, *(slug for day in request.previous for slug in day), *request.previous_nights}
-    near = _within_reach(request, matrix, index, [request.start, end, *request.must], places)
+    promises = catalogue.route_promises(request.route, start=request.start, mode=request.mode)
+    anchors = [request.start, end, *request.must, *(promises.places() if promises else ())]
+    near = _within_reach(request, matrix, index, anchors, places, promises.reach_km if promises else None)
     lodgings = [s for s, d in places.items() if d.lodging]  # a one-way trip may need a bed half-way
     sights = [
         s
@@ -168,11 +189,14 @@ def problem_for_request(request: PlanRequest) -> PlanContext:
         place = places[slug]
         per_day: list[tuple[float, float] | None] = []
         raw: list[tuple[int, int] | None] = []
-        for date in dates:
+        first_day_only = promises is not None and not request.as_given and slug in promises.day_one
+        for n, date in enumerate(dates):
             window = window_on(place.opening_hours, date)
             raw.append(window)
             if window is None or window[1] - place.visit_minutes < window[0]:
                 per_day.append(None)  # closed, or too short for a visit
+            elif first_day_only and n > 0:
+                per_day.append(None)  # the route promises it on the first day
             else:
                 per_day.append((window[0], window[1] - place.visit_minutes))
         raw_windows.append(tuple(raw))
@@ -216,6 +240,7 @@ def problem_for_request(request: PlanRequest) -> PlanContext:
         max_wait=MAX_WAIT_MINUTES,
         areas=tuple(tuple(nodes) for nodes in in_area.values() if sum(n >= first_sight for n in nodes) > 1),
         max_km=request.km_budget,
+        bases=_bases(promises, request, lodgings, catalogue.route_days(request.route)),
     )
     warm: list[list[int]] | None = None
     nights: list[int] | None = None
@@ -228,4 +253,17 @@ def problem_for_request(request: PlanRequest) -> PlanContext:
             nights = [*ends, 1]  # the last day ends at the trip's end
 
     notes = tuple(SeasonNote.objects.all())
-    return PlanContext(request, problem, tuple(slugs), places, matrix, network, tuple(raw_windows), notes, warm, nights)
+    return PlanContext(
+        request,
+        problem,
+        tuple(slugs),
+        places,
+        matrix,
+        network,
+        tuple(raw_windows),
+        notes,
+        warm,
+        nights,
+        promises,
+        catalogue.route_days(request.route),
+    )

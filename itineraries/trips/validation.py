@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from itineraries.catalogue import selectors as catalogue
 from itineraries.catalogue.models import Destination, ThemedRoute
+from itineraries.catalogue.promises import Promises
 from itineraries.catalogue.scoring import INTERESTS
 from itineraries.routing import night_chain
 from itineraries.trips import selectors
@@ -98,6 +99,10 @@ def _with_route(given: PlanInput, errors: _Errors) -> PlanInput:
     for name, default in route.defaults().items():
         if getattr(given, name) in (None, "", ()):
             filled[name] = tuple(default) if isinstance(default, list) else default
+    follows = given.start in (None, "", route.start) and given.mode in (None, "", route.mode)
+    if "must" in filled and isinstance(given.days, int) and follows:  # a longer trip adds what the route promises
+        added = Promises.from_json(route.promises).added_for(given.days, route.days)
+        filled["must"] = tuple(dict.fromkeys([*filled["must"], *added]))
     return replace(given, **filled)
 
 

@@ -56,7 +56,7 @@ def test_a_route_is_only_a_starting_point():
     assert request["days"] == 3
     assert request["mode"] == "ebike"
     assert request["interests"] == ["heritage"]
-    assert request["must"] == ["shuanglin-temple", "zhenguo-temple"]
+    assert request["must"] == ["shuanglin-temple", "zhenguo-temple", "pingyao-ancient-city"]  # e-bike: no adds
     assert request["route"] == "follow-wukong"
 
 

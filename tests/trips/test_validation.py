@@ -35,8 +35,14 @@ def test_a_themed_route_fills_only_what_is_left_out():
     assert request.start == "pingyao-ancient-city"
     assert request.days == 3
     assert request.mode == "ebike"
-    assert request.must == ("shuanglin-temple", "zhenguo-temple")
+    assert request.must == ("shuanglin-temple", "zhenguo-temple", "pingyao-ancient-city")  # e-bike: no adds
     assert request.route == "follow-wukong"
+
+
+def test_a_longer_trip_on_a_route_adds_its_promised_places():
+    three, five = (plan_request_build(given=PlanInput(route="follow-wukong", days=n, date=SOON)) for n in (3, 5))
+    assert three.must == ("shuanglin-temple", "zhenguo-temple", "pingyao-ancient-city")  # a day more in Pingyao
+    assert five.must[-2:] == ("xiaoxitian", "chongqing-temple")
 
 
 def test_every_wrong_field_is_named_at_once():
