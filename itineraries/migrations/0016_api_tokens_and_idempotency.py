@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('itineraries', '0014_areas'),
+        ('itineraries', '0015_route_promises'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
