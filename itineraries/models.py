@@ -1,5 +1,6 @@
-"""Django finds the app's models here; they live with their domain (catalogue/, trips/)."""
+"""Django finds the app's models here; they live with their domain (catalogue/, trips/, api/)."""
 
+from itineraries.api.models import ApiToken, IdempotentAnswer
 from itineraries.catalogue.models import (
     DESTINATION_FIELDS,
     CatalogueVersion,
@@ -14,8 +15,10 @@ from itineraries.trips.models import Itinerary
 
 __all__ = [
     "DESTINATION_FIELDS",
+    "ApiToken",
     "CatalogueVersion",
     "Destination",
+    "IdempotentAnswer",
     "Itinerary",
     "Road",
     "SeasonNote",

@@ -6,11 +6,18 @@ anonymous, so a client with a misconfigured credential finds out at once.
 
 from __future__ import annotations
 
+import datetime as dt
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import exceptions
 from rest_framework.authentication import TokenAuthentication, get_authorization_header
 
+from itineraries.api.models import ApiToken, key_digest
+
 KEYWORDS = (b"token", b"bearer")
+USE_NOTED_EVERY = dt.timedelta(minutes=5)  # last_used_at is a hint, not a write on every request
 
 
 class ApiTokenAuthentication(TokenAuthentication):
@@ -32,6 +39,21 @@ class ApiTokenAuthentication(TokenAuthentication):
             raise exceptions.AuthenticationFailed("The token contains characters a key never has.") from exc
         return self.authenticate_credentials(key)
 
+    def authenticate_credentials(self, key):
+        """A tourist's named token (stored as a digest), else a token made in the admin."""
+        token = ApiToken.objects.select_related("user").filter(digest=key_digest(key)).first()
+        if token is None:
+            return super().authenticate_credentials(key)
+        if token.expired():
+            expired = _("This token has expired: make a new one under My trips > API tokens.")
+            raise exceptions.AuthenticationFailed(expired)
+        if not token.user.is_active:
+            raise exceptions.AuthenticationFailed("User inactive or deleted.")
+        now = timezone.now()
+        if token.last_used_at is None or now - token.last_used_at > USE_NOTED_EVERY:
+            ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        return token.user, token
+
     def authenticate_header(self, request) -> str:
         return 'Bearer realm="api"'
 
@@ -44,6 +66,7 @@ class ApiTokenScheme(OpenApiAuthenticationExtension):
         return {
             "type": "http",
             "scheme": "bearer",
-            "description": "An API token from the admin (Auth Token > Tokens). Send `Authorization: Bearer <key>`; "
+            "description": "An API token you make under My trips > API tokens (or `POST /api/v1/tokens/`). "
+            "Send `Authorization: Bearer <key>`; "
             "`Authorization: Token <key>` works too. A header with another scheme or an unknown key is a 401.",
         }

@@ -2,13 +2,17 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from drf_spectacular.types import OpenApiTypes
+from django.db.models import Case, IntegerField, When
 from drf_spectacular.utils import extend_schema_field
 from geopy.distance import geodesic
 
 from itineraries.catalogue import selectors
 from itineraries.catalogue.models import Destination
 from itineraries.catalogue.scoring import INTERESTS
+
+NEAR_PATTERN = r"^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$"
+ORDERINGS = ("slug", "-slug", "name_en", "-name_en", "weight", "-weight", "ticket_cny", "-ticket_cny", "distance")
+DISTANCES = "near_km"  # the request attribute that holds each place's distance from `near`
 
 
 class NearField(forms.CharField):
@@ -19,13 +23,13 @@ class NearField(forms.CharField):
         try:
             lat, lon = (float(x) for x in value.split(","))
         except ValueError as exc:
-            raise forms.ValidationError("must be 'lat,lon', e.g. 37.2,112.18") from exc
+            raise forms.ValidationError("must be 'lat,lon', e.g. 37.2,112.18", code="invalid") from exc
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise forms.ValidationError("latitude or longitude out of range")
+            raise forms.ValidationError("latitude or longitude out of range", code="out_of_range")
         return lat, lon
 
 
-@extend_schema_field(OpenApiTypes.STR)
+@extend_schema_field({"type": "string", "pattern": NEAR_PATTERN, "example": "37.2,112.18"})
 class NearFilter(django_filters.Filter):
     field_class = NearField
 
@@ -40,9 +44,11 @@ class DestinationFilterForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        for name in ("category", "kind"):
+        for name in ("category", "kind", "ordering"):
             if name in self.data and not self.data.get(name):
                 self.add_error(name, "Choose one of the listed values, or leave the parameter out.")
+        if cleaned.get("ordering") == "distance" and not cleaned.get("near"):
+            self.add_error("ordering", "Ordering by distance needs `near`.")
         return cleaned
 
 
@@ -51,13 +57,20 @@ class DestinationFilter(django_filters.FilterSet):
     city = django_filters.CharFilter(field_name="city", lookup_expr="iexact")
     kind = django_filters.ChoiceFilter(choices=Destination.Kind.choices)
     q = django_filters.CharFilter(method="filter_q", max_length=100)
-    near = NearFilter(method="filter_near", help_text="lat,lon")
+    near = NearFilter(
+        method="filter_near", help_text="lat,lon (WGS-84): places within radius_km, nearest first, with distance_km"
+    )
     radius_km = RadiusFilter(method="filter_noop", min_value=0, max_value=1000, help_text="with near; default 25")
+    ordering = django_filters.ChoiceFilter(
+        choices=[(o, o) for o in ORDERINGS],
+        method="filter_ordering",
+        help_text="sort by a field, `-` for descending; `distance` needs near (and is its default)",
+    )
 
     class Meta:
         model = Destination
         form = DestinationFilterForm
-        fields = ["category", "city", "kind", "q", "near", "radius_km"]
+        fields = ["category", "city", "kind", "q", "near", "radius_km", "ordering"]
 
     def filter_category(self, queryset, _name, value):
         ids = [d.pk for d in queryset if value in (d.categories or [])]
@@ -74,5 +87,18 @@ class DestinationFilter(django_filters.FilterSet):
             return queryset
         radius = self.form.cleaned_data.get("radius_km")
         radius = float(radius) if radius is not None else 25.0
-        ids = [d.pk for d in queryset if geodesic(value, (d.lat, d.lon)).km <= radius]
-        return queryset.filter(pk__in=ids)
+        distances = {d.pk: geodesic(value, (d.lat, d.lon)).km for d in queryset}
+        near = {pk: km for pk, km in distances.items() if km <= radius}
+        setattr(self.request, DISTANCES, near)
+        return _by_distance(queryset.filter(pk__in=near), near)
+
+    def filter_ordering(self, queryset, _name, value):
+        if value == "distance":
+            return queryset  # filter_near already sorted nearest first
+        return queryset.order_by(value, "slug")
+
+
+def _by_distance(queryset, distances: dict[int, float]):
+    nearest = sorted(distances, key=distances.__getitem__)
+    rank = Case(*(When(pk=pk, then=i) for i, pk in enumerate(nearest)), output_field=IntegerField())
+    return queryset.order_by(rank) if nearest else queryset

@@ -4,8 +4,16 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from itineraries.api.catalogue_schema import CategoriesField, OpeningHoursField
+from itineraries.api.filters import DISTANCES
 from itineraries.api.result_schema import ResultSerializer, StoredRequestSerializer
-from itineraries.catalogue.models import DESTINATION_FIELDS, ROUTE_FIELDS, Destination, Source, ThemedRoute
+from itineraries.catalogue.models import (
+    COURTYARD_SERIES,
+    DESTINATION_FIELDS,
+    ROUTE_FIELDS,
+    Destination,
+    Source,
+    ThemedRoute,
+)
 from itineraries.catalogue.scoring import INTERESTS
 from itineraries.trips.models import Itinerary, Origin
 from itineraries.trips.request import MAX_DAYS, MAX_DRIVE_HOURS, MODES, PACES
@@ -26,13 +34,29 @@ class DestinationSerializer(serializers.ModelSerializer):
         slug_field="slug", read_only=True, allow_null=True, help_text="the pass whose ticket covers this place, or null"
     )
     sources = SourceSerializer(many=True, read_only=True, help_text="what the record's facts rest on")
+    courtyard_series = serializers.ChoiceField(
+        choices=[(s, s) for s in COURTYARD_SERIES],
+        allow_blank=True,
+        read_only=True,
+        help_text="the brand's courtyard series, where a source names it; empty otherwise",
+    )
+    distance_km = serializers.SerializerMethodField(
+        help_text="great-circle km from the `near` point of the query; null without `near`"
+    )
 
     class Meta:
         model = Destination
-        fields = [*DESTINATION_FIELDS, "ticket_pass", "sources"]
+        fields = [*DESTINATION_FIELDS, "ticket_pass", "sources", "distance_km"]
+        read_only_fields = fields  # every field is always sent: the schema marks them required
+
+    @extend_schema_field({"type": "number", "format": "double", "nullable": True, "minimum": 0})
+    def get_distance_km(self, obj: Destination) -> float | None:
+        distances = getattr(self.context.get("request"), DISTANCES, None) or {}
+        km = distances.get(obj.pk)
+        return None if km is None else round(km, 2)
 
 
-class PlanRequestSerializer(serializers.Serializer):
+class PlanSerializer(serializers.Serializer):
     """The shape of a plan request. The trip rules (known places, dates, reachability, a themed route filling
     what is left out) are the trip domain's: itineraries.trips.validation."""
 
@@ -76,8 +100,8 @@ class PlanRequestSerializer(serializers.Serializer):
         "request leaves out",
     )
 
-    def to_input(self) -> PlanInput:
-        data = self.validated_data
+    @staticmethod
+    def to_input(data: dict) -> PlanInput:
         listed = {k: tuple(data[k]) for k in ("interests", "must", "avoid", "rest_days") if k in data}
         return PlanInput(**{**{k: v for k, v in data.items() if k not in listed}, **listed})
 
@@ -147,6 +171,7 @@ class ThemedRouteSerializer(serializers.ModelSerializer):
     class Meta:
         model = ThemedRoute
         fields = list(ROUTE_FIELDS)
+        read_only_fields = fields
 
 
 class TripSettingsSerializer(serializers.Serializer):

@@ -1,6 +1,7 @@
 from django.urls import include, path, re_path
 from rest_framework.routers import DefaultRouter
 
+from itineraries.api.tokens import ApiTokenViewSet
 from itineraries.api.views import (
     DestinationViewSet,
     HighwayView,
@@ -14,6 +15,7 @@ router.trailing_slash = "/?"  # both /itineraries/<id>/gpx and /itineraries/<id>
 router.register("destinations", DestinationViewSet, basename="destination")
 router.register("itineraries", ItineraryViewSet, basename="itinerary")
 router.register("routes", ThemedRouteViewSet, basename="route")
+router.register("tokens", ApiTokenViewSet, basename="token")
 
 urlpatterns = [
     path("highways/", HighwayView.as_view(), name="highways"),

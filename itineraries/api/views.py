@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+from django.db.models import F
 from django.http import HttpResponse
+from django.middleware.http import ConditionalGetMiddleware
+from django.utils.decorators import decorator_from_middleware, method_decorator
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, status, viewsets
@@ -10,9 +13,21 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from itineraries.api.downloads import DownloadNegotiation, download_type
-from itineraries.api.error_schema import IF_MATCH, LOCATION, RETRY_AFTER, errors
+from itineraries.api.error_schema import (
+    CONDITIONAL_GET,
+    IF_MATCH,
+    LOCATION,
+    NOT_MODIFIED,
+    RATE_LIMIT,
+    RETRY_AFTER,
+    errors,
+)
+from itineraries.api.errors import NotDone
+from itineraries.api.every_error import checked
 from itineraries.api.filters import DestinationFilter
 from itineraries.api.geojson_schema import RoadFeatureCollectionSerializer, TripFeatureCollectionSerializer
+from itineraries.api.idempotency import IDEMPOTENCY_KEY, idempotent
+from itineraries.api.pagination import LINK, StrictOrderingFilter
 from itineraries.api.preconditions import base_for_settings, base_for_version
 from itineraries.api.serializers import (
     AcceptedSerializer,
@@ -20,7 +35,7 @@ from itineraries.api.serializers import (
     DestinationSerializer,
     EditSerializer,
     ItinerarySerializer,
-    PlanRequestSerializer,
+    PlanSerializer,
     ReplanSerializer,
     ThemedRouteSerializer,
     TripSettingsSerializer,
@@ -37,17 +52,33 @@ from itineraries.trips.models import Itinerary
 from itineraries.trips.validation import plan_request_build, replan_places_check
 
 SLUG = "[-a-zA-Z0-9_]+"
+# The catalogue's answers carry an ETag of their content, and If-None-Match gets a 304 while it holds.
+conditional_get = method_decorator(decorator_from_middleware(ConditionalGetMiddleware), name="dispatch")
 USER_ID = OpenApiParameter("user", OpenApiTypes.INT, OpenApiParameter.PATH, description="a collaborator's user id")
 VERSION_NUMBER = OpenApiParameter("number", OpenApiTypes.INT, OpenApiParameter.PATH, description="a version number")
 ITINERARY_ID = OpenApiParameter("id", OpenApiTypes.UUID, OpenApiParameter.PATH, description="the itinerary's id")
 GPX_TYPES = ("application/gpx+xml", "application/octet-stream")
 ICS_TYPES = ("text/calendar", "application/octet-stream")
+GEOJSON = "application/geo+json"
+# The generated clients take the first type a response lists: a download is bytes to them whatever it is named.
+DOWNLOAD_SCHEMA_ORDER = "application/octet-stream"
+
+
+def _download(types: tuple[str, ...]) -> dict:
+    listed = sorted(types, key=lambda kind: kind != DOWNLOAD_SCHEMA_ORDER)
+    return {(200, kind): OpenApiTypes.BINARY for kind in listed}
 
 
 @extend_schema_view(
-    list=extend_schema(responses={200: DestinationSerializer(many=True), **errors(400, 401, 404)}),
-    retrieve=extend_schema(responses={200: DestinationSerializer, **errors(401, 404)}),
+    list=extend_schema(
+        parameters=[*CONDITIONAL_GET, LINK],
+        responses={200: DestinationSerializer(many=True), 304: NOT_MODIFIED, **errors(400, 401, 404)},
+    ),
+    retrieve=extend_schema(
+        parameters=CONDITIONAL_GET, responses={200: DestinationSerializer, 304: NOT_MODIFIED, **errors(401, 404)}
+    ),
 )
+@conditional_get
 class DestinationViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = DestinationSerializer
     lookup_field = "slug"
@@ -59,9 +90,14 @@ class DestinationViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 @extend_schema_view(
-    list=extend_schema(responses={200: ThemedRouteSerializer(many=True), **errors(401)}),
-    retrieve=extend_schema(responses={200: ThemedRouteSerializer, **errors(401, 404)}),
+    list=extend_schema(
+        parameters=CONDITIONAL_GET, responses={200: ThemedRouteSerializer(many=True), 304: NOT_MODIFIED, **errors(401)}
+    ),
+    retrieve=extend_schema(
+        parameters=CONDITIONAL_GET, responses={200: ThemedRouteSerializer, 304: NOT_MODIFIED, **errors(401, 404)}
+    ),
 )
+@conditional_get
 class ThemedRouteViewSet(viewsets.ReadOnlyModelViewSet):
     """Themed routes from the articles; start a plan from one with {"route": "<slug>"}."""
 
@@ -77,12 +113,16 @@ class ThemedRouteViewSet(viewsets.ReadOnlyModelViewSet):
         return catalogue.route_list()
 
 
+@conditional_get
 class HighwayView(APIView):
     @extend_schema(
-        responses={200: RoadFeatureCollectionSerializer, **errors(401)}, summary="Roads as a GeoJSON FeatureCollection"
+        operation_id="highways_list",
+        parameters=CONDITIONAL_GET,
+        responses={(200, GEOJSON): RoadFeatureCollectionSerializer, 304: NOT_MODIFIED, **errors(401)},
+        summary="The tourist highways as a GeoJSON FeatureCollection",
     )
     def get(self, request):
-        return Response(catalogue.road_feature_collection())
+        return Response(catalogue.road_feature_collection(), content_type=GEOJSON)
 
 
 def _accepted(request, itinerary: Itinerary) -> Response:
@@ -103,7 +143,11 @@ def _tagged(response: Response, version: Itinerary) -> Response:
 
 
 @extend_schema_view(
-    list=extend_schema(responses={200: ItinerarySerializer(many=True), **errors(400, 401, 404)}),
+    list=extend_schema(
+        parameters=[LINK],
+        responses={200: ItinerarySerializer(many=True), **errors(400, 401, 404)},
+        summary="The latest version of each trip you own or edit",
+    ),
 )
 class ItineraryViewSet(
     mixins.CreateModelMixin,
@@ -117,6 +161,16 @@ class ItineraryViewSet(
     serializer_class = ItinerarySerializer
     throttle_scope = "plan_submit"
     lookup_value_regex = "[^/]+"
+    filter_backends = [StrictOrderingFilter]
+    ordering_fields = ["created_at", "name"]
+    ordering = ["-created_at"]
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        window = getattr(request, "rate_limit", None)
+        if window is not None:
+            for name, value in window.headers().items():
+                response[name] = value
+        return super().finalize_response(request, response, *args, **kwargs)
 
     def get_permissions(self):
         # Planning works without an account; reading and changing a trip follow trips.access (an anonymous
@@ -144,10 +198,13 @@ class ItineraryViewSet(
         if getattr(self, "swagger_fake_view", False):
             return Itinerary.objects.none()
         if self.action == "list":
-            return trips.itinerary_list(owner=self.request.user)
+            return trips.itinerary_list(owner=self.request.user).annotate(name=F("trip__name"))  # to sort by
         return Itinerary.objects.all()
 
-    @extend_schema(parameters=[ITINERARY_ID], responses={200: ItinerarySerializer, 304: None, **errors(401, 404)})
+    @extend_schema(
+        parameters=[ITINERARY_ID, *CONDITIONAL_GET],
+        responses={200: ItinerarySerializer, 304: NOT_MODIFIED, **errors(401, 404)},
+    )
     def retrieve(self, request, *args, **kwargs):
         """A finished or failed plan no longer changes: it carries an ETag, and a client that sends it back in
         If-None-Match gets a 304 without the body."""
@@ -161,15 +218,16 @@ class ItineraryViewSet(
         return response
 
     @extend_schema(
-        request=PlanRequestSerializer,
-        parameters=[LOCATION, RETRY_AFTER],
-        responses={202: AcceptedSerializer, **errors(400, 401, 403, 413, 415, 429)},
+        request=PlanSerializer,
+        parameters=[IDEMPOTENCY_KEY, LOCATION, RETRY_AFTER, *RATE_LIMIT],
+        responses={202: AcceptedSerializer, **errors(400, 401, 403, 409, 413, 415, 422, 429)},
+        summary="Plan a trip: 202 at once, then poll the itinerary",
     )
+    @idempotent
     def create(self, request, *args, **kwargs):
-        serializer = PlanRequestSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        serializer = PlanSerializer(data=request.data)
         owner = request.user if request.user.is_authenticated else None
-        plan_request = plan_request_build(given=serializer.to_input())
+        plan_request = checked(serializer, lambda data: plan_request_build(given=PlanSerializer.to_input(data)))
         itinerary = services.itinerary_create(request=plan_request, owner=owner)
         if not request.user.is_authenticated and hasattr(request, "session"):
             remember_planned(request, itinerary.trip)
@@ -177,21 +235,23 @@ class ItineraryViewSet(
 
     @extend_schema(
         request=ReplanSerializer,
-        parameters=[ITINERARY_ID, IF_MATCH, LOCATION, RETRY_AFTER],
-        responses={202: AcceptedSerializer, **errors(400, 401, 403, 404, 412, 413, 415, 429)},
+        parameters=[ITINERARY_ID, IF_MATCH, IDEMPOTENCY_KEY, LOCATION, RETRY_AFTER, *RATE_LIMIT],
+        responses={202: AcceptedSerializer, **errors(400, 401, 403, 404, 409, 412, 413, 415, 422, 429)},
+        summary="Plan the trip again with pins, drops and kept days: a new version, 202, then poll it",
     )
     @action(detail=True, methods=["post"])
+    @idempotent
     def replan(self, request, pk=None):
         itinerary = self._version(pk, Role.COLLABORATOR)
         serializer = ReplanSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        keep_days = serializer.validated_data["keep_days"]
-        pins, drops = replan_places_check(
-            pins=serializer.validated_data["pins"],
-            drops=serializer.validated_data["drops"],
-            keep_days=keep_days,
-            days=int(itinerary.request.get("days", 0)),
+        days = int(itinerary.request.get("days", 0))
+        pins, drops = checked(
+            serializer,
+            lambda data: replan_places_check(
+                pins=data.get("pins", []), drops=data.get("drops", []), keep_days=data.get("keep_days", []), days=days
+            ),
         )
+        keep_days = serializer.validated_data["keep_days"]
         new = services.itinerary_replan(
             itinerary=itinerary,
             pins=pins,
@@ -203,7 +263,7 @@ class ItineraryViewSet(
 
     @extend_schema(
         parameters=[ITINERARY_ID],
-        responses={204: None, **errors(400, 401, 403, 404)},
+        responses={204: None, **errors(401, 403, 404)},
         summary="Delete the trip and all its versions (its owner only)",
     )
     def destroy(self, request, *args, **kwargs):
@@ -214,7 +274,7 @@ class ItineraryViewSet(
     @extend_schema(
         request=TripSettingsSerializer,
         parameters=[ITINERARY_ID, IF_MATCH],
-        responses={200: ItinerarySerializer, **errors(400, 401, 403, 404, 412, 415)},
+        responses={200: ItinerarySerializer, **errors(400, 401, 403, 404, 412, 413, 415)},
         summary="Rename the trip or change its notes (owner or collaborator)",
     )
     def partial_update(self, request, pk=None):
@@ -227,10 +287,10 @@ class ItineraryViewSet(
 
     @extend_schema(
         parameters=[ITINERARY_ID],
-        responses={200: CollaboratorSerializer(many=True), **errors(400, 401, 403, 404)},
+        responses={200: CollaboratorSerializer(many=True), **errors(401, 403, 404)},
         summary="Who edits the trip with its owner (the owner only)",
     )
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def collaborators(self, request, pk=None):
         version = self._version(pk, Role.OWNER)
         rows = version.trip.collaborators.order_by("email").values("id", "email")
@@ -239,7 +299,7 @@ class ItineraryViewSet(
     @extend_schema(
         parameters=[ITINERARY_ID, USER_ID],
         request=None,
-        responses={204: None, **errors(400, 401, 403, 404)},
+        responses={204: None, **errors(401, 403, 404)},
         summary="Remove a collaborator: the trip no longer exists for them (the owner only)",
     )
     @action(detail=True, methods=["delete"], url_path=r"collaborators/(?P<user>[0-9]{1,12})")
@@ -251,10 +311,10 @@ class ItineraryViewSet(
 
     @extend_schema(
         parameters=[ITINERARY_ID],
-        responses={200: VersionSerializer(many=True), **errors(400, 401, 404)},
+        responses={200: VersionSerializer(many=True), **errors(401, 404)},
         summary="The trip's versions, oldest first",
     )
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def versions(self, request, pk=None):
         version = self._version(pk)
         rows = version.trip.versions.order_by("version").values("version", "id", "origin", "status", "created_at")
@@ -263,7 +323,7 @@ class ItineraryViewSet(
     @extend_schema(
         request=None,
         parameters=[ITINERARY_ID, VERSION_NUMBER, IF_MATCH],
-        responses={201: ItinerarySerializer, **errors(400, 401, 403, 404, 412)},
+        responses={201: ItinerarySerializer, **errors(401, 403, 404, 412)},
         summary="Restore a version: it becomes the trip's newest version",
     )
     @action(detail=True, methods=["post"], url_path=r"versions/(?P<number>[0-9]{1,5})/restore")
@@ -278,39 +338,34 @@ class ItineraryViewSet(
 
     @extend_schema(
         request=EditSerializer,
-        parameters=[ITINERARY_ID, IF_MATCH],
-        responses={201: ItinerarySerializer, **errors(400, 401, 403, 404, 409, 412, 415)},
+        parameters=[ITINERARY_ID, IF_MATCH, IDEMPOTENCY_KEY],
+        responses={201: ItinerarySerializer, **errors(400, 401, 403, 404, 409, 412, 413, 415, 422)},
         summary="Arrange the days by hand: a new version, timed at once; what breaks is in each day's problems",
     )
     @action(detail=True, methods=["post"])
+    @idempotent
     def edit(self, request, pk=None):
         version = self._done(pk, Role.COLLABORATOR)
-        if isinstance(version, Response):
-            return version
         serializer = EditSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         days = [list(day) for day in serializer.validated_data["days"]]
         new = services.itinerary_edit(itinerary=version, days=days, base=base_for_version(request, version))
         return _tagged(Response(ItinerarySerializer(new).data, status=status.HTTP_201_CREATED), new)
 
-    def _done(self, pk, need: Role = Role.VIEWER) -> Itinerary | Response:
+    def _done(self, pk, need: Role = Role.VIEWER) -> Itinerary:
         itinerary = self._version(pk, need)
         if itinerary.status != Itinerary.Status.DONE:
-            return Response(
-                {"detail": f"The itinerary is {itinerary.status}, not done yet."}, status=status.HTTP_409_CONFLICT
-            )
+            raise NotDone(f"The itinerary is {itinerary.status}, not done yet.")
         return itinerary
 
     @extend_schema(
         parameters=[ITINERARY_ID],
-        responses={**{(200, kind): OpenApiTypes.BINARY for kind in GPX_TYPES}, **errors(401, 404, 409)},
+        responses={**_download(GPX_TYPES), **errors(401, 404, 409)},
         summary="The trip as a GPX file: a track per day, a waypoint per stop and night",
     )
     @action(detail=True, methods=["get"], content_negotiation_class=DownloadNegotiation)
     def gpx(self, request, pk=None):
         itinerary = self._done(pk)
-        if isinstance(itinerary, Response):
-            return itinerary
         body = exports.to_gpx(itinerary.result, title=f"Shanxi trip {itinerary.pk}")
         response = HttpResponse(body, content_type=download_type(request, GPX_TYPES))
         response["Content-Disposition"] = f'attachment; filename="shanxi-trip-{itinerary.pk}.gpx"'
@@ -318,14 +373,12 @@ class ItineraryViewSet(
 
     @extend_schema(
         parameters=[ITINERARY_ID],
-        responses={**{(200, kind): OpenApiTypes.BINARY for kind in ICS_TYPES}, **errors(401, 404, 409)},
+        responses={**_download(ICS_TYPES), **errors(401, 404, 409)},
         summary="The trip as an iCalendar file: an event per visit",
     )
     @action(detail=True, methods=["get"], content_negotiation_class=DownloadNegotiation)
     def ics(self, request, pk=None):
         itinerary = self._done(pk)
-        if isinstance(itinerary, Response):
-            return itinerary
         body = exports.to_ics(itinerary.result, uid_prefix=str(itinerary.pk))
         response = HttpResponse(body, content_type=download_type(request, ICS_TYPES))
         response["Content-Disposition"] = f'attachment; filename="shanxi-trip-{itinerary.pk}.ics"'
@@ -333,15 +386,13 @@ class ItineraryViewSet(
 
     @extend_schema(
         parameters=[ITINERARY_ID],
-        responses={200: TripFeatureCollectionSerializer, **errors(401, 404, 409)},
+        responses={(200, GEOJSON): TripFeatureCollectionSerializer, **errors(401, 404, 409)},
         summary="The trip as a GeoJSON FeatureCollection: legs as lines, stops as points",
     )
     @action(detail=True, methods=["get"])
     def geojson(self, request, pk=None):
         itinerary = self._done(pk)
-        if isinstance(itinerary, Response):
-            return itinerary
-        return Response(exports.to_geojson(itinerary.result))
+        return Response(exports.to_geojson(itinerary.result), content_type=GEOJSON)
 
 
 @extend_schema(exclude=True)
@@ -349,4 +400,4 @@ class ItineraryViewSet(
 @permission_classes([permissions.AllowAny])
 def api_not_found(request, rest=""):
     """Unknown API paths answer JSON, like every other API error."""
-    return Response({"detail": "Not found."}, status=status.HTTP_404_NOT_FOUND)
+    raise NotFound()

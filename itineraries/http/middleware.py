@@ -8,10 +8,14 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
+from itineraries.api.error_body import error_body
+
+CODES = {400: "unreadable", 411: "length_required", 413: "payload_too_large"}
+
 
 def _refuse(request: HttpRequest, status: int, message: str) -> HttpResponse:
     if request.path.startswith("/api/"):
-        return JsonResponse({"detail": message}, status=status)
+        return JsonResponse(error_body(request, code=CODES[status], message=message), status=status)
     return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
 
 

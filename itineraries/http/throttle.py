@@ -9,7 +9,9 @@ not stop tourists from planning.
 from __future__ import annotations
 
 import logging
+import math
 import time
+from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.http import HttpRequest
@@ -29,8 +31,28 @@ def _client(request: HttpRequest) -> str:
     return f"ip:{client_address(request)}"
 
 
-def throttle_wait(request: HttpRequest, *, scope: str = PLAN_SUBMIT) -> float | None:
-    """Count this request; None if it may go ahead, else the seconds until the client may try again."""
+@dataclass(frozen=True)
+class Window:
+    """Where a client stands in the current window: what the RateLimit headers say."""
+
+    limit: int
+    used: int
+    reset: float  # seconds until the window closes
+
+    @property
+    def remaining(self) -> int:
+        return max(self.limit - self.used, 0)
+
+    def headers(self) -> dict[str, str]:
+        return {
+            "X-RateLimit-Limit": str(self.limit),
+            "X-RateLimit-Remaining": str(self.remaining),
+            "X-RateLimit-Reset": str(math.ceil(self.reset)),
+        }
+
+
+def throttle_count(request: HttpRequest, *, scope: str = PLAN_SUBMIT) -> Window | None:
+    """Count this request in its window; None when the scope has no limit or the counter is unavailable."""
     rate = api_settings.DEFAULT_THROTTLE_RATES.get(scope)
     if not rate:
         return None
@@ -50,16 +72,26 @@ def throttle_wait(request: HttpRequest, *, scope: str = PLAN_SUBMIT) -> float | 
     except Exception:
         log.warning("throttle counter unavailable; request allowed", exc_info=True)
         return None
-    if count <= allowed:
+    return Window(limit=allowed, used=count, reset=(window + 1) * period - now)
+
+
+def throttle_wait(request: HttpRequest, *, scope: str = PLAN_SUBMIT) -> float | None:
+    """Count this request; None if it may go ahead, else the seconds until the client may try again."""
+    window = throttle_count(request, scope=scope)
+    if window is None or window.used <= window.limit:
         return None
-    return (window + 1) * period - now
+    return window.reset
 
 
 class PlanSubmitThrottle(BaseThrottle):
+    """Also leaves the client's window on the request, for the X-RateLimit headers of the answer."""
+
     scope = PLAN_SUBMIT
 
     def allow_request(self, request, view) -> bool:
-        self._wait = throttle_wait(request, scope=self.scope)
+        window = throttle_count(request, scope=self.scope)
+        request.rate_limit = window
+        self._wait = None if window is None or window.used <= window.limit else window.reset
         return self._wait is None
 
     def wait(self) -> float | None:

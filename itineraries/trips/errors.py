@@ -3,8 +3,20 @@
 from __future__ import annotations
 
 
+class FieldMessage(str):
+    """A message a tourist can read, with a machine code for API clients (``unknown_place``, ``out_of_range``)."""
+
+    code: str
+
+    def __new__(cls, message: str, code: str = "invalid") -> FieldMessage:
+        made = super().__new__(cls, message)
+        made.code = code
+        return made
+
+
 class InvalidRequest(Exception):
-    """A trip request that cannot be accepted; ``errors`` maps each field to messages a tourist can read."""
+    """A trip request that cannot be accepted; ``errors`` maps each field to messages a tourist can read (each may
+    be a FieldMessage carrying its code)."""
 
     def __init__(self, errors: dict[str, list[str]]) -> None:
         super().__init__("; ".join(f"{field}: {' '.join(messages)}" for field, messages in errors.items()))

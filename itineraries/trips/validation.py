@@ -20,7 +20,7 @@ from itineraries.catalogue.scoring import INTERESTS
 from itineraries.routing import night_chain
 from itineraries.trips import selectors
 from itineraries.trips.advice import MODE_NAMES
-from itineraries.trips.errors import InvalidRequest
+from itineraries.trips.errors import FieldMessage, InvalidRequest
 from itineraries.trips.request import MAX_DAYS, MAX_DRIVE_HOURS, MODES, PACES, PlanRequest
 
 MAX_MUST = 30
@@ -83,8 +83,8 @@ def _name(place: Destination | None, slug: str = "") -> str:
 
 
 class _Errors(dict):
-    def add(self, field: str, message: str) -> None:
-        self.setdefault(field, []).append(message)
+    def add(self, field: str, message: str, code: str = "invalid") -> None:
+        self.setdefault(field, []).append(FieldMessage(message, code))
 
 
 def _with_route(given: PlanInput, errors: _Errors) -> PlanInput:
@@ -93,13 +93,14 @@ def _with_route(given: PlanInput, errors: _Errors) -> PlanInput:
         return given
     route = ThemedRoute.objects.filter(slug=given.route).first()
     if route is None:
-        errors.add("route", _("Unknown themed route '%(route)s'.") % {"route": given.route})
+        errors.add("route", _("Unknown themed route '%(route)s'.") % {"route": given.route}, "unknown_route")
         return given
     if not route.published:
         errors.add(
             "route",
             _("The themed route %(route)s is not offered at the moment.")
             % {"route": route.name_zh if _chinese() else route.name_en},
+            "route_not_offered",
         )
         return given
     hidden = catalogue.places_retired(catalogue.route_places(route))
@@ -110,6 +111,7 @@ def _with_route(given: PlanInput, errors: _Errors) -> PlanInput:
             "route",
             _("The themed route %(route)s is not offered at the moment: %(places)s no longer offered.")
             % {"route": route.name_zh if _chinese() else route.name_en, "places": ", ".join(sorted(names))},
+            "route_not_offered",
         )
         return given
     filled: dict[str, Any] = {}
@@ -130,14 +132,16 @@ def _places(
         place = places.get(slug)
         if place is None:
             gone = catalogue.places_retired({slug}).get(slug)
+            if gone:
+                errors.add(field, _("%(name)s is no longer offered.") % {"name": _name(gone)}, "retired_place")
+            else:
+                errors.add(field, _("Unknown place '%(slug)s'.") % {"slug": slug}, "unknown_place")
+        elif sights_only and place.kind != Destination.Kind.SIGHT:
             errors.add(
                 field,
-                _("%(name)s is no longer offered.") % {"name": _name(gone)}
-                if gone
-                else _("Unknown place '%(slug)s'.") % {"slug": slug},
+                _("%(name)s is a town or a lodging, not a place to visit.") % {"name": _name(place)},
+                "not_a_sight",
             )
-        elif sights_only and place.kind != Destination.Kind.SIGHT:
-            errors.add(field, _("%(name)s is a town or a lodging, not a place to visit.") % {"name": _name(place)})
     return tuple(dict.fromkeys(slugs))
 
 
@@ -146,9 +150,9 @@ def _date(value: dt.date | None, errors: _Errors) -> dt.date:
     if value is None:
         return today + dt.timedelta(days=1)
     if value < today:
-        errors.add("date", _("The trip cannot start in the past."))
+        errors.add("date", _("The trip cannot start in the past."), "past_date")
     elif value > today + dt.timedelta(days=3 * 366):
-        errors.add("date", _("The trip must start within three years."))
+        errors.add("date", _("The trip must start within three years."), "too_far_ahead")
     return value
 
 
@@ -168,6 +172,7 @@ def _reachable(request: PlanRequest, errors: _Errors, places: dict[str, Destinat
                     "start": _name(places[request.start]),
                     "days": request.days,
                 },
+                "unreachable",
             )
 
 
@@ -181,6 +186,7 @@ def _rest_days(days: tuple[int, ...], length: int, errors: _Errors) -> tuple[int
                 % {"day": day, "last": max(length - 1, 1)}
                 if length >= 3
                 else _("A rest day needs a trip of at least 3 days."),
+                "out_of_range",
             )
     return tuple(sorted(set(days)))
 
@@ -211,6 +217,7 @@ def _end_reachable(request: PlanRequest, errors: _Errors, places: dict[str, Dest
                 "start": _name(places[request.start]),
                 "days": request.days,
             },
+            "unreachable",
         )
 
 
@@ -219,12 +226,12 @@ def plan_request_build(*, given: PlanInput) -> PlanRequest:
     errors = _Errors()
     given = _with_route(given, errors)
     if not given.start and "route" not in errors:
-        errors.add("start", _("Choose where the trip starts."))
+        errors.add("start", _("Choose where the trip starts."), "required")
     if given.days is None:
         if "route" not in errors:
-            errors.add("days", _("Say how many days the trip lasts."))
+            errors.add("days", _("Say how many days the trip lasts."), "required")
     elif not 1 <= given.days <= MAX_DAYS:
-        errors.add("days", _("A trip lasts 1 to %(max)d days.") % {"max": MAX_DAYS})
+        errors.add("days", _("A trip lasts 1 to %(max)d days.") % {"max": MAX_DAYS}, "out_of_range")
     pace, mode = given.pace or "normal", given.mode or "car"
     if pace not in PACES:
         errors.add("pace", _("Pace must be one of %(choices)s.") % {"choices": ", ".join(PACES)})
@@ -252,7 +259,7 @@ def plan_request_build(*, given: PlanInput) -> PlanRequest:
     must = _places(must, "must", errors, places, sights_only=True)
     avoid = _places(avoid, "avoid", errors, places, sights_only=True)
     for slug in sorted(set(must) & set(avoid)):
-        errors.add("avoid", _("%(name)s is also a must-see.") % {"name": _name(places.get(slug), slug)})
+        errors.add("avoid", _("%(name)s is also a must-see.") % {"name": _name(places.get(slug), slug)}, "conflict")
     date = _date(given.date, errors)
     rest_days = _rest_days(given.rest_days or (), int(given.days or 0), errors)
     if errors:
@@ -288,13 +295,15 @@ def replan_places_check(
     for day in keep_days or ():
         if days is not None and not 1 <= day <= days:
             errors.add(
-                "keep_days", _("Day %(day)d is not a day of this %(days)d-day trip.") % {"day": day, "days": days}
+                "keep_days",
+                _("Day %(day)d is not a day of this %(days)d-day trip.") % {"day": day, "days": days},
+                "out_of_range",
             )
     places = catalogue.network_current()[1]
     pinned = _places(tuple(pins), "pins", errors, places, sights_only=True)
     dropped = _places(tuple(drops), "drops", errors, places, sights_only=True)
     for slug in sorted(set(pinned) & set(dropped)):
-        errors.add("drops", _("%(name)s is also pinned.") % {"name": _name(places.get(slug), slug)})
+        errors.add("drops", _("%(name)s is also pinned.") % {"name": _name(places.get(slug), slug)}, "conflict")
     if errors:
         raise InvalidRequest(dict(errors))
     return pinned, dropped

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from itineraries.web import trip_actions, views
+from itineraries.web import api_tokens, trip_actions, views
 
 app_name = "web"
 urlpatterns = [
@@ -8,6 +8,8 @@ urlpatterns = [
     path("sw.js", views.service_worker, name="service-worker"),
     path("plan/", views.plan, name="plan"),
     path("trips/", trip_actions.my_trips, name="my-trips"),
+    path("trips/api-tokens", api_tokens.api_tokens, name="api-tokens"),
+    path("trips/api-tokens/<int:token_id>/revoke", api_tokens.api_token_revoke, name="api-token-revoke"),
     path("trips/<uuid:pk>/", views.trip, name="trip"),
     path("trips/<uuid:pk>/settings", trip_actions.trip_settings, name="trip-settings"),
     path("trips/<uuid:pk>/duplicate", trip_actions.trip_duplicate, name="trip-duplicate"),

@@ -62,25 +62,45 @@ def test_a_revoked_token_is_a_401(api, token):
     assert api.get("/api/v1/itineraries/").status_code == 401
 
 
-def test_field_errors_carry_a_detail_naming_each_field(api):
+def fields(error: dict) -> dict[str, str]:
+    return {item["field"]: item["code"] for item in error["errors"]}
+
+
+def test_field_errors_name_every_field_with_a_code_in_one_shape(api):
     body = {"start": "pingyao-ancient-city", "days": 0, "must": ["ok", "not a slug"], "interests": ["sleep"]}
-    error = api.post("/api/v1/itineraries/", body, format="json").json()
-    assert set(error) == {"detail", "days", "must", "interests"}
-    for field in ("days", "must", "interests"):
-        assert field in error["detail"]
-    assert list(error["must"]) == ["1"]  # the bad item, by its 0-based index
-    assert isinstance(error["days"], list)
+    response = api.post("/api/v1/itineraries/", body, format="json")
+    error = response.json()
+    assert set(error) == {"code", "message", "detail", "errors", "request_id"}
+    assert error["code"] == "invalid_request"
+    assert fields(error) == {"days": "min_value", "must[1]": "invalid", "interests[0]": "invalid_choice"}
+    for field in ("days", "must[1]", "interests[0]"):
+        assert field in error["message"]
+    assert error["detail"] == error["message"]
+    assert error["request_id"] == response["X-Request-ID"]
 
 
-def test_trip_rule_errors_and_non_field_errors_have_the_same_shape(api):
+def test_an_unknown_start_is_named_beside_a_bad_days(api):
+    error = api.post("/api/v1/itineraries/", {"start": "nowhere", "days": 40}, format="json").json()
+    assert fields(error) == {"days": "max_value", "start": "unknown_place"}
+
+
+def test_trip_rule_errors_and_body_errors_have_the_same_shape(api):
     unknown = api.post("/api/v1/itineraries/", {**PLAN, "must": ["no-such-temple"]}, format="json").json()
-    assert unknown["detail"].startswith("must:")
-    assert unknown["must"]
+    assert unknown["errors"] == [
+        {"field": "must", "code": "unknown_place", "message": "Unknown place 'no-such-temple'."}
+    ]
     not_an_object = api.post("/api/v1/itineraries/", [1], format="json").json()
-    assert set(not_an_object) == {"detail", "non_field_errors"}
+    assert [e["field"] for e in not_an_object["errors"]] == [""]
     bad_filter = api.get("/api/v1/destinations/?kind=castle").json()
-    assert "kind" in bad_filter["detail"]
-    assert bad_filter["kind"]
+    assert fields(bad_filter) == {"kind": "invalid_choice"}
+    assert "kind" in bad_filter["message"]
+
+
+def test_a_sane_request_id_sent_by_the_client_is_kept(api):
+    response = api.get("/api/v1/destinations/no-such-place/", HTTP_X_REQUEST_ID="trace-1234abcd")
+    assert response.status_code == 404
+    assert response.json()["request_id"] == "trace-1234abcd" == response["X-Request-ID"]
+    assert response.json()["code"] == "not_found"
 
 
 def test_a_form_body_is_a_415_and_a_broken_json_body_a_400(api):
@@ -124,7 +144,8 @@ def test_download_errors_answer_json_whatever_the_accept(api):
     response = api.get(f"/api/v1/itineraries/{waiting.pk}/gpx", HTTP_ACCEPT="application/gpx+xml")
     assert response.status_code == 409
     assert response["Content-Type"] == "application/json"
-    assert "not done" in response.json()["detail"]
+    assert response.json()["code"] == "not_done"
+    assert "not done" in response.json()["message"]
 
 
 def test_a_finished_itinerary_and_its_geojson_match_the_published_schema(done, keep_test_connection):

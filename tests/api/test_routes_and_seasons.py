@@ -63,7 +63,7 @@ def test_a_route_is_only_a_starting_point():
 def test_unknown_route_is_400_naming_the_field():
     response = APIClient().post("/api/v1/itineraries/", {"route": "atlantis"}, format="json")
     assert response.status_code == 400
-    assert "route" in response.json()
+    assert {e["field"]: e["code"] for e in response.json()["errors"]} == {"route": "unknown_route"}
 
 
 def test_cycling_weekend_never_uses_an_expressway():

@@ -126,7 +126,9 @@ def test_no_debug_pages_or_stack_traces(people):
     assert b"URLconf" not in response.content
     response = api_as(None).get("/api/v1/nothing-here/")
     assert response.status_code == 404
-    assert response.json() == {"detail": "Not found."}
+    assert response.json()["errors"] == []
+    assert response.json()["code"] == "not_found"
+    assert response.json()["message"] == "Not found."
 
 
 def test_api_session_writes_need_csrf(people):

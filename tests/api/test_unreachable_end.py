@@ -22,7 +22,7 @@ def test_an_unreachable_end_is_a_400_naming_end(body):
     response = APIClient().post("/api/v1/itineraries/", {**body, "date": upcoming(5, 4).isoformat()}, format="json")
     assert response.status_code == 400, response.json()
     error = response.json()
-    assert "end" in error
-    assert "cannot be reached" in error["end"][0]
-    assert error["detail"].startswith("end:")
+    assert [(e["field"], e["code"]) for e in error["errors"]] == [("end", "unreachable")]
+    assert "cannot be reached" in error["errors"][0]["message"]
+    assert error["message"].startswith("end:")
     assert Itinerary.objects.count() == 0
