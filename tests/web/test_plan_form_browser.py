@@ -22,7 +22,7 @@ def test_the_form_is_filled_in_and_usable(tourist, live_server, view, axe_script
         item = ticked.bounding_box()
         assert box["y"] <= item["y"]
         assert item["y"] + item["height"] <= box["y"] + box["height"]
-    assert page.locator("#id_must input:checked").count() == 2
+    assert page.locator("#id_must input:checked").count() == 3  # Shuanglin, Zhenguo and the ancient city
     clipped = page.eval_on_selector_all(
         "#id_must label", "els => els.filter(e => e.scrollWidth > e.clientWidth + 1).length"
     )
