@@ -38,6 +38,8 @@ MAX_ITERATIONS = 25_000
 STALL_ITERATIONS = 2_500
 # What a plan is worth to a tourist: the places seen (scores from scoring.place_score, about 20 for a good
 # match of one's interests, 3 for a place off them) less this much per hour on the road, and less
+SAME_TOWN_KM = 3.0  # a start this near an inn inside walls is the walled town itself
+MUST_NEAR_KM = 100.0  # must-sees at most this far leave the first day to the walled town
 # MOVE_COST each time the night is spent at another lodging than the night before. How they were chosen:
 # docs/optimiser.md.
 ROAD_COST_PER_HOUR = 8.0
@@ -192,6 +194,29 @@ def _without_long_legs(travel: np.ndarray, distance: np.ndarray, limit: float, n
     return np.where(banned, BANNED_LEG_MINUTES, travel)
 
 
+def _walled_town_first(request: PlanRequest, matrix: TravelMatrix, places: dict[str, Destination]) -> Promises | None:
+    """A trip of two days or more that starts at a town with an inn inside its walls sees the town's main sight
+    on day 1 and sleeps inside the walls that night, as every guide to Pingyao has it."""
+    if request.days < 2 or request.mode != "car" or request.as_given or request.previous:
+        return None  # riders come to ride; a hand arrangement or a re-plan keeps its own shape
+    start = matrix.index(request.start)
+    if any(matrix.km[start, matrix.index(slug)] > MUST_NEAR_KM for slug in request.must if slug in matrix.keys):
+        return None  # a far must-see may need the first night on the way to it
+    inns = [
+        slug
+        for slug, place in places.items()
+        if place.lodging and place.area_id is not None and matrix.km[start, matrix.index(slug)] <= SAME_TOWN_KM
+    ]
+    if not inns:
+        return None
+    area = places[inns[0]].area_id
+    sights = [p for p in places.values() if p.area_id == area and p.kind == Destination.Kind.SIGHT]
+    if not sights or any(p.slug in request.avoid for p in sights):
+        return None
+    main = max(sights, key=lambda p: (p.weight, p.visit_minutes))
+    return Promises(nights=(inns[0],), day_one=(main.slug,))
+
+
 def _bases(promises: Promises | None, request: PlanRequest, lodgings: list[str], route_days: int | None) -> tuple:
     """The lodging node of each promised night (None where any will do), for the nights the trip has."""
     if promises is None or route_days is None or request.as_given:
@@ -218,6 +243,7 @@ def problem_for_request(request: PlanRequest) -> PlanContext:
     end = request.end or request.start
     named = {*request.must, *(slug for day in request.previous for slug in day), *request.previous_nights}
     promises = catalogue.route_promises(request.route, start=request.start, mode=request.mode)
+    shape = promises or _walled_town_first(request, matrix, places)  # how the days are laid out
     anchors = [request.start, end, *request.must, *(promises.places() if promises else ())]
     near = _within_reach(request, matrix, index, anchors, places, promises.reach_km if promises else None)
     retired = _retired_kept(request)
@@ -239,7 +265,7 @@ def problem_for_request(request: PlanRequest) -> PlanContext:
         place = places[slug]
         per_day: list[tuple[float, float] | None] = []
         raw: list[tuple[int, int] | None] = []
-        first_day_only = promises is not None and not request.as_given and slug in promises.day_one
+        first_day_only = shape is not None and not request.as_given and slug in shape.day_one
         for n, date in enumerate(dates):
             window = window_on(place.opening_hours, date)
             raw.append(window)
@@ -290,7 +316,7 @@ def problem_for_request(request: PlanRequest) -> PlanContext:
         max_wait=MAX_WAIT_MINUTES,
         areas=tuple(tuple(nodes) for nodes in in_area.values() if sum(n >= first_sight for n in nodes) > 1),
         max_km=request.km_budget,
-        bases=_bases(promises, request, lodgings, catalogue.route_days(request.route)),
+        bases=_bases(shape, request, lodgings, catalogue.route_days(request.route) if promises else request.days),
     )
     warm: list[list[int]] | None = None
     nights: list[int] | None = None
