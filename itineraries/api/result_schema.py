@@ -8,9 +8,8 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from itineraries.api.keyword_fields import KeywordFieldsMixin
-from itineraries.catalogue.scoring import INTERESTS
+from itineraries.catalogue.choices import INTERESTS, MODES, PACES
 from itineraries.trips.advice import ADVICE_CODES
-from itineraries.trips.request import MODES, PACES
 
 
 class PlaceSerializer(serializers.Serializer):

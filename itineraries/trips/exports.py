@@ -8,11 +8,10 @@ from zoneinfo import ZoneInfo
 import gpxpy.gpx
 from icalendar import Calendar, Event
 
+from itineraries.catalogue.display import day_colour
 from itineraries.trips.facts import hours_text, ticket_text
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-
-DAY_COLOURS = ("#d7263d", "#1b998b", "#2e86ab", "#f46036", "#7b2d8e", "#c5a900", "#3d5a80")
 
 
 def _leg_points(leg: dict, result_places: dict) -> list[list[float]]:
@@ -112,7 +111,7 @@ def to_geojson(result: dict) -> dict:
     features = []
     for n, day in enumerate(result["days"], start=1):
         places = _places(day)
-        colour = DAY_COLOURS[(n - 1) % len(DAY_COLOURS)]
+        colour = day_colour(n)
         for leg in day["legs"]:
             if leg["from"] == leg["to"] or not leg["km"]:
                 continue  # a stop at (or beside) the day's start: no line to draw

@@ -57,7 +57,7 @@ def itinerary_claim(*, itinerary_id: ItineraryId, stale_seconds: float, take_ove
     return token if claimed else None
 
 
-def itinerary_compute(*, itinerary_id: ItineraryId, token: str, solver_seconds: float) -> None:
+def itinerary_solve(*, itinerary_id: ItineraryId, token: str, solver_seconds: float) -> None:
     """Solve the claimed row's request, reporting progress (which is also the heartbeat), and store it."""
     itinerary = Itinerary.objects.get(pk=itinerary_id)
     request = PlanRequest.from_json(itinerary.request)
@@ -101,7 +101,7 @@ def itinerary_run(*, itinerary_id: ItineraryId, solver_seconds: float, redeliver
     if token is None:
         return Outcome.SKIPPED
     try:
-        itinerary_compute(itinerary_id=itinerary_id, token=token, solver_seconds=solver_seconds)
+        itinerary_solve(itinerary_id=itinerary_id, token=token, solver_seconds=solver_seconds)
     except OperationalError:
         raise
     except SoftTimeLimitExceeded:

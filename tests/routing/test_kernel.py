@@ -86,7 +86,7 @@ def test_replace_trades_up_and_stays_feasible(problem, seed):
     data, state = _state(problem, seed, noise=1.0)
     value = data.value
     before = sum(value[v] for row in _rows(state) for v in row[1:-1])
-    changed = kernel.replace(data, state)
+    changed = kernel.trade(data, state)
     after = sum(value[v] for row in _rows(state) for v in row[1:-1])
     assert after > before if changed else after == before
     for d, row in enumerate(_rows(state)):

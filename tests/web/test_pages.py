@@ -93,6 +93,15 @@ def test_drop_from_the_page_replans_without_the_place(client, django_capture_on_
     assert dropped not in {s["slug"] for d in new.result["days"] for s in d["stops"]}
 
 
+def test_a_refused_replan_says_why_on_the_trip_page(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post("/plan/", {"start": "jincheng", "date": DATE, "days": 2, "pace": "normal", "mode": "car"})
+    response = client.post(first["Location"] + "replan", {"pin": "no-such-place"}, follow=True)
+    assert Itinerary.objects.count() == 1  # nothing planned
+    assert response.redirect_chain[-1][0].endswith(first["Location"])
+    assert "no-such-place" in response.content.decode()  # the refusal names what it refused
+
+
 def test_forms_carry_csrf_protection():
     client = Client(enforce_csrf_checks=True)
     response = client.post("/plan/", {"start": "jincheng", "date": DATE, "days": 1})
