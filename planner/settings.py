@@ -277,7 +277,7 @@ SPECTACULAR_SETTINGS = {
         "itineraries.api.schema_hooks.finish_schema",
     ],
     "ENUM_NAME_OVERRIDES": {
-        "InterestEnum": "itineraries.catalogue.scoring.INTERESTS",
+        "InterestEnum": "itineraries.catalogue.choices.INTERESTS",
         "FeatureTypeEnum": ["Feature"],
         "FeatureCollectionTypeEnum": ["FeatureCollection"],
         "LineStringTypeEnum": ["LineString"],

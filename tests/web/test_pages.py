@@ -69,11 +69,11 @@ def test_plan_form_errors_are_next_to_the_field(client, data, field):
 
 
 def test_progress_and_failure_pages(client):
-    queued = Itinerary.objects.create(request={"days": 2, "date": DATE, "start": "jincheng"}, progress=40)
+    queued = Itinerary.objects.new_trip(request={"days": 2, "date": DATE, "start": "jincheng"}, progress=40)
     body = client.get(f"/trips/{queued.pk}/").content.decode()
     assert '<progress id="progress"' in body
     assert 'value="40"' in body
-    failed = Itinerary.objects.create(
+    failed = Itinerary.objects.new_trip(
         request={"days": 2, "date": DATE, "start": "jincheng"}, status="failed", error="Planning took too long"
     )
     assert "Planning took too long" in client.get(f"/trips/{failed.pk}/").content.decode()
@@ -154,7 +154,7 @@ def test_a_plan_waiting_for_the_optimiser_says_why(client, monkeypatch):
 
     monkeypatch.setattr(warming, "_thread", object())  # a warm-up started in this process and not finished
     monkeypatch.setattr(warming, "_ready", __import__("threading").Event())
-    queued = Itinerary.objects.create(request={"days": 2, "date": DATE, "start": "jincheng"})
+    queued = Itinerary.objects.new_trip(request={"days": 2, "date": DATE, "start": "jincheng"})
     body = client.get(f"/trips/{queued.pk}/").content.decode()
     assert 'id="warming"' in body
     assert "once after installing" in body
