@@ -89,7 +89,7 @@ EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 # mail server (the console on 127.0.0.1, or mail dropped) a new tourist goes straight in, and a sign-up with a
 # registered address is told so.
 ACCOUNT_PREVENT_ENUMERATION = True
-ACCOUNT_EMAIL_VERIFICATION = os.environ.get("ACCOUNT_EMAIL_VERIFICATION", "mandatory" if EMAIL_HOST else "optional")
+ACCOUNT_EMAIL_VERIFICATION = os.environ.get("ACCOUNT_EMAIL_VERIFICATION") or ("mandatory" if EMAIL_HOST else "optional")
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True  # the link opened in the browser that signed up lets the tourist in
 # Without EMAIL_HOST mail goes to the console, except in production, where that would print live password-reset
 # links into the logs: there it is dropped with a warning (http/mail.py).
