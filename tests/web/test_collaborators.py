@@ -97,10 +97,10 @@ def test_the_join_page_is_the_same_for_a_random_trip_and_a_wrong_or_used_link(ow
         "used link": getattr(visitor, method)(f"/trips/{trip.pk}/join/{used}"),
         "random id": getattr(visitor, method)(f"/trips/{RANDOM_ID}/join/wrong-token"),
     }
-    statuses = {name: a.status_code for name, a in answers.items()}
-    assert set(statuses.values()) == {404 if signed_in else 302}, statuses  # anonymous: sign in first, all alike
     sizes = {name: len(a.content) for name, a in answers.items()}
     assert sizes["wrong link"] == sizes["random id"], sizes
+    statuses = {name: a.status_code for name, a in answers.items()}
+    assert set(statuses.values()) == {404 if signed_in else 302}, statuses  # anonymous: sign in first, all alike
     pages = {
         name: without_tokens(a.content + a.get("Location", "").encode(), trip.pk, RANDOM_ID).replace(
             used.encode(), b"wrong-token"
