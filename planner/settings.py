@@ -76,7 +76,6 @@ AUTHENTICATION_BACKENDS = [
 # EMAIL_HOST names an SMTP server (in production, without one, it is not sent).
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
-ACCOUNT_EMAIL_VERIFICATION = os.environ.get("ACCOUNT_EMAIL_VERIFICATION", "optional")
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
@@ -84,6 +83,14 @@ LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/trips/"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+# Sign-up never tells whether an address is registered (ACCOUNT_PREVENT_ENUMERATION, allauth's default): both
+# answers are "we sent you a message", and the owner of a registered address is mailed that someone tried. allauth
+# can hide it only when verification is mandatory, so it is wherever mail reaches people (EMAIL_HOST). Without a
+# mail server (the console on 127.0.0.1, or mail dropped) a new tourist goes straight in, and a sign-up with a
+# registered address is told so.
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_VERIFICATION = os.environ.get("ACCOUNT_EMAIL_VERIFICATION") or ("mandatory" if EMAIL_HOST else "optional")
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True  # the link opened in the browser that signed up lets the tourist in
 # Without EMAIL_HOST mail goes to the console, except in production, where that would print live password-reset
 # links into the logs: there it is dropped with a warning (http/mail.py).
 EMAIL_BACKEND = (

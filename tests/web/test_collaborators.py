@@ -72,13 +72,42 @@ def test_the_owner_lists_and_removes_a_collaborator(owned):
     assert chen.get(f"/api/v1/itineraries/{trip.pk}/").status_code == 404
 
 
-def test_the_join_page_is_the_same_for_a_random_trip_and_a_wrong_link(owned):
+RANDOM_ID = "3f1e0c36-8d6e-4c1f-9a51-2b7c9d0e4a11"
+
+
+def without_tokens(page: bytes, *ids) -> bytes:
+    """The page with what differs by request only (CSRF token, nonce, the trip id in the path) blanked."""
+    import re
+
+    for trip_id in ids:
+        page = page.replace(str(trip_id).encode(), b"ID")
+    page = re.sub(rb'name="csrfmiddlewaretoken" value="[^"]+"', b"", page)
+    return re.sub(rb'nonce="[^"]+"', b"", page)
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+@pytest.mark.parametrize("signed_in", [True, False], ids=["signed-in", "anonymous"])
+def test_the_join_page_is_the_same_for_a_random_trip_and_a_wrong_or_used_link(owned, method, signed_in):
     _owner, trip = owned
-    visitor = person("wu")
-    real = visitor.get(f"/trips/{trip.pk}/join/wrong-token")
-    random = visitor.get("/trips/3f1e0c36-8d6e-4c1f-9a51-2b7c9d0e4a11/join/wrong-token")
-    assert real.status_code == random.status_code == 404
-    assert len(real.content) == len(random.content)
+    used = trip.invite_token
+    join(person("chen"), trip, used)
+    visitor = person("wu") if signed_in else Client()
+    answers = {
+        "wrong link": getattr(visitor, method)(f"/trips/{trip.pk}/join/wrong-token"),
+        "used link": getattr(visitor, method)(f"/trips/{trip.pk}/join/{used}"),
+        "random id": getattr(visitor, method)(f"/trips/{RANDOM_ID}/join/wrong-token"),
+    }
+    sizes = {name: len(a.content) for name, a in answers.items()}
+    assert sizes["wrong link"] == sizes["random id"], sizes
+    statuses = {name: a.status_code for name, a in answers.items()}
+    assert set(statuses.values()) == {404 if signed_in else 302}, statuses  # anonymous: sign in first, all alike
+    pages = {
+        name: without_tokens(a.content + a.get("Location", "").encode(), trip.pk, RANDOM_ID).replace(
+            used.encode(), b"wrong-token"
+        )
+        for name, a in answers.items()
+    }
+    assert pages["wrong link"] == pages["used link"] == pages["random id"]
 
 
 def test_the_api_lists_and_removes_collaborators_for_the_owner_only(owned):
