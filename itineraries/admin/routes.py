@@ -14,6 +14,7 @@ from itineraries.catalogue.models import ROUTE_FIELDS, Destination, SeasonNote, 
 from itineraries.catalogue.validation import route_errors
 from itineraries.trips.request import MAX_DAYS
 from itineraries.trips.route_trial import RouteTrial, route_trial
+from itineraries.trips.trip_result import MissingMust
 from itineraries.web.forms import INTEREST_CHOICES, MODE_CHOICES, PACE_CHOICES
 
 MONTHS = [(m, m) for m in range(1, 13)]
@@ -49,10 +50,10 @@ def _reason(text: str) -> str:
     return next((str(said) for start, said in REASONS.items() if text.startswith(start)), text)
 
 
-def _missing_text(route_days: int, missing: tuple[dict, ...], names: dict[str, str]) -> str:
+def _missing_text(route_days: int, missing: tuple[MissingMust, ...], names: dict[str, str]) -> str:
     by_reason: dict[str, list[str]] = {}
     for m in missing:
-        by_reason.setdefault(_reason(m["reason"]), []).append(names.get(m["slug"], m["slug"]))
+        by_reason.setdefault(_reason(m.reason), []).append(names.get(m.slug, m.slug))
     places = "; ".join(f"{', '.join(spots)} ({reason})" for reason, spots in by_reason.items())
     return _(
         "Planned at its default length (%(days)d days from tomorrow), the route leaves out its own must-see "

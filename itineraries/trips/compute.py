@@ -18,6 +18,7 @@ from itineraries.trips.editing import plan_as_given
 from itineraries.trips.errors import PlanError
 from itineraries.trips.request import PlanRequest
 from itineraries.trips.results import plan_to_result
+from itineraries.trips.trip_result import TripResult
 
 EXHAUSTIVE_ORDER_PLACES = 7  # a day of at most this many places is re-ordered by trying every order
 
@@ -129,8 +130,8 @@ def _reorder_day(context: selectors.PlanContext, stop: StoppingCriterion, day: i
 
 def plan_make(
     *, request: PlanRequest, solver_seconds: float, progress: Callable[[float, Plan], None] | None = None
-) -> dict:
-    """Solve a request against the current catalogue and return the public result."""
+) -> TripResult:
+    """Solve a request against the current catalogue and return its result."""
     if request.as_given:
         return plan_as_given(request=request)
     context = selectors.problem_for_request(request)

@@ -1,11 +1,15 @@
 """A tourist's trip: the request, its computation's lifecycle and the result."""
 
 import uuid
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from itineraries.trips.trip_result import TripResult
 
 
 class Origin(models.TextChoices):
@@ -122,3 +126,12 @@ class Itinerary(models.Model):
         if self.trip_id is None:
             self.trip, _created = Trip.objects.get_or_create(id=self.id, defaults={"owner": self.owner})
         super().save(*args, **kwargs)
+
+    @property
+    def trip_result(self) -> "TripResult":
+        """The finished plan as typed values, upgraded from whatever shape the row was stored in."""
+        from itineraries.trips.trip_result import TripResult
+
+        if self.result is None:
+            raise ValueError(f"itinerary {self.pk} has no result ({self.status})")
+        return TripResult.from_stored(self.result)

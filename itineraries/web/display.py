@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import copy
+from typing import Any
 
 import prcoords
 from django.conf import settings
 from django.utils.translation import get_language
+
+from itineraries.trips.trip_result import TripResult
 
 
 def chinese() -> bool:
@@ -25,9 +27,9 @@ def to_display(lat: float, lon: float) -> tuple[float, float]:
     return lat, lon
 
 
-def result_for_map(result: dict) -> dict:
-    """A copy of an itinerary result with every point in the tiles' datum."""
-    out = copy.deepcopy(result)
+def result_for_map(result: TripResult) -> dict[str, Any]:
+    """The result's wire shape for map.js, every point in the tiles' datum."""
+    out = result.to_json()
     for day in out["days"]:
         for place in [*day["stops"], day["start"], day["end"], *([day["lodging"]] if day["lodging"] else [])]:
             place["lat"], place["lon"] = to_display(place["lat"], place["lon"])
