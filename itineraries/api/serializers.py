@@ -18,7 +18,7 @@ from itineraries.catalogue.scoring import INTERESTS
 from itineraries.trips.models import Itinerary, Origin
 from itineraries.trips.request import MAX_DAYS, MAX_DRIVE_HOURS, MODES, PACES
 from itineraries.trips.selectors import PUBLIC_FIELDS
-from itineraries.trips.trip_result import TripResult
+from itineraries.trips.trip_result import stored_wire
 from itineraries.trips.validation import MAX_AVOID, MAX_MUST, PlanInput
 
 
@@ -127,7 +127,7 @@ class AcceptedSerializer(serializers.Serializer):
 
 def _wire(stored: dict | None) -> dict | None:
     """A stored result as clients read it: upgraded from an older shape, without the row's own bookkeeping."""
-    return None if stored is None else TripResult.from_stored(stored).to_json()
+    return None if stored is None else stored_wire(stored)
 
 
 class ItinerarySerializer(serializers.ModelSerializer):

@@ -1,7 +1,7 @@
 """A tourist's trip: the request, its computation's lifecycle and the result."""
 
 import uuid
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -121,7 +121,7 @@ class Itinerary(models.Model):
     def __str__(self) -> str:
         return f"{self.id} ({self.status})"
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         # A row made without a trip (a script, a fixture) is the first version of a trip of its own.
         if self.trip_id is None:
             self.trip, _created = Trip.objects.get_or_create(id=self.id, defaults={"owner": self.owner})

@@ -8,6 +8,7 @@ ride too short). Each broken promise becomes a code with its parameters, and adv
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from itineraries.catalogue.models import Destination
 from itineraries.catalogue.promises import Promises
@@ -49,7 +50,9 @@ def broken_promises(result: TripResult, promises: Promises, *, route_days: int, 
     return broken
 
 
-def promise_advice(broken: list[Broken], places: dict[str, Destination], least_riding: float | None) -> list[dict]:
+def promise_advice(
+    broken: list[Broken], places: dict[str, Destination], least_riding: float | None
+) -> list[dict[str, Any]]:
     """Advice in English and Chinese for each broken promise."""
     advice = []
     for b in broken:

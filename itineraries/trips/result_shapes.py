@@ -48,9 +48,9 @@ def version_of(row: Mapping[str, Any]) -> int:
     """The shape a row was stored in: its own word, or (untagged) the newest version whose field it has."""
     if "schema_version" in row:
         return int(row["schema_version"])
-    days = row.get("days") or []
-    day = next(iter(days), {})
-    stop = next((s for d in days for s in d["stops"]), {})
+    days: list[Row] = row.get("days") or []
+    day: Row = next(iter(days), {})
+    stop: Row = next((s for d in days for s in d["stops"]), {})
     lunch = next((d["lunch"] for d in days if d.get("lunch")), None)
     if "rest" in day:
         return 9

@@ -4,6 +4,7 @@ saved. Nothing is stored."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from itineraries.trips.compute import plan_make
 from itineraries.trips.errors import InvalidRequest
@@ -22,7 +23,7 @@ class RouteTrial:
     missing: tuple[MissingMust, ...] = ()  # must-sees left out, and why
 
 
-def route_trial(*, record: dict) -> RouteTrial:
+def route_trial(*, record: dict[str, Any]) -> RouteTrial:
     """Plan a route's defaults (start, days, pace, mode, must-sees, interests) from tomorrow."""
     given = PlanInput(
         start=record.get("start") or None,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from itineraries.trips.result_shapes import version_of
-from itineraries.trips.trip_result import SCHEMA_VERSION, TripResult
+from itineraries.trips.trip_result import SCHEMA_VERSION, TripResult, stored_wire
 from tests.golden.test_golden_plans import APP_TRIPS, app_request
 
 # A 3-day plan as main stored it at 2c3432a (manage.py plan --json), the last untagged shape (9).
@@ -79,6 +79,12 @@ def _upgraded(version: int) -> dict:
 def test_a_row_stored_before_the_typed_result_reads_back_as_it_was():
     assert version_of(STORED) == SCHEMA_VERSION
     assert TripResult.from_stored(STORED).to_json() == STORED
+
+
+@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION + 1))
+def test_the_api_s_shortcut_answers_what_the_types_write(version):
+    for row in (_shape(version), {**_shape(version), "schema_version": version}):
+        assert stored_wire(row) == TripResult.from_stored(row).to_json()
 
 
 @pytest.mark.parametrize("version", range(1, SCHEMA_VERSION))
