@@ -40,7 +40,7 @@ def main() -> None:
     )
     trip = response["Location"]
     itinerary = Itinerary.objects.get()
-    queued = Itinerary.objects.create(request=itinerary.request)
+    queued = Itinerary.objects.new_trip(request=itinerary.request)
     pages = {
         "home /": "/",
         "plan form /plan/": "/plan/",

@@ -1,6 +1,7 @@
 """Django finds the app's models here; they live with their domain (catalogue/, trips/, api/)."""
 
-from itineraries.api.models import ApiToken, IdempotentAnswer
+from itineraries.accounts.models import ApiToken
+from itineraries.api.models import IdempotentAnswer
 from itineraries.catalogue.models import (
     DESTINATION_FIELDS,
     CatalogueVersion,

@@ -190,7 +190,8 @@ PLAN_SOFT_TIME_LIMIT = int(os.environ.get("PLAN_SOFT_TIME_LIMIT", "60"))
 PLAN_HARD_TIME_LIMIT = int(os.environ.get("PLAN_HARD_TIME_LIMIT", "90"))
 BROKER_VISIBILITY_TIMEOUT = int(os.environ.get("BROKER_VISIBILITY_TIMEOUT", "300"))
 # The sweeper (every PLAN_SWEEP_SECONDS) hands a row to a worker again when it was untouched this long while
-# running (progress reports are its heartbeat) or while queued (it may just wait behind other plans).
+# running (progress reports are its heartbeat) or while queued (it may just wait behind other plans). A
+# worker takes over a running row by the same limit: one heartbeat limit for both.
 PLAN_STALE_SECONDS = int(os.environ.get("PLAN_STALE_SECONDS", "15"))
 PLAN_QUEUED_STALE_SECONDS = int(os.environ.get("PLAN_QUEUED_STALE_SECONDS", "60"))
 PLAN_SWEEP_SECONDS = float(os.environ.get("PLAN_SWEEP_SECONDS", "5"))
@@ -276,7 +277,7 @@ SPECTACULAR_SETTINGS = {
         "itineraries.api.schema_hooks.finish_schema",
     ],
     "ENUM_NAME_OVERRIDES": {
-        "InterestEnum": "itineraries.catalogue.scoring.INTERESTS",
+        "InterestEnum": "itineraries.catalogue.choices.INTERESTS",
         "FeatureTypeEnum": ["Feature"],
         "FeatureCollectionTypeEnum": ["FeatureCollection"],
         "LineStringTypeEnum": ["LineString"],

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from itineraries.api.models import ApiToken
+from itineraries.accounts.models import ApiToken
 
 
 @admin.register(ApiToken)

@@ -22,13 +22,13 @@ from itineraries.admin.history import log_bulk
 from itineraries.admin.import_rows import form_check
 from itineraries.admin.widgets import LEAFLET, HoursField, point_map
 from itineraries.catalogue import articles, transfer
+from itineraries.catalogue.choices import INTEREST_CHOICES
 from itineraries.catalogue.hours import EXAMPLE, closed_periods
 from itineraries.catalogue.models import Destination
 from itineraries.catalogue.passes import hours_outside_pass
 from itineraries.catalogue.selectors import routes_needing
 from itineraries.catalogue.validation import SHANXI_LAT, SHANXI_LON, fact_errors, inside_shanxi
 from itineraries.trips.selectors import TripsHolding, trips_holding
-from itineraries.web.forms import INTEREST_CHOICES
 
 IMPORT_SESSION_KEY = "itineraries.destination_import"
 

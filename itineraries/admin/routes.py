@@ -10,12 +10,11 @@ from django.contrib.admin.widgets import FilteredSelectMultiple
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from itineraries.catalogue.choices import INTEREST_CHOICES, MAX_DAYS, MODE_CHOICES, PACE_CHOICES
 from itineraries.catalogue.models import ROUTE_FIELDS, Destination, SeasonNote, ThemedRoute
 from itineraries.catalogue.validation import route_errors
-from itineraries.trips.request import MAX_DAYS
 from itineraries.trips.route_trial import RouteTrial, route_trial
 from itineraries.trips.trip_result import MissingMust
-from itineraries.web.forms import INTEREST_CHOICES, MODE_CHOICES, PACE_CHOICES
 
 MONTHS = [(m, m) for m in range(1, 13)]
 

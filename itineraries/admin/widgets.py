@@ -10,9 +10,9 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
+from itineraries.catalogue.display import to_display
 from itineraries.catalogue.hours import WEEKDAYS, hours_problems
 from itineraries.catalogue.models import Destination, Road
-from itineraries.web.display import to_display
 
 LEAFLET = forms.Media(
     css={"all": ["leaflet/leaflet.css", "leaflet/draw/leaflet.draw.css", "itineraries/admin.css"]},

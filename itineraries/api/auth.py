@@ -14,7 +14,7 @@ from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import exceptions
 from rest_framework.authentication import TokenAuthentication, get_authorization_header
 
-from itineraries.api.models import ApiToken, key_digest
+from itineraries.accounts.models import ApiToken, key_digest
 
 KEYWORDS = (b"token", b"bearer")
 USE_NOTED_EVERY = dt.timedelta(minutes=5)  # last_used_at is a hint, not a write on every request

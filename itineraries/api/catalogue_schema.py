@@ -6,8 +6,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from itineraries.api.keyword_fields import KeywordFieldsMixin
+from itineraries.catalogue.choices import INTERESTS
 from itineraries.catalogue.hours import WEEKDAYS
-from itineraries.catalogue.scoring import INTERESTS
 
 MONTH_DAY = r"^\d\d-\d\d$"
 TIME = r"^([01]\d|2[0-4]):[0-5]\d$"

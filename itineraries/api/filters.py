@@ -7,8 +7,8 @@ from drf_spectacular.utils import extend_schema_field
 from geopy.distance import geodesic
 
 from itineraries.catalogue import selectors
+from itineraries.catalogue.choices import INTERESTS
 from itineraries.catalogue.models import Destination
-from itineraries.catalogue.scoring import INTERESTS
 
 NEAR_PATTERN = r"^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$"
 ORDERINGS = ("slug", "-slug", "name_en", "-name_en", "weight", "-weight", "ticket_cny", "-ticket_cny", "distance")

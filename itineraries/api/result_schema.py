@@ -12,8 +12,7 @@ from rest_framework import serializers
 from rest_framework_dataclasses.serializers import DataclassSerializer
 
 from itineraries.api.keyword_fields import KeywordFieldsMixin
-from itineraries.catalogue.scoring import INTERESTS
-from itineraries.trips.request import MODES, PACES
+from itineraries.catalogue.choices import INTERESTS, MODES, PACES
 from itineraries.trips.trip_result import Day, Leg, TripResult, dataclass_fields
 
 
@@ -23,6 +22,9 @@ class TypedSerializer(KeywordFieldsMixin, DataclassSerializer):
     @property
     def serializer_dataclass_field(self) -> type[serializers.Field]:
         return TypedSerializer  # nested results get the same words
+
+    def get_default_field_names(self, declared_fields: Any) -> list[str]:
+        return list(self.dataclass_definition.fields)  # in the dataclass's order, declared ones among them
 
     def create_field(self, field_name: str, extra_kwargs: dict[str, Any]) -> serializers.Field:
         meta = self.dataclass_definition.fields[field_name].metadata

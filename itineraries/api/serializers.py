@@ -6,6 +6,7 @@ from rest_framework import serializers
 from itineraries.api.catalogue_schema import CategoriesField, OpeningHoursField
 from itineraries.api.filters import DISTANCES
 from itineraries.api.result_schema import ResultSerializer, StoredRequestSerializer
+from itineraries.catalogue.choices import INTERESTS, MAX_DAYS, MODES, PACES
 from itineraries.catalogue.models import (
     COURTYARD_SERIES,
     DESTINATION_FIELDS,
@@ -14,9 +15,8 @@ from itineraries.catalogue.models import (
     Source,
     ThemedRoute,
 )
-from itineraries.catalogue.scoring import INTERESTS
 from itineraries.trips.models import Itinerary, Origin
-from itineraries.trips.request import MAX_DAYS, MAX_DRIVE_HOURS, MODES, PACES
+from itineraries.trips.request import MAX_DRIVE_HOURS
 from itineraries.trips.selectors import PUBLIC_FIELDS
 from itineraries.trips.trip_result import stored_wire
 from itineraries.trips.validation import MAX_AVOID, MAX_MUST, PlanInput

@@ -8,9 +8,9 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.response import Response
 
+from itineraries.accounts.models import ApiToken
+from itineraries.accounts.tokens import token_create
 from itineraries.api.error_schema import errors, location
-from itineraries.api.models import ApiToken
-from itineraries.api.token_service import token_create
 
 
 class ApiTokenSerializer(serializers.ModelSerializer):

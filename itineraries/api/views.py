@@ -47,7 +47,7 @@ from itineraries.http.claims import remember_planned
 from itineraries.http.throttle import PlanSubmitThrottle
 from itineraries.trips import exports, services
 from itineraries.trips import selectors as trips
-from itineraries.trips.access import Role, version_and_role
+from itineraries.trips.access import NoSuchTrip, NotAllowed, Role, access_resolve
 from itineraries.trips.models import Itinerary
 from itineraries.trips.validation import plan_request_build, replan_places_check
 
@@ -182,14 +182,17 @@ class ItineraryViewSet(
     def _version(self, pk, need: Role = Role.VIEWER) -> Itinerary:
         """The version with this id, if the caller may read (or change) its trip; 404 hides a private trip."""
         tokens = [self.request.query_params.get("share", "")]
-        version, role = version_and_role(pk, self.request.user, share_tokens=tokens)
-        if version is None or role < Role.VIEWER:
-            raise NotFound()
-        if role < need:
+        try:
+            access = access_resolve(pk, self.request.user, share_tokens=tokens, need=need)
+        except NoSuchTrip as exc:
+            raise NotFound() from exc
+        except NotAllowed as exc:
             raise PermissionDenied(
                 "Only the trip's owner may do this." if need == Role.OWNER else "This trip is read-only for you."
-            )
-        return version
+            ) from exc
+        if access.version is None:  # the API names versions
+            raise NotFound()
+        return access.version
 
     def get_throttles(self):
         return [PlanSubmitThrottle()] if self.action in ("create", "replan") else []

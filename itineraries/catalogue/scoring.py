@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import math
 
-INTERESTS = ("heritage", "temples", "wukong", "cycling", "wellness", "nature", "painting", "villages")
 NO_MATCH_FACTOR = 0.25
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from itineraries.catalogue.choices import INTERESTS, MAX_DAYS, MODES, PACES
 from itineraries.catalogue.hours import validate_hours
 from itineraries.catalogue.promises import promise_errors
-from itineraries.catalogue.scoring import INTERESTS
 
 # Shanxi's extent with a small margin (34.57-40.73 N, 110.23-114.55 E).
 SHANXI_LAT = (34.4, 40.8)
@@ -82,8 +82,6 @@ def road_errors(record: dict, waypoints: dict) -> list[tuple[str, str]]:
 
 
 def route_errors(record: dict, slugs: set[str], lodgings: set[str] = frozenset()) -> list[tuple[str, str]]:
-    from itineraries.trips.request import MAX_DAYS, MODES, PACES
-
     errors = _missing(record, ("slug", "name_en", "name_zh", "source"))
     if record.get("start") not in slugs:
         errors.append(("start", _("unknown place %(slug)r") % {"slug": record.get("start")}))

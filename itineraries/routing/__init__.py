@@ -6,11 +6,12 @@ from itineraries.routing.keeping import solve_keeping
 from itineraries.routing.plan import DayPlan, Plan, Visit, schedule_day
 from itineraries.routing.problem import DaySpec, Lunch, Node, Problem
 from itineraries.routing.solver import solve
-from itineraries.routing.stopping import FirstOf, MaxIterations, MaxRuntime, NoImprovement, StoppingCriterion
+from itineraries.routing.stopping import Deadline, FirstOf, MaxIterations, MaxRuntime, NoImprovement, StoppingCriterion
 
 __all__ = [
     "DayPlan",
     "DaySpec",
+    "Deadline",
     "FirstOf",
     "Lunch",
     "MaxIterations",

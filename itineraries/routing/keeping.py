@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from itineraries.routing.plan import DayPlan, Plan, schedule_day
 from itineraries.routing.problem import Problem
-from itineraries.routing.solver import solve
+from itineraries.routing.solver import Progress, solve
 from itineraries.routing.stopping import StoppingCriterion
 
 
@@ -49,6 +49,7 @@ def solve_keeping(
     nights: Sequence[int],
     keep: frozenset[int],
     seed: int = 0,
+    progress: Progress | None = None,
 ) -> Plan:
     """Days in ``keep`` (0-based) visit what they visited in ``previous`` and end where ``nights`` says; every
     other run of days is solved again (warm-started from the previous plan) between the kept nights."""
@@ -61,7 +62,9 @@ def solve_keeping(
         end = problem.end if last == n - 1 else nights[last]
         part = _part(problem, first, last, begin, end, taken)
         warm = [[v for v in previous[d] if v not in taken and v not in problem.avoid] for d in range(first, last + 1)]
-        solved = solve(part, stop, seed=seed, warm_start=warm, warm_nights=list(nights[first : last + 1]))
+        solved = solve(
+            part, stop, seed=seed, progress=progress, warm_start=warm, warm_nights=list(nights[first : last + 1])
+        )
         iterations, seconds = iterations + solved.iterations, seconds + solved.seconds
         taken |= set(solved.visited)
         for k, day in enumerate(solved.days):

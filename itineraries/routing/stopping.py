@@ -5,7 +5,8 @@ solve(problem, MaxRuntime(0.3) | NoImprovement(2_500), seed=1)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,32 @@ class MaxRuntime(StoppingCriterion):
 
     def fraction(self, status: Status) -> float:
         return min(status.seconds / self.seconds, 1.0) if self.seconds else 1.0
+
+
+@dataclass(frozen=True)
+class Deadline(StoppingCriterion):
+    """A time limit shared by every search that uses the criterion: made once, it counts from its making, so
+    the solves of one re-plan (a run of days, a trial per day, a cold start) share ``seconds`` between them
+    instead of each taking them whole. ``fraction`` is the share of the whole budget used."""
+
+    seconds: float
+    started: float = field(default_factory=time.perf_counter)
+
+    def __post_init__(self) -> None:
+        if self.seconds < 0:
+            raise ValueError("seconds must be >= 0")
+
+    def _spent(self) -> float:
+        return time.perf_counter() - self.started
+
+    def done(self, status: Status) -> bool:
+        return self._spent() >= self.seconds
+
+    def seconds_left(self, status: Status) -> float:
+        return max(self.seconds - self._spent(), 0.0)
+
+    def fraction(self, status: Status) -> float:
+        return min(self._spent() / self.seconds, 1.0) if self.seconds else 1.0
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ from django import template
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext as _
 
+from itineraries.catalogue.choices import INTEREST_CHOICES
 from itineraries.catalogue.models import Destination
-from itineraries.web.forms import INTEREST_CHOICES
 
 register = template.Library()
 CATEGORIES = dict(INTEREST_CHOICES)

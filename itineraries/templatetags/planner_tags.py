@@ -4,7 +4,7 @@ from django import template
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from itineraries.web.display import display_name
+from itineraries.catalogue.display import day_colour, display_name
 
 register = template.Library()
 
@@ -24,11 +24,9 @@ def hhmm(moment: dt.datetime | str | None) -> str:
     return moment[11:16] if moment else ""
 
 
-@register.filter
-def day_colour(n: int) -> str:
-    from itineraries.trips.exports import DAY_COLOURS
-
-    return DAY_COLOURS[(int(n) - 1) % len(DAY_COLOURS)]
+@register.filter(name="day_colour")
+def day_colour_filter(n: int) -> str:
+    return day_colour(int(n))
 
 
 @register.filter

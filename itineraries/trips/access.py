@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass
 from enum import IntEnum
 
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -39,17 +40,65 @@ def trip_role(trip: Trip, user: AbstractBaseUser | AnonymousUser | None, *, shar
     return Role.NONE
 
 
-def version_and_role(
-    pk: object, user: AbstractBaseUser | AnonymousUser | None, *, share_tokens: Collection[str] = ()
-) -> tuple[Itinerary | None, Role]:
-    """Exactly the version with this id (None for an unknown or malformed id) and what the caller may do."""
+@dataclass(frozen=True)
+class Access:
+    """What a URL's id names and what the caller may do with it. An id is a trip's (its first version shares
+    it) or a version's: ``version`` is the version with that id, if any; ``names_trip`` says the id is the
+    trip's own, so a page shows the trip's latest (or asked-for) version rather than that one."""
+
+    trip: Trip
+    version: Itinerary | None
+    names_trip: bool
+    role: Role
+
+
+class NoSuchTrip(Exception):
+    """An unknown or malformed id, or a private trip the caller may not see (it is not admitted to exist)."""
+
+
+class NotAllowed(Exception):
+    """The caller may read the trip but not do this (``need`` says what it takes)."""
+
+    def __init__(self, need: Role) -> None:
+        super().__init__(f"needs {need.name.lower()}")
+        self.need = need
+
+
+def access_resolve(
+    pk: object,
+    user: AbstractBaseUser | AnonymousUser | None,
+    *,
+    share_tokens: Collection[str] = (),
+    need: Role = Role.VIEWER,
+) -> Access:
+    """The one way from a URL id to (trip, version, role), for the API and the pages alike."""
+    trip, version, names_trip = _named(pk)
+    role = trip_role(trip, user, share_tokens=share_tokens)
+    if role < Role.VIEWER:
+        raise NoSuchTrip
+    if role < need:
+        raise NotAllowed(need)
+    return Access(trip, version, names_trip=names_trip, role=role)
+
+
+def trip_named(pk: object) -> Trip | None:
+    """The trip a URL id names, whoever asks (an invite link checks its own token)."""
     try:
+        return _named(pk)[0]
+    except NoSuchTrip:
+        return None
+
+
+def _named(pk: object) -> tuple[Trip, Itinerary | None, bool]:
+    try:
+        named = Trip.objects.filter(pk=pk).first()
         version = Itinerary.objects.select_related("trip").filter(pk=pk).first()
-    except (ValueError, TypeError, DjangoValidationError):
-        version = None
-    if version is None or version.trip is None:
-        return None, Role.NONE
-    return version, trip_role(version.trip, user, share_tokens=share_tokens)
+    except (ValueError, TypeError, DjangoValidationError) as exc:
+        raise NoSuchTrip from exc
+    trip = named or (version.trip if version is not None else None)
+    if trip is None:
+        raise NoSuchTrip
+    return trip, version, named is not None
 
 
 def can_read(role: Role) -> bool:

@@ -9,12 +9,11 @@ from zoneinfo import ZoneInfo
 import gpxpy.gpx
 from icalendar import Calendar, Event
 
+from itineraries.catalogue.display import day_colour
 from itineraries.trips.facts import hours_text, ticket_text
 from itineraries.trips.trip_result import Day, Leg, Place, TripResult
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-
-DAY_COLOURS = ("#d7263d", "#1b998b", "#2e86ab", "#f46036", "#7b2d8e", "#c5a900", "#3d5a80")
 
 
 def _leg_points(leg: Leg, places: dict[str, Place]) -> list[tuple[float, float]]:
@@ -107,7 +106,7 @@ def to_geojson(result: TripResult) -> dict[str, Any]:
     features: list[dict[str, Any]] = []
     for n, day in enumerate(result.days, start=1):
         places = day.places
-        colour = DAY_COLOURS[(n - 1) % len(DAY_COLOURS)]
+        colour = day_colour(n)
         for leg in day.legs:
             if leg.from_ == leg.to or not leg.km:
                 continue  # a stop at (or beside) the day's start: no line to draw

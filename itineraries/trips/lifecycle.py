@@ -10,6 +10,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
 from django.db import OperationalError
 from django.db.models import F, Q
 from django.utils import timezone
@@ -22,8 +23,6 @@ from itineraries.trips.request import PlanRequest
 
 log = logging.getLogger(__name__)
 
-# A running row whose heartbeat is older than this belongs to a lost attempt.
-HEARTBEAT_STALE_SECONDS = 20
 TOO_LONG = "Planning took too long and was stopped. Try fewer days or must-see places."
 GAVE_UP = "The plan could not be computed after several attempts; please try again."
 
@@ -58,7 +57,7 @@ def itinerary_claim(*, itinerary_id: ItineraryId, stale_seconds: float, take_ove
     return token if claimed else None
 
 
-def itinerary_compute(*, itinerary_id: ItineraryId, token: str, solver_seconds: float) -> None:
+def itinerary_solve(*, itinerary_id: ItineraryId, token: str, solver_seconds: float) -> None:
     """Solve the claimed row's request, reporting progress (which is also the heartbeat), and store it."""
     itinerary = Itinerary.objects.get(pk=itinerary_id)
     request = PlanRequest.from_json(itinerary.request)
@@ -98,11 +97,11 @@ def failure_detail(exc: BaseException) -> str:
 def itinerary_run(*, itinerary_id: ItineraryId, solver_seconds: float, redelivered: bool = False) -> Outcome:
     """Claim, compute, and record a failure readably. A database error is transient: it propagates (the
     caller may retry) and the row stays running until the sweeper frees it."""
-    token = itinerary_claim(itinerary_id=itinerary_id, stale_seconds=HEARTBEAT_STALE_SECONDS, take_over=redelivered)
+    token = itinerary_claim(itinerary_id=itinerary_id, stale_seconds=settings.PLAN_STALE_SECONDS, take_over=redelivered)
     if token is None:
         return Outcome.SKIPPED
     try:
-        itinerary_compute(itinerary_id=itinerary_id, token=token, solver_seconds=solver_seconds)
+        itinerary_solve(itinerary_id=itinerary_id, token=token, solver_seconds=solver_seconds)
     except OperationalError:
         raise
     except SoftTimeLimitExceeded:

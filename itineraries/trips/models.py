@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
@@ -55,6 +55,15 @@ class Trip(models.Model):
 
     def __str__(self) -> str:
         return self.name or str(self.id)
+
+
+class ItineraryQuerySet(models.QuerySet["Itinerary"]):
+    def new_trip(self, *, owner: object = None, **fields: object) -> "Itinerary":
+        """The first version of a new trip that shares its id (the trip's link is its first version's)."""
+        with transaction.atomic():
+            pk = uuid.uuid4()
+            trip = Trip.objects.create(id=pk, owner=owner)
+            return self.create(id=pk, owner=owner, trip=trip, version=1, **fields)
 
 
 class Itinerary(models.Model):
@@ -112,6 +121,8 @@ class Itinerary(models.Model):
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
+    objects = ItineraryQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at"]
         constraints = [models.UniqueConstraint(fields=["trip", "version"], name="one_row_per_trip_version")]
@@ -122,9 +133,8 @@ class Itinerary(models.Model):
         return f"{self.id} ({self.status})"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        # A row made without a trip (a script, a fixture) is the first version of a trip of its own.
         if self.trip_id is None:
-            self.trip, _created = Trip.objects.get_or_create(id=self.id, defaults={"owner": self.owner})
+            raise ValueError("a version belongs to a trip: make a new trip with Itinerary.objects.new_trip")
         super().save(*args, **kwargs)
 
     @property

@@ -11,10 +11,6 @@ from zoneinfo import ZoneInfo
 from astral import Observer
 from astral.sun import sun
 
-MODES = ("car", "ebike", "bicycle")
-PACES = ("relaxed", "normal", "packed")
-MAX_DAYS = 14
-
 # (day start, latest arrival at the night's lodging) in minutes, by pace
 PACE_WINDOWS = {"relaxed": (9 * 60, 18 * 60 + 30), "normal": (8 * 60 + 30, 19 * 60 + 30), "packed": (8 * 60, 21 * 60)}
 # Minutes at the wheel (or riding) a tourist accepts per day, by mode and pace: no plan exceeds them.

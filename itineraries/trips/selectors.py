@@ -20,9 +20,9 @@ from itineraries.catalogue.scoring import interests_shortfall, place_score
 from itineraries.roads import Network, TravelMatrix
 from itineraries.routing import (
     DaySpec,
+    Deadline,
     Lunch,
     MaxIterations,
-    MaxRuntime,
     Node,
     NoImprovement,
     Problem,
@@ -52,7 +52,9 @@ BANNED_LEG_MINUTES = 100_000.0  # longer than any day: a leg the trip may not dr
 
 
 def plan_stop(*, solver_seconds: float) -> StoppingCriterion:
-    return MaxRuntime(solver_seconds) | MaxIterations(MAX_ITERATIONS) | NoImprovement(STALL_ITERATIONS)
+    """The rule for every solve of one request: the time limit is shared by all of them (a re-plan may solve
+    several times), the iteration limits hold for each."""
+    return Deadline(solver_seconds) | MaxIterations(MAX_ITERATIONS) | NoImprovement(STALL_ITERATIONS)
 
 
 PUBLIC_FIELDS = (

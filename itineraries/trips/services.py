@@ -39,22 +39,14 @@ def itinerary_create(
     the first version of a new trip that shares its id; with one, it is that trip's next version (taken under
     the trip's lock: TripGone if it was deleted, StaleWrite if ``base`` is out of date)."""
     with transaction.atomic():
+        fields = {"request": request.to_json(), "replanned_from": replanned_from, "origin": origin}
         if trip is None:
-            pk = uuid.uuid4()
-            trip = Trip.objects.create(id=pk, owner=owner)
-            version = 1
+            itinerary = Itinerary.objects.new_trip(owner=owner, **fields)
         else:
             trip = trip_lock(trip.pk)
-            pk, owner, version = uuid.uuid4(), trip.owner, version_next(trip, base=base)
-        itinerary = Itinerary.objects.create(
-            id=pk,
-            request=request.to_json(),
-            owner=owner,
-            replanned_from=replanned_from,
-            trip=trip,
-            version=version,
-            origin=origin,
-        )
+            itinerary = Itinerary.objects.create(
+                owner=trip.owner, trip=trip, version=version_next(trip, base=base), **fields
+            )
         task_id = str(uuid.uuid4())
         Itinerary.objects.filter(pk=itinerary.pk).update(task_id=task_id)
         itinerary.task_id = task_id

@@ -17,9 +17,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from itineraries.catalogue.scoring import INTERESTS
+from itineraries.catalogue.choices import INTERESTS, MODES
 from itineraries.trips.advice import ADVICE_CODES
-from itineraries.trips.request import MODES
 
 SCHEMA_VERSION = 9  # result_shapes.py says what each version added
 SHANGHAI = ZoneInfo("Asia/Shanghai")

@@ -10,18 +10,18 @@ from typing import Any
 
 import numpy as np
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from itineraries.catalogue import selectors as catalogue
+from itineraries.catalogue.choices import INTERESTS, MAX_DAYS, MODES, PACES
+from itineraries.catalogue.display import chinese
 from itineraries.catalogue.models import Destination, ThemedRoute
 from itineraries.catalogue.promises import Promises
-from itineraries.catalogue.scoring import INTERESTS
 from itineraries.routing import night_chain
 from itineraries.trips import selectors
 from itineraries.trips.advice import MODE_NAMES
 from itineraries.trips.errors import FieldMessage, InvalidRequest
-from itineraries.trips.request import MAX_DAYS, MAX_DRIVE_HOURS, MODES, PACES, PlanRequest
+from itineraries.trips.request import MAX_DRIVE_HOURS, PlanRequest
 
 MAX_MUST = 30
 MAX_AVOID = 100
@@ -66,20 +66,16 @@ def plan_input_from(request: PlanRequest) -> PlanInput:
     )
 
 
-def _chinese() -> bool:
-    return (get_language() or "en").startswith("zh")
-
-
 def mode_name(mode: str) -> str:
     """A travel mode as a tourist says it, in the page's language."""
-    return MODE_NAMES.get(mode, (mode, mode))[1 if _chinese() else 0]
+    return MODE_NAMES.get(mode, (mode, mode))[1 if chinese() else 0]
 
 
 def _name(place: Destination | None, slug: str = "") -> str:
     """A place as a tourist knows it, in the page's language; an unknown slug as given."""
     if place is None:
         return f"'{slug}'"
-    return place.name_zh if _chinese() else place.name_en
+    return place.name_zh if chinese() else place.name_en
 
 
 class _Errors(dict[str, list[str]]):
@@ -99,7 +95,7 @@ def _with_route(given: PlanInput, errors: _Errors) -> PlanInput:
         errors.add(
             "route",
             _("The themed route %(route)s is not offered at the moment.")
-            % {"route": route.name_zh if _chinese() else route.name_en},
+            % {"route": route.name_zh if chinese() else route.name_en},
             "route_not_offered",
         )
         return given
@@ -110,7 +106,7 @@ def _with_route(given: PlanInput, errors: _Errors) -> PlanInput:
         errors.add(
             "route",
             _("The themed route %(route)s is not offered at the moment: %(places)s no longer offered.")
-            % {"route": route.name_zh if _chinese() else route.name_en, "places": ", ".join(sorted(names))},
+            % {"route": route.name_zh if chinese() else route.name_en, "places": ", ".join(sorted(names))},
             "route_not_offered",
         )
         return given

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from itineraries.api.models import ApiToken
-from itineraries.api.token_service import token_create, token_revoke
+from itineraries.accounts.models import ApiToken
+from itineraries.accounts.tokens import token_create, token_revoke
 
 
 class TokenForm(forms.Form):

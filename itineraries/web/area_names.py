@@ -4,7 +4,7 @@ their 县 (祁县, 隰县, 应县): a lone character would not read as a place."
 
 from __future__ import annotations
 
-from itineraries.web.display import chinese
+from itineraries.catalogue.display import chinese
 
 AREAS_ZH = {
     "Changzhi": "长治",

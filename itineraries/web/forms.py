@@ -6,21 +6,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from itineraries.trips.request import MAX_DAYS
+from itineraries.catalogue.choices import INTEREST_CHOICES, MAX_DAYS, MODE_CHOICES, PACE_CHOICES
 from itineraries.trips.validation import PlanInput
 
-INTEREST_CHOICES = [
-    ("heritage", _("Heritage")),
-    ("temples", _("Temples")),
-    ("wukong", _("Follow Wukong")),
-    ("cycling", _("Cycling")),
-    ("wellness", _("Wellness and health care")),
-    ("nature", _("Nature")),
-    ("painting", _("Painting")),
-    ("villages", _("Villages and courtyards")),
-]
-PACE_CHOICES = [("relaxed", _("Relaxed")), ("normal", _("Normal")), ("packed", _("Packed"))]
-MODE_CHOICES = [("car", _("Car")), ("ebike", _("E-bike")), ("bicycle", _("Bicycle"))]
 ISO_DATE = "%Y-%m-%d"  # what <input type="date"> accepts, whatever the page's language
 
 

@@ -8,10 +8,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from geopy.distance import geodesic
 
+from itineraries.catalogue.display import display_name, to_display
 from itineraries.catalogue.hours import WEEKDAYS
 from itineraries.catalogue.models import Destination, ThemedRoute
 from itineraries.catalogue.sources import readable
-from itineraries.web.display import display_name, to_display
 
 NEARBY_KM = 40
 NEARBY_MAX = 12

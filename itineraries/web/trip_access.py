@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 
-from itineraries.trips.access import Role, can_edit, can_manage, can_read, trip_role, version_and_role
+from itineraries.trips.access import Access, NoSuchTrip, NotAllowed, Role, access_resolve, can_edit, can_manage
 from itineraries.trips.models import Itinerary, Trip
 
 SHARE_TOKENS = "trip_share_tokens"
@@ -44,42 +44,31 @@ def share_tokens(request: HttpRequest) -> list[str]:
     return tokens
 
 
-def find_trip(pk: object) -> tuple[Trip, Itinerary | None]:
-    """The trip by its id, or by one of its versions' ids (then that version)."""
+def _access(request: HttpRequest, pk: object, need: Role) -> Access:
     try:
-        trip = Trip.objects.filter(pk=pk).first()
-        if trip is not None:
-            return trip, None
-        version = Itinerary.objects.select_related("trip").filter(pk=pk).first()
-    except (ValueError, TypeError) as exc:
-        raise Http404(_("No such trip.")) from exc
-    if version is None or version.trip is None:
-        raise Http404(_("No such trip."))
-    return version.trip, version
+        return access_resolve(pk, request.user, share_tokens=share_tokens(request), need=need)
+    except NoSuchTrip as exc:
+        raise Http404(_("No such trip.")) from exc  # a private trip is not admitted to exist
+    except NotAllowed as exc:
+        raise PermissionDenied(_("You may read this trip but not change it.")) from exc
 
 
 def trip_view(request: HttpRequest, pk: object, *, need: Role = Role.VIEWER) -> TripView:
-    trip, version = find_trip(pk)
-    role = trip_role(trip, request.user, share_tokens=share_tokens(request))
-    if not can_read(role):
-        raise Http404(_("No such trip."))  # a private trip is not admitted to exist
-    if role < need:
-        raise PermissionDenied(_("You may read this trip but not change it."))
-    latest = trip.versions.order_by("-version").first()
+    """The trip by its id (its latest version, or ``?v=N``), or by one of its versions' ids (that version)."""
+    access = _access(request, pk, need)
+    latest = access.trip.versions.order_by("-version").first()
     if latest is None:
         raise Http404(_("No such trip."))
-    shown = version or latest
+    if not access.names_trip and access.version is not None:
+        return TripView(access.trip, access.version, latest, access.role)
     wanted = request.GET.get("v", "")
-    if version is None and wanted.isdigit():
-        shown = trip.versions.filter(version=int(wanted)).first() or latest
-    return TripView(trip, shown, latest, role)
+    shown = (access.trip.versions.filter(version=int(wanted)).first() if wanted.isdigit() else None) or latest
+    return TripView(access.trip, shown, latest, access.role)
 
 
 def version_view(request: HttpRequest, pk: object, *, need: Role = Role.VIEWER) -> Itinerary:
     """Exactly the version with this id (comparisons and downloads name versions), if the visitor may."""
-    version, role = version_and_role(pk, request.user, share_tokens=share_tokens(request))
-    if version is None or not can_read(role):
+    version = _access(request, pk, need).version
+    if version is None:
         raise Http404(_("No such trip."))
-    if role < need:
-        raise PermissionDenied(_("You may read this trip but not change it."))
     return version

@@ -8,7 +8,7 @@ import secrets
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -19,11 +19,11 @@ from django.views.decorators.http import require_POST
 from itineraries.catalogue import selectors as catalogue
 from itineraries.catalogue.models import Destination
 from itineraries.trips import selectors, services
-from itineraries.trips.access import Role
+from itineraries.trips.access import Role, trip_named
 from itineraries.trips.errors import InvalidRequest
 from itineraries.trips.models import Itinerary, Trip
 from itineraries.web.conflicts import base_from_post, guarded, stale_before_writing
-from itineraries.web.trip_access import find_trip, trip_view
+from itineraries.web.trip_access import trip_view
 from itineraries.web.trip_page import start_name
 from itineraries.web.views import throttled
 
@@ -246,10 +246,7 @@ def trip_collaborator_remove(request: HttpRequest, pk) -> HttpResponse:
 def trip_join(request: HttpRequest, pk, token: str) -> HttpResponse:
     """GET asks (a link preview must not use up a one-person invite), POST joins. An unknown trip and a used or
     revoked link answer the same page, so the answer does not tell whether a trip exists."""
-    try:
-        trip, _version = find_trip(pk)
-    except Http404:
-        trip = None
+    trip = trip_named(pk)
     valid = trip is not None and bool(trip.invite_token) and secrets.compare_digest(trip.invite_token, token)
     if trip is None or not valid:
         return render(request, "itineraries/invite_invalid.html", status=404)

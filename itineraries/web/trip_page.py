@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
 from itineraries.catalogue import selectors as catalogue
+from itineraries.catalogue.display import chinese, display_name
 from itineraries.trips.facts import is_open_access
 from itineraries.trips.models import Itinerary, Origin
 from itineraries.trips.trip_result import Changes, Place, Problem, TripResult
-from itineraries.web.display import chinese, display_name
 from itineraries.web.navigation import Point, day_link_limits, route_links
 from itineraries.web.trip_access import TripView
 

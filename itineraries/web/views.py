@@ -8,6 +8,7 @@ from dataclasses import replace
 from functools import wraps
 
 from django.conf import settings
+from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,6 +17,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from itineraries.catalogue import selectors
+from itineraries.catalogue.choices import INTEREST_CHOICES, MAX_DAYS
+from itineraries.catalogue.display import DAY_COLOURS, chinese, display_name, to_display
 from itineraries.catalogue.models import Destination, ThemedRoute
 from itineraries.http.claims import remember_planned
 from itineraries.http.throttle import throttle_wait
@@ -24,13 +27,13 @@ from itineraries.trips import exports, services
 from itineraries.trips.access import Role
 from itineraries.trips.errors import InvalidRequest
 from itineraries.trips.models import Itinerary
-from itineraries.trips.request import MAX_DAYS, PlanRequest
+from itineraries.trips.request import PlanRequest
 from itineraries.trips.validation import mode_name, plan_input_from, plan_request_build, replan_places_check
 from itineraries.web import place_page, trip_page
 from itineraries.web.area_names import area_line
 from itineraries.web.conflicts import base_from_post, guarded
-from itineraries.web.display import chinese, display_name, result_for_map, to_display
-from itineraries.web.forms import INTEREST_CHOICES, PlanForm
+from itineraries.web.display import result_for_map
+from itineraries.web.forms import PlanForm
 from itineraries.web.trip_access import trip_view, version_view
 
 
@@ -52,7 +55,12 @@ def throttled(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
 
 def _map_settings() -> dict:
     day = _("Day %(n)s") % {"n": "#"}  # the map's popups put the day's number in place of "#"
-    return {"tiles": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION, "day": day}
+    return {
+        "tiles": settings.MAP_TILE_URL,
+        "attribution": settings.MAP_TILE_ATTRIBUTION,
+        "day": day,
+        "day_colours": DAY_COLOURS,
+    }
 
 
 def _label(d: Destination) -> str:
@@ -228,6 +236,11 @@ def _first_day(itinerary: Itinerary):
         return None
 
 
+def _refused(exc: InvalidRequest) -> str:
+    """Why a re-plan or a variant was not made, in the tourist's words (each field's messages)."""
+    return " ".join(message for messages in exc.errors.values() for message in messages)
+
+
 @require_POST
 @throttled
 @guarded
@@ -235,7 +248,8 @@ def trip_replan(request: HttpRequest, pk) -> HttpResponse:
     view = trip_view(request, pk, need=Role.COLLABORATOR)
     try:
         pins, drops = replan_places_check(pins=request.POST.getlist("pin"), drops=request.POST.getlist("drop"))
-    except InvalidRequest:
+    except InvalidRequest as exc:
+        messages.error(request, _refused(exc))
         return redirect("web:trip", pk=view.trip.pk)
     services.itinerary_replan(itinerary=view.latest, pins=pins, drops=drops, base=base_from_post(request.POST))
     return redirect("web:trip", pk=view.trip.pk)
@@ -259,7 +273,8 @@ def trip_compare(request: HttpRequest, pk) -> HttpResponse:
         return redirect("web:trip", pk=itinerary.pk)
     try:
         plan_request = plan_request_build(given=plan_input_from(variant(PlanRequest.from_json(itinerary.request))))
-    except InvalidRequest:
+    except InvalidRequest as exc:
+        messages.error(request, _refused(exc))
         return redirect("web:trip", pk=itinerary.pk)
     owner = request.user if request.user.is_authenticated else None
     other = services.itinerary_create(request=plan_request, owner=owner)

@@ -250,7 +250,7 @@ def test_failed_plans_are_listed_and_can_be_rerun(editor, django_capture_on_comm
     admin = User.objects.create_superuser("root", password="pw")
     client = Client()
     client.force_login(admin)
-    row = Itinerary.objects.create(
+    row = Itinerary.objects.new_trip(
         request=PlanRequest(start="jincheng", days=1, date=DATE).to_json(),
         status="failed",
         error="Planning failed: OperationalError",

@@ -162,14 +162,10 @@ def test_the_import_preview_shows_values_as_an_editor_reads_them(editor):
 
 
 def test_unpublishing_counts_the_saved_and_upcoming_trips_that_hold_the_place(editor, saved_trip):
-    past = Itinerary.objects.get(pk=saved_trip.pk)
-    past.pk, past.trip, past.version = None, None, 1
-    past.request = {**past.request, "date": "2020-05-05"}
-    past.save()
-    from itineraries.trips.models import Trip
-
-    past.trip = Trip.objects.create(id=past.pk)
-    past.save()
+    kept = Itinerary.objects.get(pk=saved_trip.pk)
+    Itinerary.objects.new_trip(
+        request={**kept.request, "date": "2020-05-05"}, result=kept.result, status=kept.status
+    )  # a trip taken in 2020 that held the place too
     shuanglin = Destination.objects.get(slug="shuanglin-temple")
     data = {"action": "unpublish", "_selected_action": [str(shuanglin.pk)]}
     body = editor.post("/admin/itineraries/destination/", data).content.decode()

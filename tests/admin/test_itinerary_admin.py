@@ -18,7 +18,7 @@ def failed(db):
         {}["days"]
     except KeyError as exc:
         detail = failure_detail(exc)
-    return Itinerary.objects.create(
+    return Itinerary.objects.new_trip(
         request=PlanRequest(start="jincheng", days=3, date=DATE).to_json(),
         status="failed",
         error="Planning failed: KeyError",

@@ -140,7 +140,7 @@ def test_downloads_answer_their_file_type_for_any_accept(api, done, export, acce
 
 
 def test_download_errors_answer_json_whatever_the_accept(api):
-    waiting = Itinerary.objects.create(request=PLAN)
+    waiting = Itinerary.objects.new_trip(request=PLAN)
     response = api.get(f"/api/v1/itineraries/{waiting.pk}/gpx", HTTP_ACCEPT="application/gpx+xml")
     assert response.status_code == 409
     assert response["Content-Type"] == "application/json"

@@ -206,7 +206,7 @@ def test_geojson_export(api, submit):
 
 
 def test_exports_of_an_unfinished_plan_are_409(api):
-    itinerary = Itinerary.objects.create(request={"start": "x"})
+    itinerary = Itinerary.objects.new_trip(request={"start": "x"})
     assert api.get(f"/api/v1/itineraries/{itinerary.pk}/gpx").status_code == 409
 
 

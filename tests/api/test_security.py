@@ -41,7 +41,7 @@ def web_as(user):
 
 @pytest.fixture
 def tourist_trip(people):
-    return Itinerary.objects.create(owner=people["tourist"], request={"start": "jincheng", "days": 1, "date": DATE})
+    return Itinerary.objects.new_trip(owner=people["tourist"], request={"start": "jincheng", "days": 1, "date": DATE})
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -49,7 +49,7 @@ def test_public_reads_and_planning_are_open_to_everyone(people, tourist_trip, ro
     api = api_as(people[role])
     assert api.get("/api/v1/destinations/").status_code == 200
     assert api.get("/api/v1/highways/").status_code == 200
-    anonymous_trip = Itinerary.objects.create(request={"start": "jincheng", "days": 1, "date": DATE})
+    anonymous_trip = Itinerary.objects.new_trip(request={"start": "jincheng", "days": 1, "date": DATE})
     assert api.get(f"/api/v1/itineraries/{anonymous_trip.pk}/").status_code == 200  # its link is its key
     body = {"start": "jincheng", "days": 1, "date": DATE}
     assert api.post("/api/v1/itineraries/", body, format="json").status_code == 202

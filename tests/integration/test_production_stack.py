@@ -90,7 +90,7 @@ def test_gunicorn_workers_and_beat_plan_a_trip(transactional_db, shared_redis, t
         )
         assert status == 202
         # A plan saved while the broker was unreachable: queued, never sent. Beat's sweeper must send it.
-        orphan = Itinerary.objects.create(
+        orphan = Itinerary.objects.new_trip(
             request={"start": "pingyao-ancient-city", "days": 1, "date": DATE, "interests": ["temples"]}
         )
         Itinerary.objects.filter(pk=orphan.pk).update(heartbeat_at=timezone.now() - dt.timedelta(minutes=5))

@@ -1,6 +1,7 @@
 """The compiled search's moves: their O(1) feasibility checks against a full recomputation."""
 
 import itertools
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -86,7 +87,7 @@ def test_replace_trades_up_and_stays_feasible(problem, seed):
     data, state = _state(problem, seed, noise=1.0)
     value = data.value
     before = sum(value[v] for row in _rows(state) for v in row[1:-1])
-    changed = kernel.replace(data, state)
+    changed = kernel.trade(data, state)
     after = sum(value[v] for row in _rows(state) for v in row[1:-1])
     assert after > before if changed else after == before
     for d, row in enumerate(_rows(state)):
@@ -294,3 +295,25 @@ def test_a_construction_that_fails_midway_leaves_the_nights_chained():
     kernel.fresh_start(data, state)
     rows = _rows(state)
     assert rows[0][-1] == rows[1][0]
+
+
+@SETTINGS
+@given(problems(), st.data())
+def test_the_compiled_day_agrees_with_the_day_rules_written_in_python(problem, data_draw):
+    """The search's compiled day (``kernel.simulate``) is a twin of ``plan.schedule_day`` and its rules: for
+    any order of any places, both find the same driving and the same verdict (the search plans without lunch
+    or a waiting limit; those come after it, in Python only)."""
+    from itineraries.routing.plan import day_fits, schedule_day
+
+    bare = replace(problem, lunch=None, max_wait=None)
+    data = problem_arrays(bare)
+    d = data_draw.draw(st.integers(0, bare.n_days - 1))
+    places = [v for v in range(len(bare.nodes)) if v not in (bare.start, *bare.lodgings)]
+    route = data_draw.draw(st.permutations(places).map(lambda p: p[: len(p) // 2 + 1]))
+    end = bare.start if bare.end is None else bare.end
+    row = np.array([bare.start, *route, end], dtype=np.int64)
+    fits, drive = kernel.simulate(data, d, row, len(row))
+    timed = schedule_day(bare, d, bare.start, end, list(route))
+    assert fits == day_fits(bare, d, timed)
+    if fits:  # the compiled day stops counting at the first place it reaches too late
+        assert drive == pytest.approx(timed.drive)

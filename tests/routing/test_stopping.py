@@ -39,3 +39,27 @@ def test_the_solver_runs_exactly_the_iterations_it_is_allowed():
     assert solve(problem, MaxIterations(37), seed=0).iterations == 37
     stalled = solve(problem, NoImprovement(25) | MaxIterations(10_000), seed=0)
     assert 25 <= stalled.iterations < 10_000
+
+
+def test_a_deadline_counts_from_its_making_so_later_solves_get_what_is_left():
+    from itineraries.routing import Deadline
+
+    fresh = Deadline(60.0)
+    spent = Deadline(1.0, started=fresh.started - 2.0)  # made two seconds ago: its second is gone
+    assert not fresh.done(Status(0.0, 0, 0))
+    assert fresh.seconds_left(Status(0.0, 0, 0)) > 59.0
+    assert spent.done(Status(0.0, 0, 0))  # a new search's own clock does not matter
+    assert spent.seconds_left(Status(0.0, 0, 0)) == 0.0
+    assert spent.fraction(Status(0.0, 0, 0)) == 1.0
+    with pytest.raises(ValueError, match="seconds"):
+        Deadline(-1.0)
+
+
+def test_a_search_after_its_deadline_stops_at_once_with_a_plan():
+    from itineraries.routing import Deadline
+
+    problem = grid_problem(circle(12), scores=[1] * 12, services=[5] * 12, windows=[()] * 12, days=2)
+    spent = Deadline(1.0, started=Deadline(0.0).started - 2.0)
+    plan = solve(problem, spent | MaxIterations(10**9), seed=0)
+    assert plan.iterations == 0
+    assert plan.days

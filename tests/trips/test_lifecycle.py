@@ -21,7 +21,7 @@ def run(itinerary_id: str) -> str:
 
 def make_row(**fields) -> Itinerary:
     request = PlanRequest(start="jincheng", days=1, date=upcoming(5, 4))
-    return Itinerary.objects.create(request=request.to_json(), **fields)
+    return Itinerary.objects.new_trip(request=request.to_json(), **fields)
 
 
 @pytest.mark.parametrize(

@@ -28,7 +28,7 @@ def test_an_unreachable_broker_leaves_the_row_queued(monkeypatch):
         raise ConnectionError("broker down")
 
     monkeypatch.setattr(services, "dispatch", broken)
-    row = Itinerary.objects.create(request=REQUEST.to_json())
+    row = Itinerary.objects.new_trip(request=REQUEST.to_json())
     assert services.itinerary_enqueue(itinerary_id=row.pk, task_id="t-1") is False
     row.refresh_from_db()
     assert row.status == "queued"

@@ -136,8 +136,8 @@ def test_every_golden_plan_reads_back_from_its_row_as_it_was_made(catalogue, mon
     result = plan_make(request=request, solver_seconds=1.0)
     wire = result.to_json()
     assert json.loads(json.dumps(wire)) == wire  # plain JSON, as a row keeps it
-    before = Itinerary.objects.create(request=request.to_json(), status="done", result=wire)  # as main stored it
-    now = Itinerary.objects.create(request=request.to_json(), status="done", result=result.to_stored())
+    before = Itinerary.objects.new_trip(request=request.to_json(), status="done", result=wire)  # untagged, as before
+    now = Itinerary.objects.new_trip(request=request.to_json(), status="done", result=result.to_stored())
     before.refresh_from_db()
     now.refresh_from_db()
     assert TripResult.from_stored(before.result).to_json() == wire

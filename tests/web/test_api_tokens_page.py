@@ -7,7 +7,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 from rest_framework.test import APIClient
 
-from itineraries.api.models import ApiToken
+from itineraries.accounts.models import ApiToken
 
 
 @pytest.fixture

@@ -69,11 +69,11 @@ def test_plan_form_errors_are_next_to_the_field(client, data, field):
 
 
 def test_progress_and_failure_pages(client):
-    queued = Itinerary.objects.create(request={"days": 2, "date": DATE, "start": "jincheng"}, progress=40)
+    queued = Itinerary.objects.new_trip(request={"days": 2, "date": DATE, "start": "jincheng"}, progress=40)
     body = client.get(f"/trips/{queued.pk}/").content.decode()
     assert '<progress id="progress"' in body
     assert 'value="40"' in body
-    failed = Itinerary.objects.create(
+    failed = Itinerary.objects.new_trip(
         request={"days": 2, "date": DATE, "start": "jincheng"}, status="failed", error="Planning took too long"
     )
     assert "Planning took too long" in client.get(f"/trips/{failed.pk}/").content.decode()
@@ -91,6 +91,15 @@ def test_drop_from_the_page_replans_without_the_place(client, django_capture_on_
     assert response["Location"].endswith(f"/trips/{trip.pk}/")  # the trip keeps its link; the re-plan is version 2
     assert (new.trip_id, new.version) == (trip.pk, 2)
     assert dropped not in {s["slug"] for d in new.result["days"] for s in d["stops"]}
+
+
+def test_a_refused_replan_says_why_on_the_trip_page(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post("/plan/", {"start": "jincheng", "date": DATE, "days": 2, "pace": "normal", "mode": "car"})
+    response = client.post(first["Location"] + "replan", {"pin": "no-such-place"}, follow=True)
+    assert Itinerary.objects.count() == 1  # nothing planned
+    assert response.redirect_chain[-1][0].endswith(first["Location"])
+    assert "no-such-place" in response.content.decode()  # the refusal names what it refused
 
 
 def test_forms_carry_csrf_protection():
@@ -145,7 +154,7 @@ def test_a_plan_waiting_for_the_optimiser_says_why(client, monkeypatch):
 
     monkeypatch.setattr(warming, "_thread", object())  # a warm-up started in this process and not finished
     monkeypatch.setattr(warming, "_ready", __import__("threading").Event())
-    queued = Itinerary.objects.create(request={"days": 2, "date": DATE, "start": "jincheng"})
+    queued = Itinerary.objects.new_trip(request={"days": 2, "date": DATE, "start": "jincheng"})
     body = client.get(f"/trips/{queued.pk}/").content.decode()
     assert 'id="warming"' in body
     assert "once after installing" in body

@@ -80,7 +80,7 @@ try:
         fill,
         insert_reordered,
         most_valuable_free,
-        replace,
+        trade,
     )
     from itineraries.routing.kernel.nights import (
         NOISE,
@@ -153,7 +153,6 @@ __all__ = [
     "relocate",
     "remove_at",
     "repair",
-    "replace",
     "replan_day_pairs",
     "replan_two_days",
     "reverse_days",
@@ -167,4 +166,5 @@ __all__ = [
     "shorten_day",
     "simulate",
     "timetable",
+    "trade",
 ]

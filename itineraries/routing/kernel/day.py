@@ -139,14 +139,14 @@ def objective(data, state):
     minute on the road and the cost of each move to another lodging; ties go to the plan that drives less."""
     value = data.value
     route, length, drive = state.route, state.length, state.drive
-    total, km = 0.0, 0.0
+    total, minutes = 0.0, 0.0
     for d in range(route.shape[0]):
         for k in range(1, length[d] - 1):
             total += value[route[d, k]]
-        km += drive[d]
+        minutes += drive[d]
         if 0 < d < route.shape[0] - 1 and route[d, length[d] - 1] != route[d - 1, length[d - 1] - 1]:
             total -= data.move_cost
-    return total - data.road_cost * km, -km
+    return total - data.road_cost * minutes, -minutes
 
 
 @njit(cache=True)

@@ -85,7 +85,7 @@ def fill(data, state, noise_level, only):
 
 
 @njit(cache=True, error_model="numpy")
-def replace(data, state):
+def trade(data, state):
     """Trade one visited place for a more valuable unused one in its slot, where the slack allows; with a road
     cost, "more valuable" counts the drive to and from the slot."""
     travel, service, day_drive, value, cand = data.travel, data.service, data.day_drive, data.value, data.cand
@@ -174,10 +174,10 @@ def best_order(data, d, begin, end, nodes, k, out):
                 if arrive > closes[d, u] + EPS:
                     continue
                 t = max(arrive, opens[d, u]) + service[u]
-                km = driven[mask, i] + travel[a, u]
+                minutes = driven[mask, i] + travel[a, u]
                 nxt = mask | (1 << j)
-                if t < ready[nxt, j] - 1e-9 or (t <= ready[nxt, j] + 1e-9 and km < driven[nxt, j]):
-                    ready[nxt, j], driven[nxt, j], before[nxt, j] = t, km, i
+                if t < ready[nxt, j] - 1e-9 or (t <= ready[nxt, j] + 1e-9 and minutes < driven[nxt, j]):
+                    ready[nxt, j], driven[nxt, j], before[nxt, j] = t, minutes, i
     last, best_t = -1, np.inf
     for i in range(k):
         if ready[full - 1, i] == np.inf:

@@ -6,7 +6,7 @@ import numpy as np
 from numba import njit
 
 from itineraries.routing.kernel.day import EPS, insert_at, remove_at, simulate, timetable
-from itineraries.routing.kernel.insertion import fill, replace
+from itineraries.routing.kernel.insertion import fill, trade
 
 REPLACE_ROUNDS = 5  # trades of a visited place for a better unvisited one per improvement
 
@@ -188,6 +188,6 @@ def improve(data, state, noise_level):
     if shorten(data, state):
         fill(data, state, noise_level, -1)
     for _ in range(REPLACE_ROUNDS):
-        if not replace(data, state):
+        if not trade(data, state):
             break
         fill(data, state, noise_level, -1)

@@ -1,7 +1,6 @@
 /* Maps of the planner: places and highways on the home page, a trip's days on the trip page. */
 (function () {
   "use strict";
-  var COLOURS = ["#d7263d", "#1b998b", "#2e86ab", "#f46036", "#7b2d8e", "#c5a900", "#3d5a80"];
   var KIND_STYLE = {
     tourist_highway: {color: "#b5651d", weight: 4}, branch: {color: "#b5651d", weight: 2, dashArray: "4 4"},
     ring: {color: "#8e44ad", weight: 4}, connector: {color: "#7f8c8d", weight: 2},
@@ -9,6 +8,11 @@
   };
 
   function data(id) { return JSON.parse(document.getElementById(id).textContent); }
+
+  function dayColour(i) {  /* the server's day colours (catalogue/display.py), as on the timeline */
+    var colours = data("map-settings").day_colours;
+    return colours[i % colours.length];
+  }
 
   function baseMap(id) {
     var settings = data("map-settings");
@@ -104,7 +108,7 @@
     var last = result.days.length;
     highways(map, true);  // the road network, faint, for orientation when no tiles load
     result.days.forEach(function (day, i) {
-      var colour = COLOURS[i % COLOURS.length];
+      var colour = dayColour(i);
       // Earlier days are drawn wider, later ones narrower on top: where days share a road, both colours show.
       var weight = 4 + 3 * (last - 1 - i);
       day.legs.forEach(function (leg) {
@@ -117,7 +121,7 @@
     });
     var markers = [];
     result.days.forEach(function (day, i) {
-      var colour = COLOURS[i % COLOURS.length];
+      var colour = dayColour(i);
       day.stops.forEach(function (stop, k) {
         markers.push({lat: stop.lat, lon: stop.lon, colour: colour, label: String(k + 1), slug: stop.slug,
                       title: stop.name_zh + " " + stop.name_en, day: i + 1,

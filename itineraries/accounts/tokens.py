@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.contrib.auth.models import AbstractBaseUser
 
-from itineraries.api.models import SHOWN_PREFIX, ApiToken, key_digest
+from itineraries.accounts.models import SHOWN_PREFIX, ApiToken, key_digest
 
 
 def token_create(*, user: AbstractBaseUser, name: str, expires_at: dt.datetime | None = None) -> tuple[ApiToken, str]:
