@@ -69,7 +69,7 @@ def _plan(given: Any, seconds: float) -> tuple[Any, dict]:
     from itineraries.trips.validation import plan_request_build
 
     request = plan_request_build(given=given)
-    return request, plan_make(request=request, solver_seconds=seconds)
+    return request, plan_make(request=request, solver_seconds=seconds).to_json()
 
 
 def _day_line(label: str, places: list[str], night: str | None) -> str:
@@ -106,6 +106,7 @@ def route_promises(date: dt.date, seconds: float, seed: int = 0) -> list[dict]:
     from itineraries.catalogue.promises import Promises
     from itineraries.trips.errors import InvalidRequest
     from itineraries.trips.promises import broken_promises
+    from itineraries.trips.trip_result import TripResult
     from itineraries.trips.validation import PlanInput
 
     rows = []
@@ -120,7 +121,7 @@ def route_promises(date: dt.date, seconds: float, seed: int = 0) -> list[dict]:
             except InvalidRequest as exc:
                 rows.append({**row, "error": str(exc.errors)})
                 continue
-            broken = broken_promises(result, promises, route_days=route.days, mode=route.mode)
+            broken = broken_promises(TripResult.from_stored(result), promises, route_days=route.days, mode=route.mode)
             row["broken"] = [dataclasses.asdict(b) for b in broken]
             row["missing_must"] = [m["slug"] for m in result["missing_must"]]
             row["nights"] = [(d.get("lodging") or {}).get("slug") for d in result["days"][:-1]]

@@ -108,7 +108,7 @@ def stability(request, result: dict, seconds: float) -> tuple[float | None, floa
             pins=[slug] if change == "pin" else [], drops=[slug] if change == "drop" else [],
             previous=list(previous), nights=list(nights),
         )  # fmt: skip
-        after = plan_make(request=changed, solver_seconds=seconds)
+        after = plan_make(request=changed, solver_seconds=seconds).to_json()
         where = {s["slug"]: d for d, day_ in enumerate(after["days"]) for s in day_["stops"]}
         others = [(d, s) for d, s in stops if s != slug]
         out.append(sum(where.get(s) == d for d, s in others) / len(others) if others else None)
@@ -123,7 +123,7 @@ def run(date: dt.date, seconds: float, label: str) -> list[dict]:
     for request in requests(date):
         cap = request.drive_cap
         try:
-            result = plan_make(request=request, solver_seconds=seconds)
+            result = plan_make(request=request, solver_seconds=seconds).to_json()
         except PlanError as exc:  # the checker refused the optimiser's plan
             failed.append(f"{request.start} {request.days}d {request.mode} {request.pace} seed {request.seed}: {exc}")
             continue

@@ -191,7 +191,7 @@ def plan_case(case: Case, catalogue: Catalogue, seconds: float, outcome: Outcome
         outcome.rejected.append({**record, "errors": exc.errors})
         return []
     try:
-        result = plan_make(request=request, solver_seconds=seconds)
+        result = plan_make(request=request, solver_seconds=seconds).to_json()
     except Exception as exc:  # a PlanError, or a bug in the engine: count it and go on measuring
         outcome.failed.append({**record, "error": f"{type(exc).__name__}: {exc}"})
         return []

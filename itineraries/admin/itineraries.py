@@ -108,12 +108,11 @@ class ItineraryAdmin(admin.ModelAdmin):
 
     @admin.display(description=gettext_lazy("result"))
     def summary(self, itinerary: Itinerary) -> str:
-        result = itinerary.result
-        if not result:
+        if not itinerary.result:
             return "-"
-        days = result.get("days", [])
-        stops = sum(len(d.get("stops", [])) for d in days)
-        km = sum(leg.get("km", 0) for d in days for leg in d.get("legs", []))
+        days = itinerary.trip_result.days
+        stops = sum(len(d.stops) for d in days)
+        km = sum(leg.km for d in days for leg in d.legs)
         return _("%(days)d days, %(stops)d stops, %(km).0f km") % {"days": len(days), "stops": stops, "km": km}
 
     @admin.action(description=gettext_lazy("Re-run the selected plans"), permissions=["change"])

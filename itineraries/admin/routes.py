@@ -14,6 +14,7 @@ from itineraries.catalogue.choices import INTEREST_CHOICES, MAX_DAYS, MODE_CHOIC
 from itineraries.catalogue.models import ROUTE_FIELDS, Destination, SeasonNote, ThemedRoute
 from itineraries.catalogue.validation import route_errors
 from itineraries.trips.route_trial import RouteTrial, route_trial
+from itineraries.trips.trip_result import MissingMust
 
 MONTHS = [(m, m) for m in range(1, 13)]
 
@@ -48,10 +49,10 @@ def _reason(text: str) -> str:
     return next((str(said) for start, said in REASONS.items() if text.startswith(start)), text)
 
 
-def _missing_text(route_days: int, missing: tuple[dict, ...], names: dict[str, str]) -> str:
+def _missing_text(route_days: int, missing: tuple[MissingMust, ...], names: dict[str, str]) -> str:
     by_reason: dict[str, list[str]] = {}
     for m in missing:
-        by_reason.setdefault(_reason(m["reason"]), []).append(names.get(m["slug"], m["slug"]))
+        by_reason.setdefault(_reason(m.reason), []).append(names.get(m.slug, m.slug))
     places = "; ".join(f"{', '.join(spots)} ({reason})" for reason, spots in by_reason.items())
     return _(
         "Planned at its default length (%(days)d days from tomorrow), the route leaves out its own must-see "

@@ -1,150 +1,72 @@
 """Serializers that document the itinerary's stored request and result in the OpenAPI schema.
 
-The view returns the stored JSON as it is (no per-request re-serialisation); these classes describe its shape.
+The result's schema is derived from its types (trips/trip_result.py) by djangorestframework-dataclasses, which
+drf-spectacular reads; the request's is written here.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from rest_framework import serializers
+from rest_framework_dataclasses.serializers import DataclassSerializer
 
 from itineraries.api.keyword_fields import KeywordFieldsMixin
 from itineraries.catalogue.choices import INTERESTS, MODES, PACES
-from itineraries.trips.advice import ADVICE_CODES
+from itineraries.trips.trip_result import Day, Leg, TripResult, dataclass_fields
 
 
-class PlaceSerializer(serializers.Serializer):
-    slug = serializers.SlugField()
-    name_en = serializers.CharField()
-    name_zh = serializers.CharField()
-    lat = serializers.FloatField(help_text="WGS-84")
-    lon = serializers.FloatField(help_text="WGS-84")
+# Fields from a dataclass of trips/trip_result.py, with the words its field metadata gives. No docstring: it
+# would be published as the description of every component.
+class TypedSerializer(KeywordFieldsMixin, DataclassSerializer):
+    @property
+    def serializer_dataclass_field(self) -> type[serializers.Field]:
+        return TypedSerializer  # nested results get the same words
+
+    def get_default_field_names(self, declared_fields: Any) -> list[str]:
+        return list(self.dataclass_definition.fields)  # in the dataclass's order, declared ones among them
+
+    def create_field(self, field_name: str, extra_kwargs: dict[str, Any]) -> serializers.Field:
+        meta = self.dataclass_definition.fields[field_name].metadata
+        words: dict[str, Any] = {"help_text": meta["help"]} if meta.get("help") else {}
+        # Absent on the wire only when the metadata says so; a default that only fills old rows is not that.
+        words["required"] = not meta.get("optional")
+        return super().create_field(field_name, {**words, **extra_kwargs})
+
+    def build_standard_field(self, field_name: str, type_info: Any) -> tuple[type[serializers.Field], dict]:
+        meta = self.dataclass_definition.fields[field_name].metadata
+        if meta.get("choices"):
+            return serializers.ChoiceField, {"choices": list(meta["choices"])}
+        if meta.get("slug"):
+            return serializers.SlugField, {}
+        return super().build_standard_field(field_name, type_info)
 
 
-class ProblemSerializer(serializers.Serializer):
-    en = serializers.CharField()
-    zh = serializers.CharField()
-
-
-class DayProblemSerializer(ProblemSerializer):
-    slug = serializers.SlugField(allow_null=True, help_text="the stop it concerns; null for the whole day")
-
-
-class StopSerializer(PlaceSerializer):
-    arrive = serializers.DateTimeField(help_text="Asia/Shanghai")
-    start = serializers.DateTimeField(help_text="visit starts (after waiting for the opening, if any)")
-    depart = serializers.DateTimeField()
-    wait_minutes = serializers.IntegerField()
-    visit_minutes = serializers.IntegerField()
-    opening = serializers.CharField(help_text="opening hours that day, e.g. 08:30-17:30; 00:00-24:00 open access")
-    hours_estimated = serializers.BooleanField(
-        required=False, help_text="the hours are not confirmed: check before you go (absent in plans made before v1.2)"
-    )
-    categories = serializers.ListField(child=serializers.ChoiceField(choices=INTERESTS))
-    ticket_cny = serializers.IntegerField(allow_null=True, help_text="adult ticket in yuan; 0 free, null unknown")
-    ticket_estimated = serializers.BooleanField(
-        required=False, help_text="the price is not confirmed (absent in plans made before v1.2)"
-    )
-    score = serializers.FloatField()
-    problem = ProblemSerializer(
-        required=False, allow_null=True, help_text="in a hand-edited plan: the rule this visit breaks, if any"
-    )
-
-
-class LegSerializer(KeywordFieldsMixin, serializers.Serializer):
-    from_ = serializers.SlugField(help_text="slug of the place left")
-    to = serializers.SlugField()
-    km = serializers.FloatField()
-    minutes = serializers.IntegerField()
+class LegSerializer(TypedSerializer):
     path = serializers.ListField(
         child=serializers.ListField(child=serializers.FloatField(), min_length=2, max_length=2),
-        help_text="the road geometry as [lat, lon] pairs (WGS-84), in driving order; empty for a zero-length leg",
-    )
-    on_foot = serializers.BooleanField(
-        required=False, help_text="walked: the places are under 1.5 km apart (absent in plans made before 1.4)"
+        help_text=dataclass_fields(Leg)["path"].metadata["help"],
     )
 
-
-class SeasonNoteSerializer(serializers.Serializer):
-    en = serializers.CharField()
-    zh = serializers.CharField()
+    class Meta:
+        dataclass = Leg
 
 
-class LunchSerializer(serializers.Serializer):
-    start = serializers.DateTimeField(help_text="between 11:30 and 13:30")
-    end = serializers.DateTimeField()
-    after = serializers.SlugField(help_text="the visit lunch follows, or is inside of")
-    before = serializers.SlugField(
-        allow_null=True,
-        required=False,
-        help_text="when lunch is taken on arrival at this visit, after the drive from `after` (null otherwise)",
-    )
-    inside = serializers.BooleanField(help_text="eaten inside a long visit (a town or scenic area)")
+class DaySerializer(TypedSerializer):
+    legs = LegSerializer(many=True, help_text=dataclass_fields(Day)["legs"].metadata["help"])
+
+    class Meta:
+        dataclass = Day
+        extra_kwargs = {"drive_cap_minutes": {"allow_null": False}}  # None only in old rows, never on the wire
 
 
-class DaySerializer(serializers.Serializer):
-    date = serializers.DateField()
-    start = PlaceSerializer(help_text="where the day begins")
-    stops = StopSerializer(many=True)
-    legs = LegSerializer(many=True, help_text="one more than the stops: start -> stops -> night")
-    lodging = PlaceSerializer(allow_null=True, help_text="where to sleep; null on the last day")
-    end = PlaceSerializer(help_text="where the day ends: the lodging, or the trip's end")
-    drive_km = serializers.FloatField()
-    drive_minutes = serializers.IntegerField()
-    drive_cap_minutes = serializers.IntegerField(help_text="the most minutes at the wheel (or riding) a day")
-    lunch = LunchSerializer(allow_null=True, help_text="on days with visits before and after midday")
-    day_start = serializers.DateTimeField()
-    day_end = serializers.DateTimeField(help_text="arrival at the night's lodging or the trip's end")
-    sunset = serializers.DateTimeField(
-        required=False, help_text="sunset at the night's lodging or the trip's end (absent in plans made before 1.4)"
-    )
-    season_note = SeasonNoteSerializer(allow_null=True)
-    rest = serializers.BooleanField(required=False, help_text="a rest day the tourist asked for: no driving")
-    problems = DayProblemSerializer(
-        many=True, required=False, help_text="in a hand-edited plan: what the day breaks (hours, cap, end, lunch)"
-    )
-
-
-class MissingMustSerializer(serializers.Serializer):
-    slug = serializers.SlugField()
-    reason = serializers.CharField()
-
-
-class SolverSerializer(serializers.Serializer):
-    iterations = serializers.IntegerField()
-    seconds = serializers.FloatField()
-
-
-class AdviceSerializer(serializers.Serializer):
-    code = serializers.ChoiceField(
-        choices=list(ADVICE_CODES), help_text="; ".join(f"{code}: {why}" for code, why in ADVICE_CODES.items())
-    )
-    day = serializers.IntegerField(allow_null=True, help_text="1-based; null for advice about the whole trip")
-    en = serializers.CharField()
-    zh = serializers.CharField()
-
-
-class ChangesSerializer(serializers.Serializer):
-    kept = serializers.ListField(child=serializers.SlugField(), help_text="on the same day as before")
-    moved = serializers.ListField(child=serializers.SlugField(), help_text="on another day than before")
-    added = serializers.ListField(child=serializers.SlugField())
-    removed = serializers.ListField(child=serializers.SlugField())
-
-
-class ResultSerializer(serializers.Serializer):
+class ResultSerializer(TypedSerializer):
     days = DaySerializer(many=True)
-    score = serializers.FloatField()
-    total_km = serializers.FloatField()
-    total_drive_minutes = serializers.IntegerField()
-    mode = serializers.ChoiceField(choices=MODES)
-    missing_must = MissingMustSerializer(many=True, help_text="must-see places the plan could not fit, and why")
-    solver = SolverSerializer()
-    drive_cap_minutes = serializers.IntegerField(help_text="the most minutes at the wheel (or riding) a day")
-    advice = AdviceSerializer(many=True, help_text="why a day is free or the plan is thin, and what would help")
-    changes = ChangesSerializer(allow_null=True, help_text="a re-plan's differences from the plan it came from")
-    edited = serializers.BooleanField(required=False, help_text="true when the days were arranged by hand")
-    violations = serializers.ListField(
-        child=serializers.CharField(), required=False, help_text="in a hand-edited plan: the engine checker's findings"
-    )
+
+    class Meta:
+        dataclass = TripResult
+        ref_name = "Result"
+        extra_kwargs = {"drive_cap_minutes": {"allow_null": False}}
 
 
 class StoredRequestSerializer(serializers.Serializer):

@@ -18,6 +18,7 @@ from itineraries.catalogue.models import (
 from itineraries.trips.models import Itinerary, Origin
 from itineraries.trips.request import MAX_DRIVE_HOURS
 from itineraries.trips.selectors import PUBLIC_FIELDS
+from itineraries.trips.trip_result import stored_wire
 from itineraries.trips.validation import MAX_AVOID, MAX_MUST, PlanInput
 
 
@@ -124,6 +125,11 @@ class AcceptedSerializer(serializers.Serializer):
     url = serializers.URLField(help_text="the itinerary to poll; also in the Location header")
 
 
+def _wire(stored: dict | None) -> dict | None:
+    """A stored result as clients read it: upgraded from an older shape, without the row's own bookkeeping."""
+    return None if stored is None else stored_wire(stored)
+
+
 class ItinerarySerializer(serializers.ModelSerializer):
     status = serializers.ChoiceField(choices=Itinerary.Status.choices, read_only=True)
     progress = serializers.IntegerField(min_value=0, max_value=100, read_only=True, help_text="percent")
@@ -146,6 +152,7 @@ class ItinerarySerializer(serializers.ModelSerializer):
         """The same representation from a row of trips.selectors.itinerary_public, without DRF's field machinery."""
         stamp = serializers.DateTimeField()
         data = {name: row[name] for name in PUBLIC_FIELDS}
+        data["result"] = _wire(row["result"])
         data["id"] = str(row["id"])
         data["trip"] = str(row["trip_id"]) if row["trip_id"] else None
         data["name"], data["notes"] = row["trip__name"], row["trip__notes"]
@@ -155,7 +162,7 @@ class ItinerarySerializer(serializers.ModelSerializer):
 
     @extend_schema_field(ResultSerializer(allow_null=True, help_text="null until the status is done"))
     def get_result(self, obj: Itinerary):
-        return obj.result
+        return _wire(obj.result)
 
     @extend_schema_field(StoredRequestSerializer)
     def get_request(self, obj: Itinerary):

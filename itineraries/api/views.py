@@ -369,7 +369,7 @@ class ItineraryViewSet(
     @action(detail=True, methods=["get"], content_negotiation_class=DownloadNegotiation)
     def gpx(self, request, pk=None):
         itinerary = self._done(pk)
-        body = exports.to_gpx(itinerary.result, title=f"Shanxi trip {itinerary.pk}")
+        body = exports.to_gpx(itinerary.trip_result, title=f"Shanxi trip {itinerary.pk}")
         response = HttpResponse(body, content_type=download_type(request, GPX_TYPES))
         response["Content-Disposition"] = f'attachment; filename="shanxi-trip-{itinerary.pk}.gpx"'
         return response
@@ -382,7 +382,7 @@ class ItineraryViewSet(
     @action(detail=True, methods=["get"], content_negotiation_class=DownloadNegotiation)
     def ics(self, request, pk=None):
         itinerary = self._done(pk)
-        body = exports.to_ics(itinerary.result, uid_prefix=str(itinerary.pk))
+        body = exports.to_ics(itinerary.trip_result, uid_prefix=str(itinerary.pk))
         response = HttpResponse(body, content_type=download_type(request, ICS_TYPES))
         response["Content-Disposition"] = f'attachment; filename="shanxi-trip-{itinerary.pk}.ics"'
         return response
@@ -395,7 +395,7 @@ class ItineraryViewSet(
     @action(detail=True, methods=["get"])
     def geojson(self, request, pk=None):
         itinerary = self._done(pk)
-        return Response(exports.to_geojson(itinerary.result), content_type=GEOJSON)
+        return Response(exports.to_geojson(itinerary.trip_result), content_type=GEOJSON)
 
 
 @extend_schema(exclude=True)

@@ -17,8 +17,11 @@ def place_name(obj) -> str:
 
 
 @register.filter
-def hhmm(iso: str) -> str:
-    return iso[11:16] if iso else ""
+def hhmm(moment: dt.datetime | str | None) -> str:
+    """The clock time of a plan's moment, in the plan's own zone (Asia/Shanghai), not the page's."""
+    if isinstance(moment, dt.datetime):
+        return f"{moment:%H:%M}"
+    return moment[11:16] if moment else ""
 
 
 @register.filter(name="day_colour")

@@ -28,13 +28,13 @@ class Role(IntEnum):
 
 
 def trip_role(trip: Trip, user: AbstractBaseUser | AnonymousUser | None, *, share_tokens: Collection[str] = ()) -> Role:
-    signed_in = user is not None and user.is_authenticated
     if trip.owner_id is None:
         return Role.COLLABORATOR
-    if signed_in and trip.owner_id == user.pk:
-        return Role.OWNER
-    if signed_in and trip.collaborators.filter(pk=user.pk).exists():
-        return Role.COLLABORATOR
+    if user is not None and user.is_authenticated:
+        if trip.owner_id == user.pk:
+            return Role.OWNER
+        if trip.collaborators.filter(pk=user.pk).exists():
+            return Role.COLLABORATOR
     if trip.share_token and trip.share_token in share_tokens:
         return Role.VIEWER
     return Role.NONE

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -59,7 +59,7 @@ def _matches(context: PlanContext, slug: str) -> bool:
     return bool(set(context.request.interests) & set(context.places[slug].categories))
 
 
-def _interests_short(plan: Plan, context: PlanContext) -> dict | None:
+def _interests_short(plan: Plan, context: PlanContext) -> dict[str, Any] | None:
     """When the tourist's interests cannot fill two places a day, say so, and where the nearest matching
     place left out lies."""
     request = context.request
@@ -95,13 +95,13 @@ def _interests_short(plan: Plan, context: PlanContext) -> dict | None:
     return {"code": "interests_short", "day": None, "en": en, "zh": zh}
 
 
-def plan_advice(plan: Plan, context: PlanContext) -> list[dict]:
+def plan_advice(plan: Plan, context: PlanContext) -> list[dict[str, Any]]:
     """Messages (English and Chinese) for each empty day the tourist did not ask to rest, and for a trip with
     fewer stops than days."""
     request, problem = context.request, context.problem
     cap = request.drive_cap
     mode_en, mode_zh = MODE_NAMES[request.mode]
-    advice: list[dict] = []
+    advice: list[dict[str, Any]] = []
     empty = [d for d, day in enumerate(plan.days) if not day.visits and d + 1 not in request.rest_days]
     visited = set(plan.visited)
     for d in empty:

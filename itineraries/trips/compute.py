@@ -19,6 +19,7 @@ from itineraries.trips.errors import PlanError
 from itineraries.trips.replans import Command, DropPlaces, PinPlaces, ReorderDay, command_for
 from itineraries.trips.request import PlanRequest
 from itineraries.trips.results import plan_to_result
+from itineraries.trips.trip_result import TripResult
 
 EXHAUSTIVE_ORDER_PLACES = 7  # a day of at most this many places is re-ordered by trying every order
 Progress = Callable[[float, Plan], None]
@@ -202,8 +203,8 @@ def _run(solving: Solving, command: Command) -> Plan:
     return plan if plan is not None else _fresh(solving)
 
 
-def plan_make(*, request: PlanRequest, solver_seconds: float, progress: Progress | None = None) -> dict:
-    """Solve a request against the current catalogue and return the public result. Every solve it needs shares
+def plan_make(*, request: PlanRequest, solver_seconds: float, progress: Progress | None = None) -> TripResult:
+    """Solve a request against the current catalogue and return its result. Every solve it needs shares
     ``solver_seconds`` and reports to ``progress``."""
     if request.as_given:
         return plan_as_given(request=request)

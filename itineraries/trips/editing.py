@@ -8,12 +8,13 @@ from dataclasses import replace
 
 import numpy as np
 
-from itineraries.routing import Plan, check
+from itineraries.routing import DayPlan, Plan, check
 from itineraries.routing.plan import schedule_day
 from itineraries.trips import selectors
 from itineraries.trips.errors import InvalidRequest
 from itineraries.trips.request import AFTER_SUNSET, PACE_WINDOWS, PlanRequest
 from itineraries.trips.results import plan_changes, plan_to_result
+from itineraries.trips.trip_result import Day, DayProblem, Problem, TripResult
 
 
 def _hhmm(minutes: float) -> str:
@@ -30,8 +31,8 @@ def _hours_zh(minutes: float) -> str:
     return f"{h} 小时 {m} 分钟" if h else f"{m} 分钟"
 
 
-def plan_as_given(*, request: PlanRequest, before: list[list[str]] | None = None) -> dict:
-    """The public result of the days exactly as ``request.previous`` orders them, nights as before."""
+def plan_as_given(*, request: PlanRequest, before: list[list[str]] | None = None) -> TripResult:
+    """The result of the days exactly as ``request.previous`` orders them, nights as before."""
     context = selectors.problem_for_request(request)
     problem = context.problem
     node = {slug: i for i, slug in enumerate(context.slugs) if i >= 2 + len(problem.lodgings)}
@@ -61,75 +62,76 @@ def plan_as_given(*, request: PlanRequest, before: list[list[str]] | None = None
         missing_must=tuple(m for m in sorted(problem.must) if m not in visited),
     )
     result = plan_to_result(plan, context)
-    result["edited"] = True
     with np.errstate(invalid="ignore"):  # a visit on a closed day starts at +inf in the strict problem
-        result["violations"] = check(problem, plan)  # the engine's own words, for clients that check
-    for d, (day, out) in enumerate(zip(plan.days, result["days"], strict=True)):
-        out["problems"] = _problems(context, d, day, out, request.dates[d])
-    if before is not None:
-        result["changes"] = plan_changes(tuple(tuple(day) for day in before), result["days"])
-    return result
+        violations = check(problem, plan)  # the engine's own words, for clients that check
+    timed = tuple(
+        _with_problems(context, d, day, out, request.dates[d])
+        for d, (day, out) in enumerate(zip(plan.days, result.days, strict=True))
+    )
+    changes = plan_changes(before, timed) if before is not None else result.changes
+    return replace(result, days=timed, edited=True, violations=tuple(violations), changes=changes)
 
 
-def _problems(context: selectors.PlanContext, d: int, day, out: dict, date: dt.date) -> list[dict]:
-    """What the day breaks, each in English and Chinese; a stop that breaks its hours also carries it."""
+def _with_problems(context: selectors.PlanContext, d: int, day: DayPlan, out: Day, date: dt.date) -> Day:
+    """The day with what it breaks, each in English and Chinese; a stop that breaks its hours also carries it."""
     problem = context.problem
-    found: list[dict] = []
-    for visit, stop in zip(day.visits, out["stops"], strict=True):
+    found: list[DayProblem] = []
+    stops = []
+    for visit, stop in zip(day.visits, out.stops, strict=True):
         window = context.windows[visit.node][d]
-        name_en, name_zh = stop["name_en"], stop["name_zh"]
         issue = None
         if window is None:
-            issue = {
-                "en": f"{name_en} is closed on {date:%a %d %b}.",
-                "zh": f"{name_zh}在{date.month}月{date.day}日不开放。",
-            }
+            issue = Problem(
+                en=f"{stop.name_en} is closed on {date:%a %d %b}.",
+                zh=f"{stop.name_zh}在{date.month}月{date.day}日不开放。",
+            )
         elif visit.start > problem.closes[d, visit.node] + 1e-6:
-            close, begins, minutes = _hhmm(window[1]), _hhmm(visit.start), stop["visit_minutes"]
-            issue = {
-                "en": f"{name_en}: the visit would start at {begins}, too late for its {minutes} min before "
+            close, begins, minutes = _hhmm(window[1]), _hhmm(visit.start), stop.visit_minutes
+            issue = Problem(
+                en=f"{stop.name_en}: the visit would start at {begins}, too late for its {minutes} min before "
                 f"closing at {close}.",
-                "zh": f"{name_zh}：{begins} 才能开始游览，{close} 关门前不够 {minutes} 分钟。",
-            }
-        stop["problem"] = issue
+                zh=f"{stop.name_zh}：{begins} 才能开始游览，{close} 关门前不够 {minutes} 分钟。",
+            )
+        stops.append(replace(stop, problem=issue))
         if issue:
-            found.append({**issue, "slug": stop["slug"]})
+            found.append(DayProblem(en=issue.en, zh=issue.zh, slug=stop.slug))
     spec = problem.days[d]
     if day.drive > spec.max_drive + 1e-6:
         found.append(
-            {
-                "slug": None,
-                "en": f"{_hours(day.drive)} at the wheel, over this trip's limit of {_hours(spec.max_drive)}.",
-                "zh": f"驾驶 {_hours_zh(day.drive)}，超过本次行程每天 {_hours_zh(spec.max_drive)} 的上限。",
-            }
+            DayProblem(
+                slug=None,
+                en=f"{_hours(day.drive)} at the wheel, over this trip's limit of {_hours(spec.max_drive)}.",
+                zh=f"驾驶 {_hours_zh(day.drive)}，超过本次行程每天 {_hours_zh(spec.max_drive)} 的上限。",
+            )
         )
     if day.end_arrive > spec.end + 1e-6:
-        found.append({"slug": None, **_late_end(context.request, day.end_arrive, spec.end)})
+        late = _late_end(context.request, day.end_arrive, spec.end)
+        found.append(DayProblem(slug=None, en=late.en, zh=late.zh))
     if day.lunch_missing:
-        found.append({"slug": None, "en": "No room for a lunch hour.", "zh": "没有留出午餐时间。"})
-    return found
+        found.append(DayProblem(slug=None, en="No room for a lunch hour.", zh="没有留出午餐时间。"))
+    return replace(out, stops=tuple(stops), problems=tuple(found))
 
 
 PACE_NAMES = {"relaxed": ("relaxed", "轻松"), "normal": ("normal", "适中"), "packed": ("packed", "紧凑")}
 
 
-def _late_end(request: PlanRequest, ends: float, limit: float) -> dict:
+def _late_end(request: PlanRequest, ends: float, limit: float) -> Problem:
     """Why a day should end by ``limit``: the pace's last hour, or sunset (plus a little dusk by car)."""
     end, by = _hhmm(ends), _hhmm(limit)
     pace_en, pace_zh = PACE_NAMES.get(request.pace, (request.pace, request.pace))
     if limit >= PACE_WINDOWS[request.pace][1]:
-        return {
-            "en": f"The day ends at {end}, after {by}, when a {pace_en} day should be over.",
-            "zh": f"当天 {end} 才结束，晚于{pace_zh}节奏每天的结束时间 {by}。",
-        }
+        return Problem(
+            en=f"The day ends at {end}, after {by}, when a {pace_en} day should be over.",
+            zh=f"当天 {end} 才结束，晚于{pace_zh}节奏每天的结束时间 {by}。",
+        )
     dusk = AFTER_SUNSET.get(request.mode, 0)
     sunset = _hhmm(limit - dusk)
     if not dusk:
-        return {
-            "en": f"The day ends at {end}, after sunset ({sunset}): riders should reach their bed by then.",
-            "zh": f"当天 {end} 才结束，晚于日落时间 {sunset}，骑行应在日落前到达住处。",
-        }
-    return {
-        "en": f"The day ends at {end}, after dark: sunset is at {sunset}, and the drive should be over by {by}.",
-        "zh": f"当天 {end} 才结束，天已黑：日落时间 {sunset}，应在 {by} 前结束驾驶。",
-    }
+        return Problem(
+            en=f"The day ends at {end}, after sunset ({sunset}): riders should reach their bed by then.",
+            zh=f"当天 {end} 才结束，晚于日落时间 {sunset}，骑行应在日落前到达住处。",
+        )
+    return Problem(
+        en=f"The day ends at {end}, after dark: sunset is at {sunset}, and the drive should be over by {by}.",
+        zh=f"当天 {end} 才结束，天已黑：日落时间 {sunset}，应在 {by} 前结束驾驶。",
+    )

@@ -74,7 +74,7 @@ def itinerary_solve(*, itinerary_id: ItineraryId, token: str, solver_seconds: fl
 
     result = plan_make(request=request, solver_seconds=solver_seconds, progress=report)
     Itinerary.objects.filter(pk=itinerary_id, claim=token).update(
-        status=Itinerary.Status.DONE, progress=100, result=result, finished_at=timezone.now(), error=""
+        status=Itinerary.Status.DONE, progress=100, result=result.to_stored(), finished_at=timezone.now(), error=""
     )
 
 

@@ -1,11 +1,15 @@
 """A tourist's trip: the request, its computation's lifecycle and the result."""
 
 import uuid
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from itineraries.trips.trip_result import TripResult
 
 
 class Origin(models.TextChoices):
@@ -128,7 +132,16 @@ class Itinerary(models.Model):
     def __str__(self) -> str:
         return f"{self.id} ({self.status})"
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self.trip_id is None:
             raise ValueError("a version belongs to a trip: make a new trip with Itinerary.objects.new_trip")
         super().save(*args, **kwargs)
+
+    @property
+    def trip_result(self) -> "TripResult":
+        """The finished plan as typed values, upgraded from whatever shape the row was stored in."""
+        from itineraries.trips.trip_result import TripResult
+
+        if self.result is None:
+            raise ValueError(f"itinerary {self.pk} has no result ({self.status})")
+        return TripResult.from_stored(self.result)

@@ -8,9 +8,11 @@ ride too short). Each broken promise becomes a code with its parameters, and adv
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from itineraries.catalogue.models import Destination
 from itineraries.catalogue.promises import Promises
+from itineraries.trips.trip_result import Day, TripResult
 
 RIDING = "cycling"  # a place of this category is ridden, not walked: its time counts as riding
 
@@ -23,32 +25,34 @@ class Broken:
     minutes: int | None = None  # riding that day, for "riding"
 
 
-def riding_minutes(day: dict) -> float:
+def riding_minutes(day: Day) -> float:
     """Minutes on the bike that day: on the road, and at the places that are rides."""
-    return day["drive_minutes"] + sum(s["visit_minutes"] for s in day["stops"] if RIDING in s.get("categories", ()))
+    return day.drive_minutes + sum(s.visit_minutes for s in day.stops if RIDING in s.categories)
 
 
-def broken_promises(result: dict, promises: Promises, *, route_days: int, mode: str) -> list[Broken]:
+def broken_promises(result: TripResult, promises: Promises, *, route_days: int, mode: str) -> list[Broken]:
     """Every promise ``result`` does not keep."""
-    days = result["days"]
+    days = result.days
     broken: list[Broken] = []
     for k, slug in enumerate(promises.nights_for(len(days), route_days)):
-        lodging = days[k].get("lodging") or {}
-        if slug and lodging.get("slug") != slug:
+        lodging = days[k].lodging
+        if slug and (lodging is None or lodging.slug != slug):
             broken.append(Broken("night", k + 1, slug))
-    first = {s["slug"] for s in days[0]["stops"]} if days else set()
+    first = {s.slug for s in days[0].stops} if days else set()
     broken += [Broken("day_one", 1, slug) for slug in promises.day_one if slug not in first]
-    visited = {s["slug"] for day in days for s in day["stops"]}
+    visited = {s.slug for s in result.stops}
     broken += [Broken("added", None, s) for s in promises.added_for(len(days), route_days) if s not in visited]
     if promises.riding_minutes is not None and mode != "car":
         for n, day in enumerate(days, start=1):
             ridden = riding_minutes(day)
-            if not day.get("rest") and ridden < promises.riding_minutes:
+            if not day.rest and ridden < promises.riding_minutes:
                 broken.append(Broken("riding", n, minutes=round(ridden)))
     return broken
 
 
-def promise_advice(broken: list[Broken], places: dict[str, Destination], least_riding: float | None) -> list[dict]:
+def promise_advice(
+    broken: list[Broken], places: dict[str, Destination], least_riding: float | None
+) -> list[dict[str, Any]]:
     """Advice in English and Chinese for each broken promise."""
     advice = []
     for b in broken:

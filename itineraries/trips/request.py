@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from astral import Observer
@@ -80,7 +81,7 @@ class PlanRequest:
             return None
         return SHORT_TRIP_DAY_KM * self.days
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["date"] = self.date.isoformat()
         data["interests"], data["must"], data["avoid"] = list(self.interests), list(self.must), list(self.avoid)
@@ -97,7 +98,7 @@ class PlanRequest:
         return data
 
     @classmethod
-    def from_json(cls, data: dict) -> PlanRequest:
+    def from_json(cls, data: dict[str, Any]) -> PlanRequest:
         return cls(
             start=data["start"],
             days=int(data["days"]),

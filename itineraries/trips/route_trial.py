@@ -4,9 +4,11 @@ saved. Nothing is stored."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from itineraries.trips.compute import plan_make
 from itineraries.trips.errors import InvalidRequest
+from itineraries.trips.trip_result import MissingMust
 from itineraries.trips.validation import PlanInput, plan_request_build
 
 # Enough for the route's few named places; the same on both sides of a comparison, so a difference is the edit's.
@@ -18,10 +20,10 @@ class RouteTrial:
     errors: dict[str, list[str]]  # the request's own problems, by field: nothing was planned
     km: float | None = None
     days_km: tuple[float, ...] = ()
-    missing: tuple[dict, ...] = ()  # must-sees left out: slug and reason
+    missing: tuple[MissingMust, ...] = ()  # must-sees left out, and why
 
 
-def route_trial(*, record: dict) -> RouteTrial:
+def route_trial(*, record: dict[str, Any]) -> RouteTrial:
     """Plan a route's defaults (start, days, pace, mode, must-sees, interests) from tomorrow."""
     given = PlanInput(
         start=record.get("start") or None,
@@ -39,7 +41,7 @@ def route_trial(*, record: dict) -> RouteTrial:
     result = plan_make(request=request, solver_seconds=TRIAL_SOLVER_SECONDS)
     return RouteTrial(
         errors={},
-        km=round(float(result["total_km"]), 1),
-        days_km=tuple(round(float(day["drive_km"]), 1) for day in result["days"]),
-        missing=tuple(result.get("missing_must") or ()),
+        km=round(float(result.total_km), 1),
+        days_km=tuple(round(float(day.drive_km), 1) for day in result.days),
+        missing=result.missing_must,
     )

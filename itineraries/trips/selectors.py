@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -72,7 +73,7 @@ PUBLIC_FIELDS = (
 )
 
 
-def itinerary_public(version: Itinerary) -> dict:
+def itinerary_public(version: Itinerary) -> dict[str, Any]:
     """What a client may read of one itinerary, from the row the access check already read (its trip
     selected with it): a finished plan is read far more often than it is written."""
     return {
@@ -83,7 +84,7 @@ def itinerary_public(version: Itinerary) -> dict:
     }
 
 
-def itinerary_etag(row: dict) -> str | None:
+def itinerary_etag(row: dict[str, Any]) -> str | None:
     """The entity tag of a finished (done or failed) plan, None while it is being computed. The trip's name and
     notes are part of the body, so their digests are part of the tag: a rename changes it."""
     finished = row["finished_at"]
@@ -113,7 +114,7 @@ class TripsHolding:
     upcoming: list[Itinerary]
 
 
-def _holds(result: dict, slugs: set[str]) -> bool:
+def _holds(result: dict[str, Any], slugs: set[str]) -> bool:
     for day in result.get("days", []):
         here = {s["slug"] for s in day.get("stops", [])} | {(day.get("lodging") or {}).get("slug")}
         if here & slugs:
@@ -160,7 +161,7 @@ def _within_reach(
     matrix: TravelMatrix,
     index: dict[str, int],
     anchors: list[str],
-    places: dict,
+    places: dict[str, Destination],
     promised_km: float | None = None,
 ) -> Callable[[str], bool]:
     """Whether a place lies within the trip's reach of one of the anchors (road km either way). Where fewer
@@ -219,7 +220,9 @@ def _walled_town_first(request: PlanRequest, matrix: TravelMatrix, places: dict[
     return Promises(nights=(inns[0],), day_one=(main.slug,))
 
 
-def _bases(promises: Promises | None, request: PlanRequest, lodgings: list[str], route_days: int | None) -> tuple:
+def _bases(
+    promises: Promises | None, request: PlanRequest, lodgings: list[str], route_days: int | None
+) -> tuple[int | None, ...]:
     """The lodging node of each promised night (None where any will do), for the nights the trip has."""
     if promises is None or route_days is None or request.as_given:
         return ()
@@ -262,7 +265,7 @@ def problem_for_request(request: PlanRequest) -> PlanContext:
     slugs = [request.start, end, *lodgings, *sights]
     nodes: list[Node] = [Node(key=f"start:{request.start}"), Node(key=f"end:{end}")]
     nodes += [Node(key=f"night:{s}") for s in lodgings]
-    raw_windows: list[tuple] = [(), (), *[() for _ in lodgings]]
+    raw_windows: list[tuple[Any, ...]] = [(), (), *[() for _ in lodgings]]
     for slug in sights:
         place = places[slug]
         per_day: list[tuple[float, float] | None] = []

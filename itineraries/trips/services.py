@@ -21,6 +21,7 @@ from itineraries.trips.errors import InvalidRequest, StaleWrite, TripGone
 from itineraries.trips.lifecycle import GAVE_UP, itinerary_fail
 from itineraries.trips.models import Itinerary, ItineraryId, Origin, Owner, Trip
 from itineraries.trips.request import PlanRequest
+from itineraries.trips.trip_result import TripResult
 
 log = logging.getLogger(__name__)
 
@@ -102,8 +103,8 @@ def itinerary_replan(
 
 def itinerary_days(itinerary: Itinerary) -> tuple[list[list[str]], list[str]]:
     """A finished version's places day by day, and where each day ended."""
-    days = (itinerary.result or {}).get("days", [])
-    return [[s["slug"] for s in day["stops"]] for day in days], [day["end"]["slug"] for day in days]
+    days = TripResult.from_stored(itinerary.result).days if itinerary.result else ()
+    return [[s.slug for s in day.stops] for day in days], [day.end.slug for day in days]
 
 
 def _finished_version(*, trip: Trip, source: Itinerary, origin: str, base: Base | None, **fields: object) -> Itinerary:
@@ -156,7 +157,7 @@ def itinerary_edit(*, itinerary: Itinerary, days: list[list[str]], base: Base | 
         request=edited.to_json(),
         status=Itinerary.Status.DONE,
         progress=100,
-        result=result,
+        result=result.to_stored(),
     )
 
 
@@ -248,7 +249,9 @@ def trip_duplicate(*, trip: Trip, owner: Owner) -> Trip:
             status=latest.status,
             progress=latest.progress,
             # A copy is a plan of its own: what a re-plan of the original changed is not news to it.
-            result={k: v for k, v in latest.result.items() if k != "changes"} if latest.result else latest.result,
+            result=replace(TripResult.from_stored(latest.result), changes=None).to_stored()
+            if latest.result
+            else latest.result,
             error=latest.error,
             finished_at=timezone.now(),
         )

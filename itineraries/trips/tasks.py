@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from celery import shared_task
+from celery import Task, shared_task
 from django.conf import settings
 from django.db import OperationalError
 
@@ -12,7 +12,7 @@ from itineraries.trips.lifecycle import itinerary_run
 
 
 @shared_task(bind=True, name=COMPUTE_TASK, acks_late=True, reject_on_worker_lost=True, max_retries=3)
-def itinerary_compute(self, itinerary_id: str) -> str:
+def itinerary_compute(self: Task, itinerary_id: str) -> str:
     # A redelivered message means the process that held it died (acks are late, and a lost worker's
     # message is rejected back to the queue): this attempt takes the row over at once.
     redelivered = bool((self.request.delivery_info or {}).get("redelivered"))

@@ -78,7 +78,7 @@ def _name(place: Destination | None, slug: str = "") -> str:
     return place.name_zh if chinese() else place.name_en
 
 
-class _Errors(dict):
+class _Errors(dict[str, list[str]]):
     def add(self, field: str, message: str, code: str = "invalid") -> None:
         self.setdefault(field, []).append(FieldMessage(message, code))
 

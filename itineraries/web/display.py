@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import copy
+from typing import Any
 
 from itineraries.catalogue.display import to_display
+from itineraries.trips.trip_result import TripResult
 
 
-def result_for_map(result: dict) -> dict:
-    """A copy of an itinerary result with every point in the tiles' datum."""
-    out = copy.deepcopy(result)
+def result_for_map(result: TripResult) -> dict[str, Any]:
+    """The result's wire shape for map.js, every point in the tiles' datum."""
+    out = result.to_json()
     for day in out["days"]:
         for place in [*day["stops"], day["start"], day["end"], *([day["lodging"]] if day["lodging"] else [])]:
             place["lat"], place["lon"] = to_display(place["lat"], place["lon"])

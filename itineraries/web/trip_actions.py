@@ -168,7 +168,7 @@ def trip_edit(request: HttpRequest, pk) -> HttpResponse:
     except InvalidRequest as exc:
         messages.error(request, " ".join(m for ms in exc.errors.values() for m in ms))
         return redirect("web:trip", pk=view.trip.pk)
-    problems = sum(len(day.get("problems", [])) for day in new.result["days"])
+    problems = sum(len(day.problems) for day in new.trip_result.days)
     if problems:
         messages.warning(
             request, _("Saved as version %(v)s. Some of it does not work: see the red notes.") % {"v": new.version}
@@ -197,7 +197,7 @@ def trip_optimise_day(request: HttpRequest, pk) -> HttpResponse:
         day = int(request.POST.get("day", ""))
     except ValueError:
         day = 0
-    if view.latest.status == Itinerary.Status.DONE and 1 <= day <= len(view.latest.result["days"]):
+    if view.latest.status == Itinerary.Status.DONE and 1 <= day <= len(view.latest.trip_result.days):
         services.itinerary_optimise_day(itinerary=view.latest, day=day, base=base_from_post(request.POST))
     return redirect("web:trip", pk=view.trip.pk)
 

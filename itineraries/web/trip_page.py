@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import segno
 from django.http import HttpRequest
 from django.urls import reverse
@@ -14,83 +12,79 @@ from itineraries.catalogue import selectors as catalogue
 from itineraries.catalogue.display import chinese, display_name
 from itineraries.trips.facts import is_open_access
 from itineraries.trips.models import Itinerary, Origin
+from itineraries.trips.trip_result import Changes, Place, Problem, TripResult
 from itineraries.web.navigation import Point, day_link_limits, route_links
 from itineraries.web.trip_access import TripView
 
 
-def _point(place: dict) -> Point:
-    return Point(place["lat"], place["lon"], place["name_zh"] if chinese() else place["name_en"])
+def _point(place: Place) -> Point:
+    return Point(place.lat, place.lon, place.name_zh if chinese() else place.name_en)
 
 
-def _change_of(slug: str, changes: dict | None) -> str:
+def _change_of(slug: str, changes: Changes | None) -> str:
     if not changes:
         return ""
-    if slug in changes["added"]:
+    if slug in changes.added:
         return "added"
-    if slug in changes["moved"]:
+    if slug in changes.moved:
         return "moved"
     return ""
 
 
-def timeline(itinerary: Itinerary) -> list[dict]:
+def timeline(itinerary: Itinerary, result: TripResult) -> list[dict]:
     days = []
-    result = itinerary.result
     pinned = set(itinerary.request.get("must", []))
-    mode = result.get("mode", "car")
-    changes = result.get("changes")
-    retired = set(catalogue.places_retired({stop["slug"] for day in result["days"] for stop in day["stops"]}))
-    for n, day in enumerate(result["days"], start=1):
-        places = [day["start"], *day["stops"], day["end"]]
+    mode = result.mode
+    changes = result.changes
+    retired = set(catalogue.places_retired({stop.slug for stop in result.stops}))
+    for n, day in enumerate(result.days, start=1):
+        places: list[Place] = [day.start, *day.stops, day.end]
         rows = []
-        lunch = day.get("lunch")
-        for k, (leg, stop) in enumerate(zip(day["legs"], day["stops"], strict=False)):
+        lunch = day.lunch
+        for k, (leg, stop) in enumerate(zip(day.legs, day.stops, strict=False)):
             rows.append(
                 {
                     "leg": leg,
-                    "leg_links": route_links(_point(places[k]), _point(stop), [], mode) if leg["km"] else [],
+                    "leg_links": route_links(_point(places[k]), _point(stop), [], mode) if leg.km else [],
                     "stop": stop,
-                    "label": display_name(stop["name_en"], stop["name_zh"]),
-                    "pinned": stop["slug"] in pinned,
-                    "retired": stop["slug"] in retired,
+                    "label": display_name(stop.name_en, stop.name_zh),
+                    "pinned": stop.slug in pinned,
+                    "retired": stop.slug in retired,
                     "open_access": is_open_access(stop),
-                    "change": _change_of(stop["slug"], changes),
-                    "lunch": lunch if lunch and lunch["after"] == stop["slug"] and not lunch.get("before") else None,
-                    "lunch_before": lunch if lunch and lunch.get("before") == stop["slug"] else None,
-                    "problem": _in_language(stop.get("problem")),
+                    "change": _change_of(stop.slug, changes),
+                    "lunch": lunch if lunch and lunch.after == stop.slug and not lunch.before else None,
+                    "lunch_before": lunch if lunch and lunch.before == stop.slug else None,
+                    "problem": _in_language(stop.problem),
                     "position": k + 1,
                 }
             )
-        night = day["lodging"] or day["end"]
-        last_leg = day["legs"][-1]
+        night = day.lodging or day.end
+        last_leg = day.legs[-1]
         days.append(
             {
                 "n": n,
                 "day": day,
-                "date": dt.date.fromisoformat(day["date"]),
+                "date": day.date,
                 "rows": rows,
                 "last_leg": last_leg,
-                "last_leg_links": route_links(_point(places[-2]), _point(places[-1]), [], mode)
-                if last_leg["km"]
+                "last_leg_links": route_links(_point(places[-2]), _point(places[-1]), [], mode) if last_leg.km else [],
+                "day_links": route_links(_point(day.start), _point(day.end), [_point(s) for s in day.stops], mode)
+                if day.drive_km
                 else [],
-                "day_links": route_links(
-                    _point(day["start"]), _point(day["end"]), [_point(s) for s in day["stops"]], mode
-                )
-                if day["drive_km"]
-                else [],
-                "day_link_limits": day_link_limits(len(day["stops"])) if day["drive_km"] else [],
-                "night": display_name(night["name_en"], night["name_zh"]),
-                "is_lodging": bool(day["lodging"]),
-                "start": display_name(day["start"]["name_en"], day["start"]["name_zh"]),
-                "problems": [_in_language(p) for p in day.get("problems", []) if not p.get("slug")],
+                "day_link_limits": day_link_limits(len(day.stops)) if day.drive_km else [],
+                "night": display_name(night.name_en, night.name_zh),
+                "is_lodging": bool(day.lodging),
+                "start": display_name(day.start.name_en, day.start.name_zh),
+                "problems": [_in_language(p) for p in day.problems if not p.slug],
             }
         )
     return days
 
 
-def _in_language(text: dict | None) -> str:
+def _in_language(text: Problem | None) -> str:
     if not text:
         return ""
-    return text["zh"] if chinese() else text["en"]
+    return text.zh if chinese() else text.en
 
 
 def versions(view: TripView) -> list[dict]:
@@ -118,36 +112,35 @@ def share_url(request: HttpRequest, view: TripView) -> str:
 def start_name(itinerary: Itinerary) -> str:
     """Where the trip starts, both names; from the catalogue while the plan is still being made."""
     if itinerary.result:
-        start = itinerary.result["days"][0]["start"]
-        return display_name(start["name_en"], start["name_zh"])
+        start = itinerary.trip_result.days[0].start
+        return display_name(start.name_en, start.name_zh)
     place = catalogue.destination_list().filter(slug=itinerary.request.get("start", "")).first()
     return display_name(place.name_en, place.name_zh) if place else itinerary.request.get("start", "")
 
 
-def season_notes(result: dict) -> list[str]:
+def season_notes(result: TripResult) -> list[str]:
     """Each distinct season note of the trip once, in the page's language (they depend on the area, not the day)."""
     notes: list[str] = []
-    for day in result["days"]:
-        note = day.get("season_note")
+    for day in result.days:
+        note = day.season_note
         if note:
-            text = note["zh"] if chinese() else note["en"]
+            text = note.zh if chinese() else note.en
             if text not in notes:
                 notes.append(text)
     return notes
 
 
-def removed_places(result: dict, labels: dict[str, str]) -> list[str]:
-    changes = result.get("changes") or {}
-    return [labels.get(slug, slug) for slug in changes.get("removed", [])]
+def removed_places(changes: Changes, labels: dict[str, str]) -> list[str]:
+    return [labels.get(slug, slug) for slug in changes.removed]
 
 
-def changes_summary(changes: dict, removed: list[str]) -> str:
+def changes_summary(changes: Changes, removed: list[str]) -> str:
     """What a re-plan or an edit changed, as one sentence punctuated as the page's language punctuates."""
     parts = [
-        ngettext("%(n)s place added", "%(n)s places added", len(changes["added"])) % {"n": len(changes["added"])},
-        ngettext("%(n)s moved to another day", "%(n)s moved to another day", len(changes["moved"]))
-        % {"n": len(changes["moved"])},
-        ngettext("%(n)s removed", "%(n)s removed", len(changes["removed"])) % {"n": len(changes["removed"])},
+        ngettext("%(n)s place added", "%(n)s places added", len(changes.added)) % {"n": len(changes.added)},
+        ngettext("%(n)s moved to another day", "%(n)s moved to another day", len(changes.moved))
+        % {"n": len(changes.moved)},
+        ngettext("%(n)s removed", "%(n)s removed", len(changes.removed)) % {"n": len(changes.removed)},
     ]
     text = pgettext("between clauses of a sentence", ", ").join(parts)
     if removed:

@@ -172,29 +172,24 @@ def trip(request: HttpRequest, pk) -> HttpResponse:
         places = {d.slug: d for d in selectors.destination_list()}
         labels = {slug: _label(d) for slug, d in places.items()}
         share_url = trip_page.share_url(request, view)
-        visited = {s["slug"] for d in itinerary.result["days"] for s in d["stops"]}
+        result = itinerary.trip_result
+        visited = {s.slug for s in result.stops}
         context.update(
-            days=trip_page.timeline(itinerary),
-            map_result=result_for_map(itinerary.result),
+            days=trip_page.timeline(itinerary, result),
+            map_result=result_for_map(result),
             share_url=share_url,
             share_qr=trip_page.share_qr_svg(share_url),
-            season_notes=trip_page.season_notes(itinerary.result),
-            changes=itinerary.result.get("changes"),
-            changes_text=trip_page.changes_summary(
-                itinerary.result["changes"], trip_page.removed_places(itinerary.result, labels)
-            )
-            if itinerary.result.get("changes")
+            season_notes=trip_page.season_notes(result),
+            changes=result.changes,
+            changes_text=trip_page.changes_summary(result.changes, trip_page.removed_places(result.changes, labels))
+            if result.changes
             else "",
             addable=[
                 (d.slug, labels[d.slug])
                 for d in sorted(places.values(), key=_sort_key)
                 if d.kind == Destination.Kind.SIGHT and d.slug not in visited
             ],
-            missing=[
-                {"label": labels[m["slug"]], "reason": m["reason"]}
-                for m in itinerary.result["missing_must"]
-                if m["slug"] in labels
-            ],
+            missing=[{"label": labels[m.slug], "reason": m.reason} for m in result.missing_must if m.slug in labels],
         )
     else:
         context["solver_warming"] = not solver_ready()
@@ -217,20 +212,20 @@ def _finished(request: HttpRequest, pk) -> Itinerary:
 def trip_geojson(request: HttpRequest, pk) -> HttpResponse:
     """The trip as a GeoJSON file to save, for the page's download button (the API answers the same data)."""
     itinerary = _finished(request, pk)
-    body = json.dumps(exports.to_geojson(itinerary.result), ensure_ascii=False)
+    body = json.dumps(exports.to_geojson(itinerary.trip_result), ensure_ascii=False)
     return _download(itinerary, "geojson", body, "application/geo+json; charset=utf-8")
 
 
 def trip_gpx(request: HttpRequest, pk) -> HttpResponse:
     """The trip as GPX for the page's button: read with the page's access (a share link kept in the session)."""
     itinerary = _finished(request, pk)
-    body = exports.to_gpx(itinerary.result, title=f"Shanxi trip {itinerary.pk}")
+    body = exports.to_gpx(itinerary.trip_result, title=f"Shanxi trip {itinerary.pk}")
     return _download(itinerary, "gpx", body, "application/gpx+xml")
 
 
 def trip_ics(request: HttpRequest, pk) -> HttpResponse:
     itinerary = _finished(request, pk)
-    body = exports.to_ics(itinerary.result, uid_prefix=str(itinerary.pk))
+    body = exports.to_ics(itinerary.trip_result, uid_prefix=str(itinerary.pk))
     return _download(itinerary, "ics", body, "text/calendar; charset=utf-8")
 
 
@@ -299,18 +294,19 @@ def compare(request: HttpRequest, a, b) -> HttpResponse:
     for n, p in enumerate(plans):
         column = {"itinerary": p, "title": _compare_title(p.request), "n": n}
         if p.status == Itinerary.Status.DONE:
-            days = p.result["days"]
+            result = p.trip_result
+            days = result.days
             column.update(
-                km=p.result["total_km"],
-                minutes=p.result["total_drive_minutes"],
-                longest=max((d["drive_minutes"] for d in days), default=0),
-                nights=len({d["lodging"]["slug"] for d in days if d["lodging"]}),
+                km=result.total_km,
+                minutes=result.total_drive_minutes,
+                longest=max((d.drive_minutes for d in days), default=0),
+                nights=len({d.lodging.slug for d in days if d.lodging}),
                 days=[
-                    {"n": k, "stops": [display_name(s["name_en"], s["name_zh"]) for s in d["stops"]]}
+                    {"n": k, "stops": [display_name(s.name_en, s.name_zh) for s in d.stops]}
                     for k, d in enumerate(days, start=1)
                 ],
-                stops=sum(len(d["stops"]) for d in days),
-                map_result=result_for_map(p.result),
+                stops=sum(len(d.stops) for d in days),
+                map_result=result_for_map(result),
             )
         columns.append(column)
     pending = any(p.status in (Itinerary.Status.QUEUED, Itinerary.Status.RUNNING) for p in plans)

@@ -63,11 +63,10 @@ def _app_days(result: dict) -> list:
     ]
 
 
-@pytest.mark.parametrize("name", sorted(APP_TRIPS))
-def test_app_trip_plans_are_unchanged(catalogue, monkeypatch, name):
+def app_request(name: str, monkeypatch):
+    """The request of golden app trip ``name``."""
     from django.utils import timezone
 
-    from itineraries.trips.compute import plan_make
     from itineraries.trips.request import PlanRequest
 
     fields = {"date": dt.date(2027, 5, 3), **APP_TRIPS[name]}
@@ -77,10 +76,16 @@ def test_app_trip_plans_are_unchanged(catalogue, monkeypatch, name):
         # The golden files' dates are fixed, and the validator refuses a date in the past: validate as on a
         # fixed day before them, so that this test does not fail once they have passed.
         monkeypatch.setattr(timezone, "localdate", lambda: dt.date(2027, 1, 1))
-        request = plan_request_build(given=PlanInput(route=fields["route"], date=fields["date"]))
-    else:
-        request = PlanRequest(**fields)
-    result = plan_make(request=request, solver_seconds=600.0)
+        return plan_request_build(given=PlanInput(route=fields["route"], date=fields["date"]))
+    return PlanRequest(**fields)
+
+
+@pytest.mark.parametrize("name", sorted(APP_TRIPS))
+def test_app_trip_plans_are_unchanged(catalogue, monkeypatch, name):
+    from itineraries.trips.compute import plan_make
+
+    request = app_request(name, monkeypatch)
+    result = plan_make(request=request, solver_seconds=600.0).to_json()
     _compare(f"app-{name}", {"request": request.to_json(), "days": _app_days(result)})
 
 

@@ -22,7 +22,7 @@ HEARTBEAT_SECONDS = 5.0  # the sweeper takes over a row whose heartbeat is older
 def fortnight():
     """A 14-day trip from Taiyuan in spring, its days and nights."""
     request = PlanRequest(start="taiyuan", days=14, date=upcoming(5, 4), pace="normal")
-    result = plan_make(request=request, solver_seconds=4)
+    result = plan_make(request=request, solver_seconds=4).to_json()
     days = [[s["slug"] for s in day["stops"]] for day in result["days"]]
     return request, days, [day["end"]["slug"] for day in result["days"]]
 
@@ -68,7 +68,7 @@ def test_a_fourteen_day_replan_beats_while_it_solves(fortnight, changes):
         request=_changed(fortnight, **changes),
         solver_seconds=4,
         progress=lambda fraction, _plan: beats.append((time.monotonic(), fraction)),
-    )
+    ).to_json()
     finished = time.monotonic()
     moments = [started, *(moment for moment, _ in beats), finished]
     assert beats, "a re-plan reports progress"

@@ -108,13 +108,13 @@ def test_a_late_day_end_says_what_the_limit_is():
 
     car = PlanRequest(start="jincheng", days=1, date=dt.date(2027, 5, 3), pace="relaxed", mode="car")
     late = _late_end(car, ends=18 * 60 + 34, limit=18 * 60 + 17)
-    assert late["en"] == "The day ends at 18:34, after dark: sunset is at 18:07, and the drive should be over by 18:17."
-    assert late["zh"] == "当天 18:34 才结束，天已黑：日落时间 18:07，应在 18:17 前结束驾驶。"
+    assert late.en == "The day ends at 18:34, after dark: sunset is at 18:07, and the drive should be over by 18:17."
+    assert late.zh == "当天 18:34 才结束，天已黑：日落时间 18:07，应在 18:17 前结束驾驶。"
     bike = PlanRequest(start="jincheng", days=1, date=dt.date(2027, 5, 3), pace="relaxed", mode="bicycle")
-    assert "after sunset (18:17)" in _late_end(bike, ends=18 * 60 + 34, limit=18 * 60 + 17)["en"]
+    assert "after sunset (18:17)" in _late_end(bike, ends=18 * 60 + 34, limit=18 * 60 + 17).en
     paced = _late_end(car, ends=18 * 60 + 50, limit=18 * 60 + 30)
-    assert paced["en"] == "The day ends at 18:50, after 18:30, when a relaxed day should be over."
-    assert "轻松" in paced["zh"]
+    assert paced.en == "The day ends at 18:50, after 18:30, when a relaxed day should be over."
+    assert "轻松" in paced.zh
 
 
 def test_dates_read_in_each_languages_order():

@@ -9,6 +9,7 @@ from itineraries.catalogue.selectors import destination_list
 from itineraries.trips.compute import plan_make
 from itineraries.trips.errors import InvalidRequest, PlanError
 from itineraries.trips.facts import hours_text, ticket_text
+from itineraries.trips.trip_result import TripResult
 from itineraries.trips.validation import PlanInput, plan_request_build
 
 NO_CATALOGUE = (
@@ -75,37 +76,35 @@ class Command(BaseCommand):
         except PlanError as exc:
             raise CommandError(str(exc)) from exc
         if o["json"]:
-            self.stdout.write(json.dumps(result, ensure_ascii=False, indent=1))
+            self.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
             return
         self.stdout.write(self._text(result))
 
     @staticmethod
-    def _text(result: dict) -> str:
+    def _text(result: TripResult) -> str:
         lines = []
-        for n, day in enumerate(result["days"], start=1):
-            rest = "  (rest day)" if day.get("rest") else ""
+        for n, day in enumerate(result.days, start=1):
+            rest = "  (rest day)" if day.rest else ""
             lines.append(
-                f"Day {n}  {day['date']}{rest}  from {day['start']['name_en']} ({day['start']['name_zh']})"
-                f"  {day['drive_km']} km, {day['drive_minutes']} min on the road (cap {day['drive_cap_minutes']} min)"
+                f"Day {n}  {day.date}{rest}  from {day.start.name_en} ({day.start.name_zh})"
+                f"  {day.drive_km} km, {day.drive_minutes} min on the road (cap {day.drive_cap_minutes} min)"
             )
-            for leg, stop in zip(day["legs"], day["stops"], strict=False):
-                lines.append(f"    {leg['km']:6.1f} km {leg['minutes']:4d} min  ->")
+            for leg, stop in zip(day.legs, day.stops, strict=False):
+                lines.append(f"    {leg.km:6.1f} km {leg.minutes:4d} min  ->")
                 lines.append(
-                    f"  {stop['arrive'][11:16]}-{stop['depart'][11:16]}  {stop['name_en']} ({stop['name_zh']})"
+                    f"  {stop.arrive:%H:%M}-{stop.depart:%H:%M}  {stop.name_en} ({stop.name_zh})"
                     f"  {hours_text(stop)}; {ticket_text(stop)}"
                 )
-            last = day["legs"][-1]
-            lines.append(f"    {last['km']:6.1f} km {last['minutes']:4d} min  ->")
-            night = day["lodging"] or day["end"]
-            label = "Sleep at" if day["lodging"] else "Trip ends at"
-            lines.append(f"  {day['day_end'][11:16]}  {label} {night['name_en']} ({night['name_zh']})")
+            last = day.legs[-1]
+            lines.append(f"    {last.km:6.1f} km {last.minutes:4d} min  ->")
+            night = day.lodging or day.end
+            label = "Sleep at" if day.lodging else "Trip ends at"
+            lines.append(f"  {day.day_end:%H:%M}  {label} {night.name_en} ({night.name_zh})")
             lines.append("")
-        lines.append(
-            f"Total: {result['total_km']} km, {result['total_drive_minutes']} min on the road, score {result['score']}"
-        )
-        for missing in result["missing_must"]:
-            lines.append(f"Could not fit must-see {missing['slug']}: {missing['reason']}")
-        lines.extend(advice["en"] for advice in result["advice"])
+        lines.append(f"Total: {result.total_km} km, {result.total_drive_minutes} min on the road, score {result.score}")
+        for missing in result.missing_must:
+            lines.append(f"Could not fit must-see {missing.slug}: {missing.reason}")
+        lines.extend(advice.en for advice in result.advice)
         return "\n".join(lines)
 
 
