@@ -17,6 +17,7 @@ import pytest
 
 from benchmarks.instances import read_toptw
 from itineraries.routing import MaxIterations, MaxRuntime, check, solve
+from tests.conftest import UNTIMED
 
 DATA = Path(__file__).parent / "data"
 WRITE = os.environ.get("GOLDEN_WRITE") == "1"
@@ -80,7 +81,7 @@ def test_app_trip_plans_are_unchanged(catalogue, monkeypatch, name):
         request = plan_request_build(given=PlanInput(route=fields["route"], date=fields["date"]))
     else:
         request = PlanRequest(**fields)
-    result = plan_make(request=request, solver_seconds=600.0)
+    result = plan_make(request=request, solver_seconds=UNTIMED)
     _compare(f"app-{name}", {"request": request.to_json(), "days": _app_days(result)})
 
 

@@ -13,7 +13,7 @@ from django.test import Client
 from itineraries.catalogue.models import Destination
 from itineraries.trips.models import Itinerary
 from tests.dates import upcoming
-from tests.integration.processes import RestartableRedis, app_env, celery_worker, process
+from tests.integration.processes import RestartableRedis, app_env, celery_worker, process, wait_http
 from tests.integration.test_reliability import LONGEST, beat, submit, wait_for
 
 pytestmark = [pytest.mark.services, pytest.mark.usefixtures("catalogue")]
@@ -110,10 +110,15 @@ def test_half_open_connections_do_not_block_the_health_check(transactional_db):
     from tests.integration.processes import free_port, test_database_url
 
     port = free_port()
-    env = {**app_env("", DATABASE_URL=test_database_url()), "GUNICORN_BIND": f"127.0.0.1:{port}"}
+    env = {
+        **app_env("", DATABASE_URL=test_database_url()),
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "GUNICORN_WORKERS": "2",
+    }
     cmd = [sys.executable, "-m", "gunicorn", "planner.wsgi:application", "--config", "planner/gunicorn.conf.py"]
-    with process(cmd, env, ready="Booting worker", name="gunicorn"):
-        time.sleep(1)
+    with process(cmd, env, ready="Booting worker", name="gunicorn") as (_, log):
+        assert wait_for(lambda: log.read_text().count("Booting worker") == 2, 60), log.read_text()  # both started
+        wait_http(f"http://127.0.0.1:{port}/healthz")  # and one of them serves
         stalled = []
         for _ in range(4):  # more slow clients than there are workers
             s = socket.create_connection(("127.0.0.1", port))
