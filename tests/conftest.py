@@ -32,6 +32,15 @@ def require_service(name: str, host: str, port: int) -> None:
     pytest.skip(message)
 
 
+def pytest_configure(config):
+    """Under pytest-xdist, compile the optimiser's kernel in the controlling process before the workers start, so
+    that on a fresh clone one process compiles it (Numba caches it on disk) and each worker only loads it."""
+    if getattr(config.option, "numprocesses", None) and not hasattr(config, "workerinput"):
+        from itineraries.routing.solver import warm_up
+
+        warm_up()
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _solver_loaded():
     """Compile (first run on a machine) or load the optimiser's kernel once, before any test times anything."""

@@ -3,7 +3,6 @@
 import os
 import signal
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -124,15 +123,14 @@ def test_half_open_connections_do_not_block_the_health_check(transactional_db):
             s = socket.create_connection(("127.0.0.1", port))
             s.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # never finishes its headers
             stalled.append(s)
-        started = time.monotonic()
-        with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
+        # Blocked, the request would wait for gunicorn's 60 s worker timeout; served, it answers at once. The 30 s
+        # socket timeout tells the two apart without timing a busy machine to the second.
+        with socket.create_connection(("127.0.0.1", port), timeout=30) as s:
             s.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
             answer = s.recv(200)
-        elapsed = time.monotonic() - started
         for s in stalled:
             s.close()
     assert answer.startswith(b"HTTP/1.1 200"), answer
-    assert elapsed < 5
 
 
 def test_concurrent_submissions_never_overshoot_the_limit(private_redis_cache, settings):

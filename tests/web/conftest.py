@@ -44,6 +44,7 @@ PHONE_ZH = (375, 812, "zh-hans")
 # (tap targets on a phone) run in the view that has it; a behaviour that is the same in both runs once.
 VIEWS = [LAPTOP_EN, PHONE_ZH]
 AXE_DIR = Path(__file__).resolve().parent / "axe"
+AXE_INSTALL = Path(__file__).resolve().parents[2] / "var" / "axe"
 
 
 @pytest.fixture(params=VIEWS, ids=lambda v: f"{v[0]}px-{v[2]}")
@@ -73,8 +74,10 @@ def tourist(request, browser, live_server, settings):
 
 
 @pytest.fixture(scope="session")
-def axe_script(tmp_path_factory) -> Path:
-    """axe-core from its npm package, installed once per test session."""
+def axe_script() -> Path:
+    """axe-core from its npm package, installed into var/axe once for every run and worker of this checkout (again
+    when tests/web/axe/package.json changes)."""
+    import fcntl
     import shutil
     import subprocess
 
@@ -82,17 +85,25 @@ def axe_script(tmp_path_factory) -> Path:
         if os.environ.get("CI"):
             pytest.fail("npm is missing (.ci/run installs Debian's nodejs and npm)")
         pytest.skip("npm is missing")
-    folder = tmp_path_factory.mktemp("axe")
-    shutil.copy(AXE_DIR / "package.json", folder / "package.json")
-    done = subprocess.run(
-        ["npm", "install", "--no-audit", "--no-fund", "--loglevel=error"],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert done.returncode == 0, done.stderr
-    return folder / "node_modules" / "axe-core" / "axe.min.js"
+    folder = AXE_INSTALL
+    folder.mkdir(parents=True, exist_ok=True)
+    wanted = (AXE_DIR / "package.json").read_text(encoding="utf-8")
+    script = folder / "node_modules" / "axe-core" / "axe.min.js"
+    with (folder / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # the other pytest-xdist worker waits for this one's install
+        installed = folder / "package.json"
+        if script.exists() and installed.exists() and installed.read_text(encoding="utf-8") == wanted:
+            return script
+        installed.write_text(wanted, encoding="utf-8")
+        done = subprocess.run(
+            ["npm", "install", "--no-audit", "--no-fund", "--loglevel=error"],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        assert done.returncode == 0, done.stderr
+    return script
 
 
 def serious_violations(page, axe_script: Path) -> list[str]:
