@@ -35,7 +35,8 @@ def require_service(name: str, host: str, port: int) -> None:
 def pytest_configure(config):
     """Under pytest-xdist, compile the optimiser's kernel in the controlling process before the workers start, so
     that on a fresh clone one process compiles it (Numba caches it on disk) and each worker only loads it."""
-    if getattr(config.option, "numprocesses", None) and not hasattr(config, "workerinput"):
+    workers = getattr(config.option, "numprocesses", None)
+    if workers and not hasattr(config, "workerinput") and not config.option.collectonly:
         from itineraries.routing.solver import warm_up
 
         warm_up()
