@@ -1,14 +1,17 @@
-import io
 import os
 import socket
 from pathlib import Path
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
+
+from tests.seeded import snapshot_restore, snapshot_take
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
+# A time limit for the optimiser that a test never reaches: its iteration limits stop the search instead, so a
+# plan is the same on a busy machine (two pytest-xdist workers, a browser) as on a quiet one.
+UNTIMED = 600.0
 
 
 def service_reachable(host: str, port: int) -> bool:
@@ -29,6 +32,16 @@ def require_service(name: str, host: str, port: int) -> None:
     pytest.skip(message)
 
 
+def pytest_configure(config):
+    """Under pytest-xdist, compile the optimiser's kernel in the controlling process before the workers start, so
+    that on a fresh clone one process compiles it (Numba caches it on disk) and each worker only loads it."""
+    workers = getattr(config.option, "numprocesses", None)
+    if workers and not hasattr(config, "workerinput") and not config.option.collectonly:
+        from itineraries.routing.solver import warm_up
+
+        warm_up()
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _solver_loaded():
     """Compile (first run on a machine) or load the optimiser's kernel once, before any test times anything."""
@@ -38,13 +51,24 @@ def _solver_loaded():
 
 
 @pytest.fixture(autouse=True)
-def _inline_plans(settings):
+def _inline_plans(settings, monkeypatch):
+    from itineraries.trips import route_trial
+
     settings.PLAN_EXECUTOR = "inline"
+    settings.PLAN_SOLVER_SECONDS = UNTIMED
+    monkeypatch.setattr(route_trial, "TRIAL_SOLVER_SECONDS", UNTIMED)
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast logins in tests
     settings.REDIS_URL = ""
     cache.clear()
 
 
+@pytest.fixture(scope="session")
+def _catalogue_snapshot(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        return snapshot_take(SEEDS)
+
+
 @pytest.fixture
-def catalogue(db):
-    call_command("loadseeds", dir=str(SEEDS), stdout=io.StringIO())
+def catalogue(db, _catalogue_snapshot):
+    """The catalogue in seeds/, as ``loadseeds`` writes it (tests/seeded.py copies it in from a snapshot)."""
+    snapshot_restore(_catalogue_snapshot)

@@ -72,15 +72,6 @@ def test_behind_a_trusted_proxy_the_forwarded_client_is_counted(rate, settings):
     assert post("203.0.113.8") == 202
 
 
-def test_a_throttled_answer_says_when_to_retry(rate):
-    rate("1/hour")
-    api = APIClient()
-    api.post("/api/v1/itineraries/", BODY, format="json")
-    response = api.post("/api/v1/itineraries/", BODY, format="json")
-    assert response.status_code == 429
-    assert 1 <= int(response["Retry-After"]) <= 3600
-
-
 @pytest.mark.parametrize("page", ["plan", "replan", "compare"])
 def test_the_web_pages_that_start_a_plan_share_the_limit(rate, page, django_capture_on_commit_callbacks):
     rate("3/day")

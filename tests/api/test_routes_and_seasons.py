@@ -10,6 +10,7 @@ from itineraries.trips.request import PlanRequest
 from itineraries.trips.selectors import problem_for_request
 from itineraries.trips.validation import PlanInput, plan_request_build
 from tests.api.test_itineraries import _replay
+from tests.conftest import UNTIMED
 from tests.dates import upcoming
 
 pytestmark = pytest.mark.usefixtures("catalogue")
@@ -30,7 +31,7 @@ ROUTES = [
 
 def plan_route(slug: str, **extra) -> tuple[dict, dict]:
     request = plan_request_build(given=PlanInput(**{"route": slug, "date": SPRING, **extra}))
-    return request.to_json(), plan_make(request=request, solver_seconds=10).to_json()
+    return request.to_json(), plan_make(request=request, solver_seconds=UNTIMED).to_json()
 
 
 def test_routes_are_listed_with_their_source():
@@ -98,11 +99,11 @@ def test_a_place_closed_for_the_season_is_never_planned():
     place.save()
     catalogue_version_bump()
     winter_request = PlanRequest(start="pingyao-ancient-city", days=2, date=WINTER, interests=("temples",))
-    winter = plan_make(request=winter_request, solver_seconds=10).to_json()
+    winter = plan_make(request=winter_request, solver_seconds=UNTIMED).to_json()
     assert "shuanglin-temple" not in {s["slug"] for d in winter["days"] for s in d["stops"]}
     spring = plan_make(
         request=PlanRequest(start="pingyao-ancient-city", days=2, date=SPRING, interests=("temples",)),
-        solver_seconds=10,
+        solver_seconds=UNTIMED,
     ).to_json()
     assert "shuanglin-temple" in {s["slug"] for d in spring["days"] for s in d["stops"]}
 

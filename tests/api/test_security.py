@@ -55,12 +55,12 @@ def test_public_reads_and_planning_are_open_to_everyone(people, tourist_trip, ro
     assert api.post("/api/v1/itineraries/", body, format="json").status_code == 202
 
 
-@pytest.mark.parametrize(
-    ("role", "code"), [("anonymous", 404), ("tourist", 204), ("other", 404), ("editor", 404), ("admin", 404)]
-)
-def test_only_the_owner_deletes_a_trip(people, tourist_trip, role, code):
-    # A signed-in tourist's trip is private: to anyone else it does not exist, staff included.
-    assert api_as(people[role]).delete(f"/api/v1/itineraries/{tourist_trip.pk}/").status_code == code
+@pytest.mark.parametrize("role", ["editor", "admin"])
+def test_staff_cannot_delete_a_tourists_trip(people, tourist_trip, role):
+    # A signed-in tourist's trip is private: to staff too it does not exist. The owner, a collaborator, the
+    # holder of the share link, another tourist and anonymous are in test_trip_permissions.py.
+    assert api_as(people[role]).delete(f"/api/v1/itineraries/{tourist_trip.pk}/").status_code == 404
+    assert Itinerary.objects.filter(pk=tourist_trip.pk).exists()
 
 
 @pytest.mark.parametrize(("role", "count"), [("tourist", 1), ("other", 0), ("editor", 0), ("admin", 0)])
@@ -100,23 +100,6 @@ def test_trip_ids_are_random_uuid4(people):
     assert all(uuid.UUID(i).version == 4 for i in ids)
 
 
-def test_plan_submissions_are_throttled_per_client(people, settings):
-    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"plan_submit": "3/day"}}
-    api = api_as(None)
-    codes = [
-        api.post("/api/v1/itineraries/", {"start": "jincheng", "days": 1, "date": DATE}, format="json").status_code
-        for _ in range(5)
-    ]
-    assert codes[:3] == [202, 202, 202]
-    assert codes[3:] == [429, 429]
-    assert (
-        api_as(people["other"])
-        .post("/api/v1/itineraries/", {"start": "jincheng", "days": 1, "date": DATE}, format="json")
-        .status_code
-        == 202
-    )  # another client has its own count
-
-
 @override_settings(DEBUG=False)
 def test_no_debug_pages_or_stack_traces(people):
     web = Client(raise_request_exception=False)
@@ -129,10 +112,3 @@ def test_no_debug_pages_or_stack_traces(people):
     assert response.json()["errors"] == []
     assert response.json()["code"] == "not_found"
     assert response.json()["message"] == "Not found."
-
-
-def test_api_session_writes_need_csrf(people):
-    client = APIClient(enforce_csrf_checks=True)
-    client.force_login(people["tourist"])
-    response = client.post("/api/v1/itineraries/", {"start": "jincheng", "days": 1, "date": DATE}, format="json")
-    assert response.status_code == 403

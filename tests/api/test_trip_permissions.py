@@ -139,6 +139,10 @@ def test_session_writes_need_the_csrf_token(trip):
     assert web.post(f"/trips/{trip.trip_id}/settings", {"name": "x"}).status_code == 403
     trip.trip.refresh_from_db()
     assert trip.trip.name == ""
+    body = {"start": "jincheng", "days": 1, "date": DATE.isoformat()}
+    planned = web.post("/api/v1/itineraries/", body, content_type="application/json")
+    assert planned.status_code == 403  # a new plan too, not only the writes to a trip
+    assert Itinerary.objects.filter(owner__username="owner").count() == 1
 
 
 def test_a_revoked_share_link_no_longer_opens_the_trip(trip):

@@ -21,9 +21,7 @@ def test_a_sight_closing_after_its_pass_is_found():
     assert hours_outside_pass(PASS, PASS) == []
 
 
-@pytest.mark.django_db
-def test_the_seeded_passes_cover_their_sights():
-    call_command("loadseeds", verbosity=0)
+def test_the_seeded_passes_cover_their_sights(catalogue):
     pingyao = TicketPass.objects.get(slug="pingyao-ancient-city-pass")
     assert pingyao.price_cny == 125
     sights = set(pingyao.sights.values_list("slug", flat=True))
@@ -36,9 +34,7 @@ def test_the_seeded_passes_cover_their_sights():
     assert xiyagou.ticket_cny == 80
 
 
-@pytest.mark.django_db
-def test_no_sight_opens_outside_its_pass():
-    call_command("loadseeds", verbosity=0)
+def test_no_sight_opens_outside_its_pass(catalogue):
     for sight in Destination.objects.exclude(ticket_pass=None).select_related("ticket_pass"):
         assert hours_outside_pass(sight.opening_hours, sight.ticket_pass.opening_hours) == [], sight.slug
 

@@ -17,6 +17,7 @@ import pytest
 
 from benchmarks.instances import read_toptw
 from itineraries.routing import MaxIterations, MaxRuntime, check, solve
+from tests.conftest import UNTIMED
 
 DATA = Path(__file__).parent / "data"
 WRITE = os.environ.get("GOLDEN_WRITE") == "1"
@@ -85,7 +86,7 @@ def test_app_trip_plans_are_unchanged(catalogue, monkeypatch, name):
     from itineraries.trips.compute import plan_make
 
     request = app_request(name, monkeypatch)
-    result = plan_make(request=request, solver_seconds=600.0).to_json()
+    result = plan_make(request=request, solver_seconds=UNTIMED).to_json()
     _compare(f"app-{name}", {"request": request.to_json(), "days": _app_days(result)})
 
 

@@ -8,12 +8,23 @@ from planner.celery import app as celery_app
 from tests.conftest import require_service
 
 
+def redis_db_number() -> int:
+    """The shared Redis database this process uses: the worker's entry in TEST_REDIS_DB ("12,13,14,15" unless
+    set; gw0 takes the first, gw1 the second; a run without workers takes the first)."""
+    numbers = [int(n) for n in os.environ.get("TEST_REDIS_DB", "12,13,14,15").split(",")]
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    index = int(worker.removeprefix("gw"))
+    if index >= len(numbers):
+        pytest.fail(f"TEST_REDIS_DB={numbers} has no database for pytest-xdist worker {worker}: list one more")
+    return numbers[index]
+
+
 @pytest.fixture
 def shared_redis():
     require_service("Redis", "127.0.0.1", 6379)
-    # This suite's own database number (TEST_REDIS_DB lets two checkouts run at once): no messages left from
-    # earlier runs.
-    url = f"redis://127.0.0.1:6379/{int(os.environ.get('TEST_REDIS_DB', '14'))}"
+    # This test process's own database number, flushed: no messages left from earlier runs or from the other
+    # pytest-xdist worker. TEST_REDIS_DB lists one number per worker, so that two checkouts can run at once.
+    url = f"redis://127.0.0.1:6379/{redis_db_number()}"
     redis.Redis.from_url(url).flushdb()
     return url
 

@@ -9,10 +9,13 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
 from django.db import connection
+
+from tests.conftest import UNTIMED
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -41,6 +44,7 @@ def app_env(redis_url: str, **extra: str) -> dict:
         "REDIS_URL": redis_url,
         "DJANGO_SETTINGS_MODULE": "planner.settings",
         "PYTHONPATH": str(REPO),
+        "PLAN_SOLVER_SECONDS": str(UNTIMED),  # as in the test process: iteration limits, not the clock, stop a plan
         **extra,
     }
 
@@ -70,6 +74,19 @@ def stop(proc: subprocess.Popen) -> None:
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, 9)
             proc.wait()
+
+
+def wait_http(url: str, timeout: float = 60) -> bytes:
+    """The body of the first answer from ``url``, trying until a server there answers (or ``timeout`` passes)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=10) as answer:
+                return answer.read()
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
 
 
 @contextmanager

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from itineraries.models import Itinerary
 from tests.dates import upcoming
-from tests.integration.processes import app_env, free_port, process
+from tests.integration.processes import app_env, free_port, process, wait_http
 
 pytestmark = [pytest.mark.services, pytest.mark.usefixtures("catalogue")]
 DATE = upcoming(5, 4).isoformat()
@@ -74,15 +74,7 @@ def test_gunicorn_workers_and_beat_plan_a_trip(transactional_db, shared_redis, t
         process([*worker, "-n", "w2@%h"], env, ready="ready.", name="worker2") as (_, log2),
         process(beat, env, ready="beat: Starting", name="beat"),
     ):
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                health = get(f"{base}/healthz")
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.3)
+        health = json.loads(wait_http(f"{base}/healthz", 30))
         assert health == {"status": "ok", "database": "ok", "redis": "ok"}
 
         status, accepted = post(

@@ -5,16 +5,13 @@ tests only run where DATABASE_URL is PostgreSQL."""
 
 from __future__ import annotations
 
-import io
 import threading
 from collections import Counter
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 
@@ -23,7 +20,6 @@ from itineraries.trips.models import Itinerary, Trip
 from itineraries.trips.request import PlanRequest
 from tests.dates import upcoming
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(
@@ -42,8 +38,7 @@ def people():
 
 
 @pytest.fixture
-def trip(people, monkeypatch) -> Itinerary:
-    call_command("loadseeds", dir=str(SEEDS), stdout=io.StringIO())
+def trip(catalogue, people, monkeypatch) -> Itinerary:
     owner, friends = people
     request = PlanRequest(start="pingyao-ancient-city", days=3, date=upcoming(5, 4))
     row = services.itinerary_create(request=request, owner=owner)

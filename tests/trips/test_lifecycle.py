@@ -10,13 +10,14 @@ from itineraries.models import Itinerary
 from itineraries.trips import lifecycle, services
 from itineraries.trips.errors import PlanError
 from itineraries.trips.request import PlanRequest
+from tests.conftest import UNTIMED
 from tests.dates import upcoming
 
 pytestmark = pytest.mark.usefixtures("catalogue")
 
 
 def run(itinerary_id: str) -> str:
-    return lifecycle.itinerary_run(itinerary_id=itinerary_id, solver_seconds=5.0).value
+    return lifecycle.itinerary_run(itinerary_id=itinerary_id, solver_seconds=UNTIMED).value
 
 
 def make_row(**fields) -> Itinerary:

@@ -12,6 +12,7 @@ from itineraries.trips.compute import plan_make
 from itineraries.trips.promises import Broken, broken_promises, riding_minutes
 from itineraries.trips.trip_result import TripResult
 from itineraries.trips.validation import PlanInput, plan_request_build
+from tests.conftest import UNTIMED
 from tests.dates import upcoming
 
 pytestmark = pytest.mark.usefixtures("catalogue")
@@ -30,7 +31,7 @@ def _plan(slug: str, extra_days: int) -> tuple[ThemedRoute, TripResult]:
     route = ThemedRoute.objects.get(slug=slug)
     # a spring Wednesday: the season every route is written for, and no Monday closures on day 1
     given = PlanInput(route=slug, days=route.days + extra_days, date=upcoming(5, 4, calendar.WEDNESDAY))
-    return route, plan_make(request=plan_request_build(given=given), solver_seconds=5)
+    return route, plan_make(request=plan_request_build(given=given), solver_seconds=UNTIMED)
 
 
 @pytest.mark.parametrize("extra_days", [0, 1, 2])

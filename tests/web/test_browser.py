@@ -1,4 +1,4 @@
-"""Real Chromium (Debian package) drives the planner like a tourist, on a phone and on a laptop."""
+"""Real Chromium (Debian package) drives the planner like a tourist, from the home page to a planned trip."""
 
 from pathlib import Path
 
@@ -12,8 +12,10 @@ pytestmark = [pytest.mark.usefixtures("catalogue")]
 DATE = upcoming(5, 4).isoformat()  # not the form's default (tomorrow): the plan must not change with the season
 
 
-@pytest.mark.parametrize(("width", "height", "label"), [(1440, 900, "laptop"), (375, 812, "phone")])
-def test_plan_a_three_day_pingyao_trip_in_the_browser(browser, live_server, settings, tmp_path, width, height, label):
+# On a laptop: a phone submits the form in test_plan_form_browser.py, and the trip page is checked on a phone in
+# test_trip_page_browser.py.
+def test_plan_a_three_day_pingyao_trip_in_the_browser(browser, live_server, settings, tmp_path):
+    width, height, label = 1440, 900, "laptop"
     settings.PLAN_EXECUTOR = "thread"  # the embedded default: the page must show the progress bar
     settings.MAP_TILE_URL = ""  # no tile server here: routes draw on a plain background
     SHOTS.mkdir(exist_ok=True)
@@ -66,15 +68,6 @@ def test_plan_a_three_day_pingyao_trip_in_the_browser(browser, live_server, sett
     assert "第" in page.inner_text("h2")
     page.screenshot(path=SHOTS / f"trip-zh-{label}.png", full_page=False)
     page.click("button[data-lang=en]")
-    page.close()
-
-
-def test_form_errors_are_shown_next_to_the_field(browser, live_server):
-    page = browser.new_page()
-    page.goto(f"{live_server.url}/plan/")
-    page.fill("#id_days", "20")
-    page.click("button[type=submit].button")
-    assert page.locator(".field-days .errors").is_visible()
     page.close()
 
 

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from tests.dates import upcoming
-from tests.web.conftest import serious_violations, shot
+from tests.web.conftest import PHONE_ZH, serious_violations, shot
 
 pytestmark = [pytest.mark.usefixtures("catalogue")]
 DATE = upcoming(5, 4).isoformat()  # a plan is not made on the form's default (tomorrow), which moves with the season
@@ -62,7 +62,8 @@ def test_every_mistake_is_shown_at_once_in_the_page_language(tourist, live_serve
     shot(page, "plan-form-errors", view)
 
 
-def test_a_one_way_trip_with_a_place_left_out(tourist, live_server, view):
+@pytest.mark.tourist_view(PHONE_ZH)  # a plan submitted from a phone; the laptop does so in test_browser.py
+def test_a_one_way_trip_with_a_place_left_out(tourist, live_server):
     page = tourist
     page.goto(f"{live_server.url}/plan/")
     page.fill("#id_date", DATE)

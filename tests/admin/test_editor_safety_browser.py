@@ -11,10 +11,10 @@ from itineraries.catalogue.models import Destination, Road, ThemedRoute
 from itineraries.models import Itinerary
 from itineraries.trips import services
 from itineraries.trips.request import PlanRequest
+from tests.admin.test_admin_browser import editor_page  # noqa: F401  (the signed-in editor's tab)
 from tests.admin.test_editor_safety import CROWDED
 from tests.dates import upcoming
 from tests.web.conftest import shot
-from tests.web.test_admin_browser import editor_page  # noqa: F401  (the signed-in editor's tab)
 
 pytestmark = [pytest.mark.usefixtures("catalogue")]
 EN, ZH = (1440, 900, "en"), (1440, 900, "zh-hans")
