@@ -167,3 +167,40 @@ def test_a_fact_without_a_source_or_an_estimated_flag_is_refused(tmp_path, drop,
     with pytest.raises(CommandError, match=words) as err:
         load(_broken_copy(tmp_path, mutate))
     assert "shuanglin-temple" in str(err.value)
+
+
+GUIDES_PLAN_AROUND = [
+    "xiantong-temple",
+    "tayuan-temple",
+    "pusading-temple",
+    "huayan-monastery",
+    "shanhua-temple",
+    "datong-nine-dragon-wall",
+    "datong-city-wall",
+    "yingxian-wooden-pagoda",
+    "hukou-waterfall",
+    "guangsheng-temple",
+    "yuhuang-temple-fucheng",
+]
+
+
+def test_the_places_guides_plan_around_have_a_point_a_ticket_and_hours():
+    records = {r["slug"]: r for r in json.loads((SEEDS / "destinations.json").read_text(encoding="utf-8"))}
+    assert len(records) >= 70
+    for slug in GUIDES_PLAN_AROUND:
+        record = records[slug]
+        assert record["confidence"] in {"HIGH", "MED", "LOW"}, slug
+        assert record["source"].strip(), slug
+        assert record.get("ticket_pass") or "ticket_cny" in record, slug
+        assert record["hours"], slug
+        assert record.get("hours_source") or record.get("hours_estimated"), slug
+
+
+def test_the_temples_of_taihuai_and_of_datong_s_walls_are_a_walk_apart():
+    records = {r["slug"]: r for r in json.loads((SEEDS / "destinations.json").read_text(encoding="utf-8"))}
+    for group in (
+        ("xiantong-temple", "tayuan-temple", "pusading-temple"),
+        ("huayan-monastery", "shanhua-temple", "datong-nine-dragon-wall", "datong-city-wall"),
+    ):
+        points = [(records[s]["lat"], records[s]["lon"]) for s in group]
+        assert all(0.05 < geodesic(a, b).km < 1.5 for i, a in enumerate(points) for b in points[i + 1 :]), group
