@@ -49,7 +49,9 @@ def test_only_a_packed_day_reaches_its_lodging_after_eight_in_the_evening():
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(start=st.sampled_from(STARTS), days=st.integers(1, 3), pace=st.sampled_from(["relaxed", "normal", "packed"]))
 def test_days_with_visits_either_side_of_noon_have_a_lunch_hour(start, days, pace):
-    result = plan_make(request=PlanRequest(start=start, days=days, date=DATE, pace=pace), solver_seconds=UNTIMED).to_json()
+    result = plan_make(
+        request=PlanRequest(start=start, days=days, date=DATE, pace=pace), solver_seconds=UNTIMED
+    ).to_json()
     for day in result["days"]:
         stops = day["stops"]
         if not stops or not (stops[0]["start"][11:16] < "12:00" < stops[-1]["depart"][11:16]):
