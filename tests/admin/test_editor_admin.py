@@ -59,7 +59,7 @@ def road_form(road, line: dict, datum: str) -> dict:
 def test_article_import_matches_the_catalogue_and_drafts_a_new_town(editor):
     article = (
         "Visitors to Pingyao Ancient City can now take a new bus. "
-        "Qixian, a county town on the way from Taiyuan, has restored its merchant houses."
+        "Hongtong, a county town south of Taiyuan, has restored its merchant houses."
     )
     response = editor.post(
         "/admin/itineraries/destination/article/",
@@ -68,15 +68,15 @@ def test_article_import_matches_the_catalogue_and_drafts_a_new_town(editor):
     body = response.content.decode()
     assert response.status_code == 200
     rows = body.split('id="article-places"')[1].split("</table>")[0].count("<tr>") - 1
-    assert rows == 3  # the sight, Taiyuan (a town in the catalogue) and Qixian (new)
+    assert rows == 3  # the sight, Taiyuan (a town in the catalogue) and Hongtong (new)
     assert "pingyao-ancient-city" in body
     assert "<td>Taiyuan</td><td>taiyuan</td>" in body
     assert "Visitors to Pingyao Ancient City" in body
-    draft = Destination.objects.get(slug="qixian")
+    draft = Destination.objects.get(slug="hongtong")
     assert not draft.published
     assert draft.added
-    assert "Qixian, a county town" in draft.source
-    assert draft.name_zh == "祁县"
+    assert "Hongtong, a county town" in draft.source
+    assert draft.name_zh == "洪洞"
 
 
 def test_a_gcj02_point_is_stored_about_500_m_west_of_where_it_was_typed(editor):
