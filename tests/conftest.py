@@ -72,3 +72,36 @@ def _catalogue_snapshot(django_db_setup, django_db_blocker):
 def catalogue(db, _catalogue_snapshot):
     """The catalogue in seeds/, as ``loadseeds`` writes it (tests/seeded.py copies it in from a snapshot)."""
     snapshot_restore(_catalogue_snapshot)
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+# One session-wide Chromium for the browser tests of every package (tests/web, tests/admin): a second
+# sync_playwright() while one is open fails, so the fixture is defined once, here.
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("Debian chromium is not installed (.ci/run installs it)")
+        pytest.skip("Debian chromium is not installed")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; Django's ORM refuses that without this.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield b
+        b.close()
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)

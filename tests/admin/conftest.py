@@ -2,8 +2,6 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.test import Client
 
-from tests.web.conftest import browser  # noqa: F401  (Chromium, for the admin's browser tests)
-
 
 @pytest.fixture
 def editor(db):
