@@ -8,11 +8,12 @@ whole (warm-started from the old plan). Days the tourist locked (``keep_days``) 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from itineraries.routing import Plan, Problem, StoppingCriterion, check, schedule_day, solve, solve_keeping
 from itineraries.routing.plan import day_fits
+from itineraries.routing.solver import Progress
 from itineraries.trips import selectors
 from itineraries.trips.editing import plan_as_given
 from itineraries.trips.errors import PlanError
@@ -22,7 +23,6 @@ from itineraries.trips.results import plan_to_result
 from itineraries.trips.trip_result import TripResult
 
 EXHAUSTIVE_ORDER_PLACES = 7  # a day of at most this many places is re-ordered by trying every order
-Progress = Callable[[float, Plan], None]
 
 
 @dataclass
@@ -62,9 +62,8 @@ def _fits_all(plan: Plan, context: selectors.PlanContext) -> bool:
 def _without_dropped(solving: Solving) -> Plan:
     """The previous plan with only the dropped places taken out: every other stop on its day, in its order, each
     day re-timed between the same nights."""
-    problem, previous, nights = solving.context.problem, solving.context.warm_start, solving.context.previous_nights
-    assert previous is not None
-    assert nights is not None
+    problem = solving.context.problem
+    previous, nights, _dropped_from = _saved(solving.context)
     trimmed = [[v for v in day if v not in problem.avoid] for day in previous]
     return solving.keeping(problem, trimmed, nights, frozenset(range(problem.n_days)))
 

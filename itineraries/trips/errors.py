@@ -22,6 +22,10 @@ class InvalidRequest(Exception):
         super().__init__("; ".join(f"{field}: {' '.join(messages)}" for field, messages in errors.items()))
         self.errors = errors
 
+    def readable(self) -> str:
+        """Every field's messages in one line, for a page that shows why it refused."""
+        return " ".join(message for messages in self.errors.values() for message in messages)
+
 
 class PlanError(Exception):
     """A plan that could not be made after its request was accepted; stored as the itinerary's error."""

@@ -166,7 +166,7 @@ def trip_edit(request: HttpRequest, pk) -> HttpResponse:
         context = {"trip": view.trip, "errors": exc.errors}
         return render(request, "itineraries/edit_refused.html", context, status=400)
     except InvalidRequest as exc:
-        messages.error(request, " ".join(m for ms in exc.errors.values() for m in ms))
+        messages.error(request, exc.readable())
         return redirect("web:trip", pk=view.trip.pk)
     problems = sum(len(day.problems) for day in new.trip_result.days)
     if problems:

@@ -236,11 +236,6 @@ def _first_day(itinerary: Itinerary):
         return None
 
 
-def _refused(exc: InvalidRequest) -> str:
-    """Why a re-plan or a variant was not made, in the tourist's words (each field's messages)."""
-    return " ".join(message for messages in exc.errors.values() for message in messages)
-
-
 @require_POST
 @throttled
 @guarded
@@ -249,7 +244,7 @@ def trip_replan(request: HttpRequest, pk) -> HttpResponse:
     try:
         pins, drops = replan_places_check(pins=request.POST.getlist("pin"), drops=request.POST.getlist("drop"))
     except InvalidRequest as exc:
-        messages.error(request, _refused(exc))
+        messages.error(request, exc.readable())
         return redirect("web:trip", pk=view.trip.pk)
     services.itinerary_replan(itinerary=view.latest, pins=pins, drops=drops, base=base_from_post(request.POST))
     return redirect("web:trip", pk=view.trip.pk)
@@ -274,7 +269,7 @@ def trip_compare(request: HttpRequest, pk) -> HttpResponse:
     try:
         plan_request = plan_request_build(given=plan_input_from(variant(PlanRequest.from_json(itinerary.request))))
     except InvalidRequest as exc:
-        messages.error(request, _refused(exc))
+        messages.error(request, exc.readable())
         return redirect("web:trip", pk=itinerary.pk)
     owner = request.user if request.user.is_authenticated else None
     other = services.itinerary_create(request=plan_request, owner=owner)
