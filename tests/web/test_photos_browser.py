@@ -36,6 +36,7 @@ def test_a_place_without_a_photo_shows_a_placeholder_not_a_broken_image(tourist,
     assert "镇国寺" in placeholder.inner_text()
     assert page.locator(".place-photos img").count() == 0
     box = placeholder.bounding_box()
-    assert box is not None and box["height"] >= 120
+    assert box is not None
+    assert box["height"] >= 120
     assert serious_violations(page, axe_script) == []
     shot(page, "place-placeholder", view)

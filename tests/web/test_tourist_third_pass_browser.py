@@ -165,7 +165,9 @@ def test_a_trip_opened_once_still_opens_offline(browser, live_server, settings, 
     assert page.locator("#map .leaflet-roads-pane path").count() == roads
     thumb = page.locator(f"li.stop img[src='{photo.thumbnail.url}']")
     thumb.scroll_into_view_if_needed()  # lazy: asked for only now, from the kept copy
-    page.wait_for_function(f"() => document.querySelector(\"li.stop img[src='{photo.thumbnail.url}']\").naturalWidth > 0")
+    page.wait_for_function(
+        "src => document.querySelector(`li.stop img[src='${src}']`).naturalWidth > 0", arg=photo.thumbnail.url
+    )
     page.evaluate("window.scrollTo(0, 0)")
     shot(page, "offline-trip", (*size, lang))
     page.goto(f"{live_server.url}{place}")  # a place the trip links to was kept too
