@@ -175,6 +175,10 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", not PRODUCTION)
+# Editors' photos. whitenoise serves only files present at start-up, so the app serves these itself
+# (web/media.py), under DEBUG and behind gunicorn alike; docker-compose keeps them on a volume.
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "var" / "media")
 
 # Redis: broker for Celery and the matrix cache. Unset means tasks run in-process.
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
@@ -246,6 +250,9 @@ REST_FRAMEWORK = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
 # Every request body, file uploads included (an editor's CSV import is far smaller).
 MAX_REQUEST_BYTES = int(os.environ.get("MAX_REQUEST_BYTES", str(2 * 1024 * 1024)))
+# The admin's pages take an editor's photo (at most 10 MB, catalogue/images.py): a larger body cap there, so
+# a photo just over the limit reaches the form and is refused by name there.
+MAX_ADMIN_REQUEST_BYTES = int(os.environ.get("MAX_ADMIN_REQUEST_BYTES", str(16 * 1024 * 1024)))
 
 # CORS (django-cors-headers), for browser apps on other origins that call the API with a token: off unless
 # API_CORS_ORIGINS lists origins ("https://app.example.com,https://other.example"). Only /api/v1/ answers
@@ -270,7 +277,7 @@ CORS_PREFLIGHT_MAX_AGE = 3600
 SPECTACULAR_SETTINGS = {
     "TITLE": "Shanxi itinerary planner API",
     "DESCRIPTION": "Destinations, tourist highways and multi-day itineraries in Shanxi.",
-    "VERSION": "1.7.0",
+    "VERSION": "1.8.0",
     "SERVE_INCLUDE_SCHEMA": False,
     # Swagger UI from the drf-spectacular-sidecar package, served by the app: no CDN.
     "SWAGGER_UI_DIST": "SIDECAR",

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.http import HttpRequest, HttpResponsePermanentRedirect
 from django.templatetags.static import static
@@ -5,6 +6,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from itineraries.health import healthz
+from itineraries.web.media import media_file
 
 
 def favicon(request: HttpRequest) -> HttpResponsePermanentRedirect:
@@ -19,6 +21,7 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="docs"),
     path("healthz", healthz, name="healthz"),
     path("favicon.ico", favicon),
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media_file, name="media"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("itineraries.web.urls")),
 ]

@@ -79,6 +79,13 @@ CHROMIUM = "/usr/bin/chromium"
 
 # One session-wide Chromium for the browser tests of every package (tests/web, tests/admin): a second
 # sync_playwright() while one is open fails, so the fixture is defined once, here.
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Editors' photos stored in a folder of this test's own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():

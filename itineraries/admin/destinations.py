@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from itineraries.admin.history import log_bulk
 from itineraries.admin.import_rows import form_check
+from itineraries.admin.photos import PhotoInline
 from itineraries.admin.widgets import LEAFLET, HoursField, point_map
 from itineraries.catalogue import articles, transfer
 from itineraries.catalogue.choices import INTEREST_CHOICES
@@ -212,6 +213,7 @@ class DestinationAdmin(admin.ModelAdmin):
         ),
     ]
     readonly_fields = ("location_map",)
+    inlines = [PhotoInline]
 
     @property
     def media(self) -> forms.Media:

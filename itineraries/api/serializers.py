@@ -12,6 +12,7 @@ from itineraries.catalogue.models import (
     DESTINATION_FIELDS,
     ROUTE_FIELDS,
     Destination,
+    Photo,
     Source,
     ThemedRoute,
 )
@@ -26,6 +27,46 @@ class SourceSerializer(serializers.ModelSerializer):
     class Meta:
         model = Source
         fields = ("key", "publisher", "title", "date", "url")
+
+
+class PhotoSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField(help_text="the picture, at most 1600 px on its longest side")
+    thumbnail_url = serializers.SerializerMethodField(help_text="the same picture, at most 480 px")
+    thumbnail_width = serializers.IntegerField(source="thumb_width", read_only=True)
+    thumbnail_height = serializers.IntegerField(source="thumb_height", read_only=True)
+    licence_url = serializers.CharField(
+        read_only=True, help_text="the licence's deed; empty for own work and permission"
+    )
+
+    class Meta:
+        model = Photo
+        fields = [
+            "url",
+            "width",
+            "height",
+            "thumbnail_url",
+            "thumbnail_width",
+            "thumbnail_height",
+            "author",
+            "licence",
+            "licence_url",
+            "source_url",
+            "alt_en",
+            "alt_zh",
+        ]
+        read_only_fields = fields
+
+    def _absolute(self, url: str) -> str:
+        request = self.context.get("request")
+        return request.build_absolute_uri(url) if request is not None else url
+
+    @extend_schema_field({"type": "string", "format": "uri"})
+    def get_url(self, obj: Photo) -> str:
+        return self._absolute(obj.image.url)
+
+    @extend_schema_field({"type": "string", "format": "uri"})
+    def get_thumbnail_url(self, obj: Photo) -> str:
+        return self._absolute(obj.thumbnail.url)
 
 
 class DestinationSerializer(serializers.ModelSerializer):
@@ -44,10 +85,13 @@ class DestinationSerializer(serializers.ModelSerializer):
     distance_km = serializers.SerializerMethodField(
         help_text="great-circle km from the `near` point of the query; null without `near`"
     )
+    photos = PhotoSerializer(
+        many=True, read_only=True, help_text="editors' photos with their credit, first shown first"
+    )
 
     class Meta:
         model = Destination
-        fields = [*DESTINATION_FIELDS, "ticket_pass", "sources", "distance_km"]
+        fields = [*DESTINATION_FIELDS, "ticket_pass", "sources", "distance_km", "photos"]
         read_only_fields = fields  # every field is always sent: the schema marks them required
 
     @extend_schema_field({"type": "number", "format": "double", "nullable": True, "minimum": 0})

@@ -319,3 +319,68 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return f"{self.publisher}: {self.title}" + (f" ({self.date})" if self.date else "")
+
+
+class Photo(models.Model):
+    """A picture of a place, uploaded by an editor and stored resized (catalogue/images.py), with its credit."""
+
+    class Licence(models.TextChoices):
+        CC_BY = "cc-by", "CC BY 4.0"
+        CC_BY_SA = "cc-by-sa", "CC BY-SA 4.0"
+        CC0 = "cc0", "CC0 1.0"
+        OWN_WORK = "own-work", _("own work")
+        PERMISSION = "permission", _("all rights reserved, used with permission")
+
+    destination = models.ForeignKey(
+        Destination, verbose_name=_("destination"), on_delete=models.CASCADE, related_name="photos"
+    )
+    image = models.ImageField(
+        _("image"),
+        upload_to="photos/",
+        width_field="width",
+        height_field="height",
+        help_text=_("JPEG, PNG or WebP up to 10 MB; stored at most 1600 px on its longest side, without EXIF data"),
+    )
+    thumbnail = models.ImageField(
+        _("thumbnail"),
+        upload_to="photos/thumbs/",
+        width_field="thumb_width",
+        height_field="thumb_height",
+        editable=False,
+    )
+    width = models.PositiveIntegerField(_("width"), default=0, editable=False)
+    height = models.PositiveIntegerField(_("height"), default=0, editable=False)
+    thumb_width = models.PositiveIntegerField(_("thumbnail width"), default=0, editable=False)
+    thumb_height = models.PositiveIntegerField(_("thumbnail height"), default=0, editable=False)
+    author = models.CharField(
+        _("author"), max_length=160, help_text=_("who took the picture, as they want to be credited")
+    )
+    licence = models.CharField(_("licence"), max_length=12, choices=Licence.choices)
+    source_url = models.URLField(
+        _("source link"), blank=True, help_text=_("where the picture was published, if anywhere")
+    )
+    alt_en = models.CharField(
+        _("English alt text"), max_length=250, help_text=_("what the picture shows, for screen readers")
+    )
+    alt_zh = models.CharField(_("Chinese alt text"), max_length=250, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0, help_text=_("the lowest is shown first"))
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        ordering = ["destination", "order", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.destination.slug}: {self.alt_en}"
+
+    @property
+    def licence_url(self) -> str:
+        """The licence's deed, for the open licences."""
+        return LICENCE_DEEDS.get(self.licence, "")
+
+
+LICENCE_DEEDS = {
+    Photo.Licence.CC_BY: "https://creativecommons.org/licenses/by/4.0/",
+    Photo.Licence.CC_BY_SA: "https://creativecommons.org/licenses/by-sa/4.0/",
+    Photo.Licence.CC0: "https://creativecommons.org/publicdomain/zero/1.0/",
+}

@@ -6,10 +6,10 @@ import logging
 import pickle
 
 from django.core.cache import cache
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from itineraries.catalogue.cache import catalogue_version, memoised
-from itineraries.catalogue.models import Destination, Road, ThemedRoute
+from itineraries.catalogue.models import Destination, Photo, Road, ThemedRoute
 from itineraries.catalogue.promises import Promises
 from itineraries.roads import Network, Place, TravelMatrix, road_km
 from itineraries.roads import Road as NetworkRoad
@@ -20,8 +20,24 @@ MATRIX_FORMAT = 3
 
 
 def destination_list(*, published_only: bool = True) -> QuerySet[Destination]:
-    rows = Destination.objects.select_related("ticket_pass").prefetch_related("sources")
+    rows = Destination.objects.select_related("ticket_pass").prefetch_related(
+        "sources", Prefetch("photos", queryset=Photo.objects.order_by("order", "pk"))
+    )
     return rows.filter(published=True) if published_only else rows
+
+
+def photos_of(slug: str) -> list[Photo]:
+    return list(Photo.objects.filter(destination__slug=slug).order_by("order", "pk"))
+
+
+def photos_first(slugs: set[str] | frozenset[str]) -> dict[str, Photo]:
+    """Each place's first photo (the lowest order), by slug, for places that have one."""
+    first: dict[str, Photo] = {}
+    for photo in (
+        Photo.objects.filter(destination__slug__in=slugs).select_related("destination").order_by("order", "pk")
+    ):
+        first.setdefault(photo.destination.slug, photo)
+    return first
 
 
 def destination_search(rows: QuerySet[Destination], text: str) -> QuerySet[Destination]:

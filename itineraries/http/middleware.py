@@ -25,15 +25,21 @@ def _has_nul(request: HttpRequest) -> bool:
     return any("\x00" in value for values in request.GET.lists() for value in values[1])
 
 
+def _cap(request: HttpRequest) -> int:
+    """The body cap: editors' photos make the admin's larger."""
+    return settings.MAX_ADMIN_REQUEST_BYTES if request.path.startswith("/admin/") else settings.MAX_REQUEST_BYTES
+
+
 def _read_chunked(request: HttpRequest) -> HttpResponse | None:
     """A chunked body has no Content-Length, so Django would read it as empty (a PATCH "saved" nothing). Where
     the server has de-chunked it and marks its end (gunicorn: ``wsgi.input_terminated``) it is read here, up to
     the size cap, and given its length; a server that cannot mark the end gets a 411."""
     if not request.META.get("wsgi.input_terminated"):
         return _refuse(request, 411, "Send a Content-Length: this server does not read chunked bodies.")
-    body = request.META["wsgi.input"].read(settings.MAX_REQUEST_BYTES + 1)
-    if len(body) > settings.MAX_REQUEST_BYTES:
-        return _refuse(request, 413, f"The request body is larger than {settings.MAX_REQUEST_BYTES} bytes.")
+    cap = _cap(request)
+    body = request.META["wsgi.input"].read(cap + 1)
+    if len(body) > cap:
+        return _refuse(request, 413, f"The request body is larger than {cap} bytes.")
     request.META["CONTENT_LENGTH"] = str(len(body))
     request._stream = io.BytesIO(body)  # what Django reads the body from
     return None
@@ -55,8 +61,8 @@ class RequestGuardMiddleware:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
             return _refuse(request, 400, "The Content-Length header is not a number.")
-        if length > settings.MAX_REQUEST_BYTES:
-            return _refuse(request, 413, f"The request body is larger than {settings.MAX_REQUEST_BYTES} bytes.")
+        if length > _cap(request):
+            return _refuse(request, 413, f"The request body is larger than {_cap(request)} bytes.")
         if _has_nul(request):
             return _refuse(request, 400, "The request contains a NUL character.")
         return self.get_response(request)

@@ -14,6 +14,7 @@ from itineraries.trips.facts import is_open_access
 from itineraries.trips.models import Itinerary, Origin
 from itineraries.trips.trip_result import Changes, Place, Problem, TripResult
 from itineraries.web.navigation import Point, day_link_limits, route_links
+from itineraries.web.photos import shown
 from itineraries.web.trip_access import TripView
 
 
@@ -37,6 +38,9 @@ def timeline(itinerary: Itinerary, result: TripResult) -> list[dict]:
     mode = result.mode
     changes = result.changes
     retired = set(catalogue.places_retired({stop.slug for stop in result.stops}))
+    photos = {
+        slug: shown(photo) for slug, photo in catalogue.photos_first({stop.slug for stop in result.stops}).items()
+    }
     for n, day in enumerate(result.days, start=1):
         places: list[Place] = [day.start, *day.stops, day.end]
         rows = []
@@ -56,6 +60,7 @@ def timeline(itinerary: Itinerary, result: TripResult) -> list[dict]:
                     "lunch_before": lunch if lunch and lunch.before == stop.slug else None,
                     "problem": _in_language(stop.problem),
                     "position": k + 1,
+                    "photo": photos.get(stop.slug),
                 }
             )
         night = day.lodging or day.end

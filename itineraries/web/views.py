@@ -34,6 +34,7 @@ from itineraries.web.area_names import area_line
 from itineraries.web.conflicts import base_from_post, guarded
 from itineraries.web.display import result_for_map
 from itineraries.web.forms import PlanForm
+from itineraries.web.photos import shown
 from itineraries.web.trip_access import trip_view, version_view
 
 
@@ -333,6 +334,7 @@ def place(request: HttpRequest, slug: str) -> HttpResponse:
         "map": _map_settings(),
         "routes": [{"route": r, "name": display_name(r.name_en, r.name_zh)} for r in routes],
         "is_sight": found.kind == Destination.Kind.SIGHT,
+        "photos": [shown(photo) for photo in selectors.photos_of(found.slug)],
     }
     return render(request, "itineraries/place.html", context)
 

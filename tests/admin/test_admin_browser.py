@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group, Permission, User
 
 from itineraries.catalogue import transfer
 from itineraries.catalogue.models import Destination
+from tests.photos import camera_jpeg
 from tests.web.conftest import shot
 
 pytestmark = [pytest.mark.usefixtures("catalogue")]
@@ -17,7 +18,7 @@ VIEW = (1440, 900, "en")
 def _editors() -> Group:
     """The editors group as its migrations make it; a live-server test flushes the database between tests."""
     group, _ = Group.objects.get_or_create(name="editors")
-    models = ("destination", "road", "themedroute", "seasonnote")
+    models = ("destination", "road", "themedroute", "seasonnote", "photo")
     group.permissions.add(
         *Permission.objects.filter(content_type__app_label="itineraries", content_type__model__in=models)
     )
@@ -182,3 +183,26 @@ def test_an_editor_extends_a_road_on_its_map(editor_page, live_server):
     page.wait_for_selector(".messagelist .success")
     road.refresh_from_db()
     assert len(road.points) == before + 1
+
+
+@pytest.mark.usefixtures("media_root")
+def test_an_editor_uploads_a_photo_and_a_wrong_file_is_named_on_its_field(editor_page, live_server):
+    page = editor_page
+    _change_page(page, live_server, "shuanglin-temple")
+    page.click("#photos-group .add-row a")
+    page.set_input_files(
+        "#id_photos-0-image", files=[{"name": "notes.jpg", "mimeType": "image/jpeg", "buffer": b"x,y"}]
+    )
+    page.fill("#id_photos-0-author", "Li Na")
+    page.select_option("#id_photos-0-licence", "cc-by")
+    page.fill("#id_photos-0-alt_en", "Painted figures in the hall")
+    page.click("input[name=_continue]")
+    error = page.locator("#photos-group .errorlist").first
+    assert "not a picture" in error.inner_text()
+    photo = {"name": "IMG_0001.JPG", "mimeType": "image/jpeg", "buffer": camera_jpeg()}
+    page.set_input_files("#id_photos-0-image", files=[photo])
+    page.click("input[name=_continue]")
+    page.wait_for_selector(".messagelist .success")
+    preview = page.locator("#photos-group .field-preview img")
+    assert preview.evaluate("img => img.complete && img.naturalWidth") == 180  # the stored 480 px thumbnail
+    assert "600 x 1600 px" in page.inner_text("#photos-group")

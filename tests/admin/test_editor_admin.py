@@ -45,8 +45,13 @@ def change_form(slug: str, hours: list[dict] | None = None, **changes) -> dict:
     for flag in ("lodging", "added", "published"):
         if not data[flag]:
             data.pop(flag)
+    data.update(PHOTOS_NONE)
     data.update(changes)
     return data
+
+
+# The photos inline's management form, as the page posts it for a place without photos.
+PHOTOS_NONE = {"photos-TOTAL_FORMS": "0", "photos-INITIAL_FORMS": "0"}
 
 
 def road_form(road, line: dict, datum: str) -> dict:

@@ -21,6 +21,9 @@
     document.querySelectorAll("[data-keep-offline] a.place-link, a[data-keep]").forEach(function (a) {
       urls.push(new URL(a.href, location.href).pathname);
     });
+    document.querySelectorAll("[data-keep-offline] .stop-photo img").forEach(function (img) {
+      urls.push(new URL(img.getAttribute("src"), location.href).pathname);  // lazy: maybe not loaded yet
+    });
     var channel = new MessageChannel();
     channel.port1.onmessage = function () { document.documentElement.dataset.offlineReady = "1"; };
     registration.active.postMessage({type: "keep", urls: urls}, [channel.port2]);

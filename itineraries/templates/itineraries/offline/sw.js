@@ -1,6 +1,7 @@
 {% load static %}/* The planner's service worker: a trip opened once still opens without a signal (the Taihang ridges).
    Pages (trips, places) are fetched from the network first and kept; without a network the kept copy is
-   served. A trip page asks for its GeoJSON and the place pages it links to be kept as well. */
+   served. A trip page asks for its GeoJSON, the place pages it links to and its stops' thumbnails (about 30 KB
+   each) to be kept as well. */
 "use strict";
 var PAGES = "planner-pages-v1";
 var ASSETS = "planner-assets-v1";
@@ -30,7 +31,8 @@ self.addEventListener("activate", function (event) {
 
 function kept(url) {
   var path = new URL(url, self.location.origin).pathname;
-  return /^\/trips\/[0-9a-f-]{36}\/(trip\.geojson)?$/.test(path) || /^\/places\/[\w-]+\/$/.test(path);
+  return /^\/trips\/[0-9a-f-]{36}\/(trip\.geojson)?$/.test(path) || /^\/places\/[\w-]+\/$/.test(path) ||
+    /^\/media\/photos\/[\w\/-]+\.(jpg|webp)$/.test(path);
 }
 
 // Always the network's answer when there is one (so a new version of the app is never hidden behind a kept
