@@ -16,7 +16,7 @@ REQUEST = {"start": "jincheng", "days": 1, "date": "2027-05-04"}
 def owned():
     owner = User.objects.create_user("owner", "owner@example.com", "pw-owner-1")
     first = Itinerary.objects.new_trip(owner=owner, request=REQUEST)
-    second = Itinerary.objects.create(owner=owner, trip=first.trip, version=2, request=REQUEST)
+    second = Itinerary.objects.create(trip=first.trip, version=2, request=REQUEST)
     first.trip.share_token = "share-me"
     first.trip.save()
     return owner, first, second
