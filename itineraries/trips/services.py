@@ -176,7 +176,9 @@ def itinerary_restore(*, trip: Trip, version: int, base: Base | None = None) -> 
     """An earlier version again, as the trip's newest: nothing is recomputed."""
     with transaction.atomic():
         locked = trip_lock(trip.pk)  # the trip may have been deleted since the caller read it
-        old = locked.versions.get(version=version)
+        old = locked.versions.filter(version=version).first()
+        if old is None:
+            raise InvalidRequest({"version": [_("No such version.")]})
         return _finished_version(
             trip=locked,
             source=old,

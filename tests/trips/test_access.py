@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import AnonymousUser, User
 
-from itineraries.trips.access import NoSuchTrip, NotAllowed, Role, access_resolve, trip_named
+from itineraries.trips.access import Role, access_resolve, trip_named
+from itineraries.trips.errors import NoSuchTrip, NotAllowed
 from itineraries.trips.models import Itinerary
 
 pytestmark = pytest.mark.django_db
