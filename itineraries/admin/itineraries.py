@@ -68,6 +68,11 @@ class ItineraryAdmin(admin.ModelAdmin):
     def has_add_permission(self, request) -> bool:
         return False
 
+    def has_delete_permission(self, request, obj=None) -> bool:
+        # A version is part of its trip's history, and a trip is its owner's to delete (trips.services.trip_delete,
+        # from My trips or the API): not even a superuser removes one here.
+        return False
+
     def has_change_permission(self, request, obj=None) -> bool:
         # The list keeps its re-run action; a single itinerary is never edited by hand.
         return obj is None and super().has_change_permission(request)
@@ -99,7 +104,8 @@ class ItineraryAdmin(admin.ModelAdmin):
 
     @admin.display(description=gettext_lazy("owner"))
     def owner_name(self, itinerary: Itinerary) -> str:
-        return itinerary.owner.get_username() if itinerary.owner else _("anonymous")
+        owner = itinerary.trip.owner
+        return owner.get_username() if owner else _("anonymous")
 
     @admin.display(description=gettext_lazy("trip page"))
     def trip_link(self, itinerary: Itinerary) -> str:
@@ -117,7 +123,7 @@ class ItineraryAdmin(admin.ModelAdmin):
 
     @admin.action(description=gettext_lazy("Re-run the selected plans"), permissions=["change"])
     def rerun(self, request, queryset):
-        rows = list(queryset.select_related("owner", "trip"))
+        rows = list(queryset.select_related("trip__owner"))
         form = RerunForm(request.POST if request.POST.get("confirm") == "yes" else None)
         if not form.is_valid():
             return self._rerun_confirmation(request, rows, form)
@@ -148,15 +154,15 @@ class ItineraryAdmin(admin.ModelAdmin):
     def _rerun_confirmation(self, request, rows: list[Itinerary], form: RerunForm) -> TemplateResponse:
         latest = {
             row["trip_id"]: row["latest"]
-            for row in Itinerary.objects.filter(trip__in=[r.trip_id for r in rows if r.trip_id])
+            for row in Itinerary.objects.filter(trip__in=[r.trip_id for r in rows])
             .values("trip_id")
             .annotate(latest=Max("version"))
         }
         seen: dict[object, int] = {}
         table = []
         for row in rows:
-            key = row.trip_id or row.pk
-            seen[key] = seen.get(key, latest.get(row.trip_id, row.version)) + 1
+            key = row.trip_id
+            seen[key] = seen.get(key, latest.get(key, row.version)) + 1
             table.append(
                 {
                     "itinerary": row,
@@ -171,7 +177,7 @@ class ItineraryAdmin(admin.ModelAdmin):
             "title": _("Re-run plans as new versions?"),
             "opts": self.model._meta,
             "rows": table,
-            "trips": {row.trip_id or row.pk for row in rows},
+            "trips": {row.trip_id for row in rows},
             "owners": ", ".join(f"{name} ({n})" for name, n in Counter(r["owner"] for r in table).most_common()),
             "form": form,
             "selected": request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME),

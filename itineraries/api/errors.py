@@ -6,12 +6,13 @@ from django.core.exceptions import ObjectDoesNotExist, RequestDataTooBig, Suspic
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.views.defaults import server_error as html_server_error
 from rest_framework import status
-from rest_framework.exceptions import APIException, NotAuthenticated, ValidationError
+from rest_framework.exceptions import APIException, NotAuthenticated, PermissionDenied, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
 from itineraries.api.error_body import error_body, field_errors, summary
-from itineraries.trips.errors import InvalidRequest, StaleWrite, TripGone
+from itineraries.trips.access import Role
+from itineraries.trips.errors import InvalidRequest, NoSuchTrip, NotAllowed, StaleWrite, TripGone
 
 SIGN_IN = "Sign in, or send an API token (Authorization: Bearer <key>), to do this."
 INVALID_REQUEST = "invalid_request"
@@ -61,8 +62,12 @@ def api_exception_handler(exc, context):
         return _invalid(request, field_errors(exc.errors))
     if isinstance(exc, StaleWrite):
         return _precondition_failed(request, exc)
-    if isinstance(exc, TripGone | ObjectDoesNotExist):
-        exc = Http404()
+    if isinstance(exc, TripGone | NoSuchTrip | ObjectDoesNotExist):
+        exc = Http404()  # a private trip is not admitted to exist
+    if isinstance(exc, NotAllowed):
+        exc = PermissionDenied(
+            "Only the trip's owner may do this." if exc.need == Role.OWNER else "This trip is read-only for you."
+        )
     if isinstance(exc, NotAuthenticated):
         signed = NotAuthenticated(SIGN_IN)
         signed.auth_header = getattr(exc, "auth_header", None)  # the view's WWW-Authenticate challenge

@@ -8,7 +8,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action, api_view, permission_classes
-from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -47,7 +47,8 @@ from itineraries.http.claims import remember_planned
 from itineraries.http.throttle import PlanSubmitThrottle
 from itineraries.trips import exports, services
 from itineraries.trips import selectors as trips
-from itineraries.trips.access import NoSuchTrip, NotAllowed, Role, access_resolve
+from itineraries.trips.access import Role, access_resolve
+from itineraries.trips.errors import NoSuchTrip
 from itineraries.trips.models import Itinerary
 from itineraries.trips.validation import plan_request_build, replan_places_check
 
@@ -182,16 +183,9 @@ class ItineraryViewSet(
     def _version(self, pk, need: Role = Role.VIEWER) -> Itinerary:
         """The version with this id, if the caller may read (or change) its trip; 404 hides a private trip."""
         tokens = [self.request.query_params.get("share", "")]
-        try:
-            access = access_resolve(pk, self.request.user, share_tokens=tokens, need=need)
-        except NoSuchTrip as exc:
-            raise NotFound() from exc
-        except NotAllowed as exc:
-            raise PermissionDenied(
-                "Only the trip's owner may do this." if need == Role.OWNER else "This trip is read-only for you."
-            ) from exc
+        access = access_resolve(pk, self.request.user, share_tokens=tokens, need=need)  # errors: api/errors.py
         if access.version is None:  # the API names versions
-            raise NotFound()
+            raise NoSuchTrip
         return access.version
 
     def get_throttles(self):

@@ -17,6 +17,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError as DjangoValidationError
 
+from itineraries.trips.errors import NoSuchTrip, NotAllowed
 from itineraries.trips.models import Itinerary, Trip
 
 
@@ -50,18 +51,6 @@ class Access:
     version: Itinerary | None
     names_trip: bool
     role: Role
-
-
-class NoSuchTrip(Exception):
-    """An unknown or malformed id, or a private trip the caller may not see (it is not admitted to exist)."""
-
-
-class NotAllowed(Exception):
-    """The caller may read the trip but not do this (``need`` says what it takes)."""
-
-    def __init__(self, need: Role) -> None:
-        super().__init__(f"needs {need.name.lower()}")
-        self.need = need
 
 
 def access_resolve(

@@ -1,6 +1,12 @@
-"""The trip domain's errors. The API's one exception handler turns InvalidRequest into a 400."""
+"""The trip domain's errors. Each edge maps them in one place: the API in ``api/errors.py`` (400, 403, 404, 412),
+the pages in ``web/errors.py`` (the form's page again, the 403 and 404 pages, the 409 conflict page)."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from itineraries.trips.access import Role
 
 
 class FieldMessage(str):
@@ -44,3 +50,15 @@ class StaleWrite(Exception):
         super().__init__(f"the trip changed since it was read ({', '.join(changed)}); latest is {latest_version}")
         self.changed = changed
         self.latest_version = latest_version
+
+
+class NoSuchTrip(Exception):
+    """An unknown or malformed id, or a private trip the caller may not see (it is not admitted to exist)."""
+
+
+class NotAllowed(Exception):
+    """The caller may read the trip but not do this (``need`` says what it takes)."""
+
+    def __init__(self, need: Role) -> None:
+        super().__init__(f"needs {need.name.lower()}")
+        self.need = need

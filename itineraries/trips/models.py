@@ -63,7 +63,7 @@ class ItineraryQuerySet(models.QuerySet["Itinerary"]):
         with transaction.atomic():
             pk = uuid.uuid4()
             trip = Trip.objects.create(id=pk, owner=owner)
-            return self.create(id=pk, owner=owner, trip=trip, version=1, **fields)
+            return self.create(id=pk, trip=trip, version=1, **fields)
 
 
 class Itinerary(models.Model):
@@ -74,9 +74,6 @@ class Itinerary(models.Model):
         FAILED = "failed", _("failed")
 
     id = models.UUIDField(_("id"), primary_key=True, default=uuid.uuid4, editable=False)
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("owner"), null=True, blank=True, on_delete=models.CASCADE
-    )
     request = models.JSONField(
         _("request"),
     )
@@ -89,8 +86,9 @@ class Itinerary(models.Model):
         related_name="replans",
         editable=False,
     )
+    # Its trip holds what every version shares: the owner, the name, who else may see it.
     trip = models.ForeignKey(
-        Trip, verbose_name=_("trip"), null=True, on_delete=models.CASCADE, related_name="versions", editable=False
+        Trip, verbose_name=_("trip"), on_delete=models.CASCADE, related_name="versions", editable=False
     )
     version = models.PositiveSmallIntegerField(_("version"), default=1)
     origin = models.CharField(_("made by"), max_length=10, choices=Origin.choices, default=Origin.PLANNED)

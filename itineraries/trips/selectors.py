@@ -133,7 +133,7 @@ def trips_holding(*, slugs: set[str], today: dt.date) -> TripsHolding:
         Itinerary.objects.filter(status=Itinerary.Status.DONE, pk=Subquery(latest))
         .annotate(result_text=Cast("result", TextField()))
         .filter(mentions)
-        .select_related("owner")
+        .select_related("trip__owner")
     )
     saved = [row for row in rows if _holds(row.result or {}, slugs)]
     upcoming = [row for row in saved if str(row.request.get("date", "")) >= today.isoformat()]

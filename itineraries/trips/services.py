@@ -44,9 +44,7 @@ def itinerary_create(
             itinerary = Itinerary.objects.new_trip(owner=owner, **fields)
         else:
             trip = trip_lock(trip.pk)
-            itinerary = Itinerary.objects.create(
-                owner=trip.owner, trip=trip, version=version_next(trip, base=base), **fields
-            )
+            itinerary = Itinerary.objects.create(trip=trip, version=version_next(trip, base=base), **fields)
         task_id = str(uuid.uuid4())
         Itinerary.objects.filter(pk=itinerary.pk).update(task_id=task_id)
         itinerary.task_id = task_id
@@ -67,14 +65,10 @@ def itinerary_enqueue(*, itinerary_id: ItineraryId, task_id: str) -> bool:
 def itinerary_rerun(*, itinerary: Itinerary, by: AbstractBaseUser, reason: str) -> Itinerary:
     """An editor re-runs a plan: the same request as the trip's next version (origin "re-run", who and why).
     The version it came from, finished or not, is never touched: a tourist's saved result stays as it was."""
-    trip = itinerary.trip
-    if trip is None:  # a row from before trips existed: it becomes the first version of its own trip
-        trip, _made = Trip.objects.get_or_create(id=itinerary.pk, defaults={"owner": itinerary.owner})
-        Itinerary.objects.filter(pk=itinerary.pk).update(trip=trip)
     row = itinerary_create(
         request=PlanRequest.from_json(itinerary.request),
         replanned_from=itinerary,
-        trip=trip,
+        trip=itinerary.trip,
         origin="rerun",
     )
     Itinerary.objects.filter(pk=row.pk).update(requested_by=by, reason=reason.strip()[:2000])
@@ -112,7 +106,6 @@ def _finished_version(*, trip: Trip, source: Itinerary, origin: str, base: Base 
     with transaction.atomic():
         trip = trip_lock(trip.pk)
         return Itinerary.objects.create(
-            owner=trip.owner,
             replanned_from=source,
             trip=trip,
             version=version_next(trip, base=base),
@@ -183,7 +176,9 @@ def itinerary_restore(*, trip: Trip, version: int, base: Base | None = None) -> 
     """An earlier version again, as the trip's newest: nothing is recomputed."""
     with transaction.atomic():
         locked = trip_lock(trip.pk)  # the trip may have been deleted since the caller read it
-        old = locked.versions.get(version=version)
+        old = locked.versions.filter(version=version).first()
+        if old is None:
+            raise InvalidRequest({"version": [_("No such version.")]})
         return _finished_version(
             trip=locked,
             source=old,
@@ -242,7 +237,6 @@ def trip_duplicate(*, trip: Trip, owner: Owner) -> Trip:
         Itinerary.objects.create(
             id=pk,
             request=latest.request,
-            owner=owner,
             trip=copy,
             version=1,
             origin=Origin.PLANNED,
@@ -301,10 +295,7 @@ def trip_collaborator_remove(*, trip: Trip, user_id: object) -> bool:
 
 def trips_claim(*, user: AbstractBaseUser, trip_ids: list[str]) -> int:
     """Trips planned in this browser before signing in become the account's (and so private)."""
-    rows = Trip.objects.filter(pk__in=trip_ids, owner__isnull=True)
-    ids = list(rows.values_list("pk", flat=True))
-    Itinerary.objects.filter(trip_id__in=ids).update(owner=user)
-    return Trip.objects.filter(pk__in=ids).update(owner=user)
+    return Trip.objects.filter(pk__in=trip_ids, owner__isnull=True).update(owner=user)
 
 
 def itinerary_requeue_stale(*, queued_seconds: float, running_seconds: float, max_attempts: int = 5) -> int:

@@ -2,23 +2,19 @@
 
 Every form that changes a trip carries what its page showed: ``base_version`` (the newest version the page
 knew of) and, on the name-and-notes form, ``base_name`` and ``base_notes``. A write whose base is out of date
-is refused with a 409 page that shows the person's change beside the trip as it is now and offers to apply
-the change again to the newest version, so nothing accepted is silently superseded. A trip deleted while
-the write was under way gets a plain "no such trip" page (404).
+is refused (StaleWrite) with a 409 page, made here and served by web/errors.py, that shows the person's change
+beside the trip as it is now and offers to apply the change again to the newest version, so nothing accepted is
+silently superseded. A trip deleted while the write was under way (TripGone) gets the "no such trip" page.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
-
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 
 from itineraries.trips import services
 from itineraries.trips.concurrency import Base
-from itineraries.trips.errors import StaleWrite, TripGone
+from itineraries.trips.errors import StaleWrite
 from itineraries.web.trip_access import trip_view
 
 BASE_FIELDS = ("base_version", "base_name", "base_notes", "csrfmiddlewaretoken")
@@ -34,29 +30,13 @@ def base_from_post(post: QueryDict) -> Base | None:
     return Base(version=version, name=name, notes=notes)
 
 
-def stale_before_writing(request: HttpRequest, pk: object, latest_version: int) -> HttpResponse | None:
-    """The conflict page at once when the form's page knew an older newest version than the trip has now (so a
-    stale edit is told so, not "still being planned" when the newer version is being computed); the write's own
-    check under the trip's lock still decides races."""
+def refuse_if_stale(request: HttpRequest, latest_version: int) -> None:
+    """StaleWrite at once (so the conflict page) when the form's page knew an older newest version than the trip
+    has now, so a stale edit is told so, not "still being planned" when the newer version is being computed; the
+    write's own check under the trip's lock still decides races."""
     base = base_from_post(request.POST)
-    if base is None or base.version is None or base.version == latest_version:
-        return None
-    return conflict_page(request, pk, StaleWrite(changed=("version",), latest_version=latest_version))
-
-
-def guarded(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """A trip's write view whose StaleWrite becomes the conflict page and TripGone a 404."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        try:
-            return view(request, *args, **kwargs)
-        except TripGone as exc:
-            raise Http404(_("This trip was deleted.")) from exc
-        except StaleWrite as exc:
-            return conflict_page(request, kwargs["pk"], exc)
-
-    return wrapper
+    if base is not None and base.version is not None and base.version != latest_version:
+        raise StaleWrite(changed=("version",), latest_version=latest_version)
 
 
 def _days(itinerary) -> list[list[str]]:

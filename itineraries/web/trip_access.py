@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest
-from django.utils.translation import gettext as _
+from django.http import HttpRequest
 
-from itineraries.trips.access import Access, NoSuchTrip, NotAllowed, Role, access_resolve, can_edit, can_manage
+from itineraries.trips.access import Access, Role, access_resolve, can_edit, can_manage
+from itineraries.trips.errors import NoSuchTrip
 from itineraries.trips.models import Itinerary, Trip
 
 SHARE_TOKENS = "trip_share_tokens"
@@ -45,12 +44,8 @@ def share_tokens(request: HttpRequest) -> list[str]:
 
 
 def _access(request: HttpRequest, pk: object, need: Role) -> Access:
-    try:
-        return access_resolve(pk, request.user, share_tokens=share_tokens(request), need=need)
-    except NoSuchTrip as exc:
-        raise Http404(_("No such trip.")) from exc  # a private trip is not admitted to exist
-    except NotAllowed as exc:
-        raise PermissionDenied(_("You may read this trip but not change it.")) from exc
+    """NoSuchTrip (a 404: a private trip is not admitted to exist) or NotAllowed (403) go to web/errors.py."""
+    return access_resolve(pk, request.user, share_tokens=share_tokens(request), need=need)
 
 
 def trip_view(request: HttpRequest, pk: object, *, need: Role = Role.VIEWER) -> TripView:
@@ -58,7 +53,7 @@ def trip_view(request: HttpRequest, pk: object, *, need: Role = Role.VIEWER) -> 
     access = _access(request, pk, need)
     latest = access.trip.versions.order_by("-version").first()
     if latest is None:
-        raise Http404(_("No such trip."))
+        raise NoSuchTrip
     if not access.names_trip and access.version is not None:
         return TripView(access.trip, access.version, latest, access.role)
     wanted = request.GET.get("v", "")
@@ -70,5 +65,5 @@ def version_view(request: HttpRequest, pk: object, *, need: Role = Role.VIEWER) 
     """Exactly the version with this id (comparisons and downloads name versions), if the visitor may."""
     version = _access(request, pk, need).version
     if version is None:
-        raise Http404(_("No such trip."))
+        raise NoSuchTrip
     return version

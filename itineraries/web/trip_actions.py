@@ -22,7 +22,8 @@ from itineraries.trips import selectors, services
 from itineraries.trips.access import Role, trip_named
 from itineraries.trips.errors import InvalidRequest
 from itineraries.trips.models import Itinerary, Trip
-from itineraries.web.conflicts import base_from_post, guarded, stale_before_writing
+from itineraries.web.conflicts import base_from_post, refuse_if_stale
+from itineraries.web.errors import UnreadableEdit
 from itineraries.web.trip_access import trip_view
 from itineraries.web.trip_page import start_name
 from itineraries.web.views import throttled
@@ -64,7 +65,6 @@ def my_trips(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@guarded
 def trip_settings(request: HttpRequest, pk) -> HttpResponse:
     view = trip_view(request, pk, need=Role.COLLABORATOR)
     post = request.POST
@@ -88,7 +88,6 @@ def trip_duplicate(request: HttpRequest, pk) -> HttpResponse:
 
 
 @login_required
-@guarded
 def trip_delete(request: HttpRequest, pk) -> HttpResponse:
     view = trip_view(request, pk, need=Role.OWNER)
     if request.method == "POST":
@@ -97,10 +96,6 @@ def trip_delete(request: HttpRequest, pk) -> HttpResponse:
         messages.success(request, _("Deleted “%(title)s”.") % {"title": title})
         return redirect("web:my-trips")
     return render(request, "itineraries/trip_delete.html", {"trip": view.trip, "title": _title(view.trip, view.latest)})
-
-
-class UnreadableEdit(InvalidRequest):
-    """A post no page of ours sends (a drag's order that is not days of places): answered 400, naming it."""
 
 
 def _edited(days: list[list[str]], post) -> list[list[str]]:
@@ -150,24 +145,15 @@ def _edited(days: list[list[str]], post) -> list[list[str]]:
 
 
 @require_POST
-@guarded
 def trip_edit(request: HttpRequest, pk) -> HttpResponse:
     view = trip_view(request, pk, need=Role.COLLABORATOR)
-    if (stale := stale_before_writing(request, pk, view.latest.version)) is not None:
-        return stale
+    refuse_if_stale(request, view.latest.version)
     base = view.itinerary if view.itinerary.status == Itinerary.Status.DONE else view.latest
     if base.status != Itinerary.Status.DONE:
         messages.error(request, _("The trip is still being planned; edit it when it is ready."))
         return redirect("web:trip", pk=view.trip.pk)
-    try:
-        days = _edited(services.itinerary_days(base)[0], request.POST)
-        new = services.itinerary_edit(itinerary=base, days=days, base=base_from_post(request.POST))
-    except UnreadableEdit as exc:
-        context = {"trip": view.trip, "errors": exc.errors}
-        return render(request, "itineraries/edit_refused.html", context, status=400)
-    except InvalidRequest as exc:
-        messages.error(request, exc.readable())
-        return redirect("web:trip", pk=view.trip.pk)
+    days = _edited(services.itinerary_days(base)[0], request.POST)
+    new = services.itinerary_edit(itinerary=base, days=days, base=base_from_post(request.POST))
     problems = sum(len(day.problems) for day in new.trip_result.days)
     if problems:
         messages.warning(
@@ -188,11 +174,9 @@ def _edited_anchor(post, days: list[list[str]]) -> str:
 
 @require_POST
 @throttled
-@guarded
 def trip_optimise_day(request: HttpRequest, pk) -> HttpResponse:
     view = trip_view(request, pk, need=Role.COLLABORATOR)
-    if (stale := stale_before_writing(request, pk, view.latest.version)) is not None:
-        return stale
+    refuse_if_stale(request, view.latest.version)
     try:
         day = int(request.POST.get("day", ""))
     except ValueError:
@@ -203,24 +187,17 @@ def trip_optimise_day(request: HttpRequest, pk) -> HttpResponse:
 
 
 @require_POST
-@guarded
 def trip_restore(request: HttpRequest, pk) -> HttpResponse:
     view = trip_view(request, pk, need=Role.COLLABORATOR)
-    try:
-        version = int(request.POST.get("version", ""))
-        new = services.itinerary_restore(trip=view.trip, version=version, base=base_from_post(request.POST))
-    except (ValueError, Itinerary.DoesNotExist):
-        messages.error(request, _("No such version."))
-    else:
-        messages.success(
-            request, _("Version %(old)s restored as version %(new)s.") % {"old": version, "new": new.version}
-        )
+    given = request.POST.get("version", "")
+    version = int(given) if given.isdigit() else 0
+    new = services.itinerary_restore(trip=view.trip, version=version, base=base_from_post(request.POST))
+    messages.success(request, _("Version %(old)s restored as version %(new)s.") % {"old": version, "new": new.version})
     return redirect("web:trip", pk=view.trip.pk)
 
 
 @login_required
 @require_POST
-@guarded
 def trip_sharing(request: HttpRequest, pk) -> HttpResponse:
     view = trip_view(request, pk, need=Role.OWNER)
     what, on = request.POST.get("link"), request.POST.get("on") == "1"

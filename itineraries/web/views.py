@@ -8,7 +8,6 @@ from dataclasses import replace
 from functools import wraps
 
 from django.conf import settings
-from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -31,7 +30,7 @@ from itineraries.trips.request import PlanRequest
 from itineraries.trips.validation import mode_name, plan_input_from, plan_request_build, replan_places_check
 from itineraries.web import place_page, trip_page
 from itineraries.web.area_names import area_line
-from itineraries.web.conflicts import base_from_post, guarded
+from itineraries.web.conflicts import base_from_post
 from itineraries.web.display import result_for_map
 from itineraries.web.forms import PlanForm
 from itineraries.web.photos import shown
@@ -239,14 +238,9 @@ def _first_day(itinerary: Itinerary):
 
 @require_POST
 @throttled
-@guarded
 def trip_replan(request: HttpRequest, pk) -> HttpResponse:
     view = trip_view(request, pk, need=Role.COLLABORATOR)
-    try:
-        pins, drops = replan_places_check(pins=request.POST.getlist("pin"), drops=request.POST.getlist("drop"))
-    except InvalidRequest as exc:
-        messages.error(request, exc.readable())
-        return redirect("web:trip", pk=view.trip.pk)
+    pins, drops = replan_places_check(pins=request.POST.getlist("pin"), drops=request.POST.getlist("drop"))
     services.itinerary_replan(itinerary=view.latest, pins=pins, drops=drops, base=base_from_post(request.POST))
     return redirect("web:trip", pk=view.trip.pk)
 
@@ -267,11 +261,7 @@ def trip_compare(request: HttpRequest, pk) -> HttpResponse:
     variant = VARIANTS.get(request.POST.get("variant", ""))
     if variant is None:
         return redirect("web:trip", pk=itinerary.pk)
-    try:
-        plan_request = plan_request_build(given=plan_input_from(variant(PlanRequest.from_json(itinerary.request))))
-    except InvalidRequest as exc:
-        messages.error(request, exc.readable())
-        return redirect("web:trip", pk=itinerary.pk)
+    plan_request = plan_request_build(given=plan_input_from(variant(PlanRequest.from_json(itinerary.request))))
     owner = request.user if request.user.is_authenticated else None
     other = services.itinerary_create(request=plan_request, owner=owner)
     remember_planned(request, other.trip)

@@ -68,7 +68,7 @@ def test_a_rerun_asks_first_naming_trips_and_owners_then_adds_a_version(
     new = Itinerary.objects.get(trip=saved_trip.trip, version=2)
     assert (new.origin, new.requested_by.username, new.reason, new.status) == ("rerun", "ed", "road data fixed", "done")
     assert new.replanned_from == saved_trip
-    assert new.owner == saved_trip.owner
+    assert new.trip.owner == saved_trip.trip.owner
     history = LogEntry.objects.get(object_id=str(saved_trip.pk)).change_message
     assert history == "Re-run as version 2: road data fixed"
 
@@ -184,7 +184,7 @@ def test_a_saved_trip_keeps_an_unpublished_place_shown_exported_and_editable(edi
     assert not Destination.objects.get(slug="shuanglin-temple").published
     assert stored_results() == results
     tourist = Client()
-    tourist.force_login(saved_trip.owner)
+    tourist.force_login(saved_trip.trip.owner)
     page = tourist.get(f"/trips/{saved_trip.pk}/").content.decode()
     assert "no longer offered" in page
     assert "Shuanglin" in tourist.get(f"/api/v1/itineraries/{saved_trip.pk}/gpx").content.decode()

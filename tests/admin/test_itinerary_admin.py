@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import User
+from django.test import Client
 
 from itineraries.models import Itinerary
 from itineraries.trips.lifecycle import failure_detail
@@ -41,6 +42,7 @@ def test_a_single_itinerary_cannot_be_edited_and_says_where_it_failed(editor, fa
     assert 'name="status"' not in page
     assert 'name="owner"' not in page
     assert 'name="claim"' not in page
+    assert '<div class="readonly">tourist</div>' in page  # the owner, read from the trip
     editor.post(f"/admin/itineraries/itinerary/{failed.pk}/change/", {"status": "done"})
     failed.refresh_from_db()
     assert failed.status == "failed"
@@ -56,3 +58,13 @@ def test_a_rerun_writes_a_history_entry(editor, failed, django_capture_on_commit
     again = Itinerary.objects.get(replanned_from=failed)
     assert (again.version, again.origin, again.reason) == (2, "rerun", "worker fixed")
     assert LogEntry.objects.get(object_id=str(failed.pk)).change_message == "Re-run as version 2: worker fixed"
+
+
+def test_no_one_deletes_a_version_in_the_admin(failed):
+    """Deleting is the owner's (trips.services.trip_delete): a superuser's delete page and action are refused."""
+    admin = Client()
+    admin.force_login(User.objects.create_superuser("root", password="pw"))
+    assert admin.get(f"/admin/itineraries/itinerary/{failed.pk}/delete/").status_code == 403
+    chosen = {"action": "delete_selected", "_selected_action": [str(failed.pk)], "post": "yes"}
+    admin.post("/admin/itineraries/itinerary/", chosen)
+    assert Itinerary.objects.filter(pk=failed.pk).exists()

@@ -41,7 +41,7 @@ def test_both_token_prefixes_sign_the_request_in(api, token, scheme, django_capt
     assert api.get("/api/v1/itineraries/").status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
         made = api.post("/api/v1/itineraries/", PLAN, format="json").json()["id"]
-    assert Itinerary.objects.get(pk=made).owner.username == "dev"
+    assert Itinerary.objects.get(pk=made).trip.owner.username == "dev"
 
 
 @pytest.mark.parametrize(

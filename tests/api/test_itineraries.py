@@ -235,7 +235,7 @@ def test_token_auth_for_api_clients(api, submit):
     token = Token.objects.create(user=user)
     api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
     itinerary_id = submit(api).json()["id"]
-    assert Itinerary.objects.get(pk=itinerary_id).owner == user
+    assert Itinerary.objects.get(pk=itinerary_id).trip.owner == user
 
 
 def test_schema_docs_and_health(api):

@@ -142,7 +142,7 @@ def test_session_writes_need_the_csrf_token(trip):
     body = {"start": "jincheng", "days": 1, "date": DATE.isoformat()}
     planned = web.post("/api/v1/itineraries/", body, content_type="application/json")
     assert planned.status_code == 403  # a new plan too, not only the writes to a trip
-    assert Itinerary.objects.filter(owner__username="owner").count() == 1
+    assert Itinerary.objects.filter(trip__owner__username="owner").count() == 1
 
 
 def test_a_revoked_share_link_no_longer_opens_the_trip(trip):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import AnonymousUser, User
 
-from itineraries.trips.access import NoSuchTrip, NotAllowed, Role, access_resolve, trip_named
+from itineraries.trips.access import Role, access_resolve, trip_named
+from itineraries.trips.errors import NoSuchTrip, NotAllowed
 from itineraries.trips.models import Itinerary
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +17,7 @@ REQUEST = {"start": "jincheng", "days": 1, "date": "2027-05-04"}
 def owned():
     owner = User.objects.create_user("owner", "owner@example.com", "pw-owner-1")
     first = Itinerary.objects.new_trip(owner=owner, request=REQUEST)
-    second = Itinerary.objects.create(owner=owner, trip=first.trip, version=2, request=REQUEST)
+    second = Itinerary.objects.create(trip=first.trip, version=2, request=REQUEST)
     first.trip.share_token = "share-me"
     first.trip.save()
     return owner, first, second
