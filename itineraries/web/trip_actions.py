@@ -22,6 +22,7 @@ from itineraries.trips import selectors, services
 from itineraries.trips.access import Role, trip_named
 from itineraries.trips.errors import InvalidRequest
 from itineraries.trips.models import Itinerary, Trip
+from itineraries.trips.wording import refusals_line
 from itineraries.web.conflicts import base_from_post, guarded, stale_before_writing
 from itineraries.web.trip_access import trip_view
 from itineraries.web.trip_page import start_name
@@ -166,7 +167,7 @@ def trip_edit(request: HttpRequest, pk) -> HttpResponse:
         context = {"trip": view.trip, "errors": exc.errors}
         return render(request, "itineraries/edit_refused.html", context, status=400)
     except InvalidRequest as exc:
-        messages.error(request, exc.readable())
+        messages.error(request, refusals_line(exc))
         return redirect("web:trip", pk=view.trip.pk)
     problems = sum(len(day.problems) for day in new.trip_result.days)
     if problems:

@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from itineraries.catalogue import selectors
-from itineraries.catalogue.choices import INTEREST_CHOICES, MAX_DAYS
+from itineraries.catalogue.choices import INTEREST_CHOICES, MAX_DAYS, MODE_WORDS
 from itineraries.catalogue.display import DAY_COLOURS, chinese, display_name, to_display
 from itineraries.catalogue.models import Destination, ThemedRoute
 from itineraries.http.claims import remember_planned
@@ -28,7 +28,8 @@ from itineraries.trips.access import Role
 from itineraries.trips.errors import InvalidRequest
 from itineraries.trips.models import Itinerary
 from itineraries.trips.request import PlanRequest
-from itineraries.trips.validation import mode_name, plan_input_from, plan_request_build, replan_places_check
+from itineraries.trips.validation import plan_input_from, plan_request_build, replan_places_check
+from itineraries.trips.wording import advice_text, missing_reason, refusals, refusals_line
 from itineraries.web import place_page, trip_page
 from itineraries.web.area_names import area_line
 from itineraries.web.conflicts import base_from_post, guarded
@@ -133,7 +134,7 @@ def plan(request: HttpRequest) -> HttpResponse:
         # The domain's rules run even when a field failed its own check, so every mistake shows at once.
         plan_request = plan_request_build(given=form.to_input())
     except InvalidRequest as exc:
-        for field, messages in exc.errors.items():
+        for field, messages in refusals(exc).items():
             if field not in form.errors:
                 form.add_error(field if field in form.fields else None, messages)
     else:
@@ -189,7 +190,10 @@ def trip(request: HttpRequest, pk) -> HttpResponse:
                 for d in sorted(places.values(), key=_sort_key)
                 if d.kind == Destination.Kind.SIGHT and d.slug not in visited
             ],
-            missing=[{"label": labels[m.slug], "reason": m.reason} for m in result.missing_must if m.slug in labels],
+            missing=[
+                {"label": labels[m.slug], "reason": missing_reason(m)} for m in result.missing_must if m.slug in labels
+            ],
+            advice=[advice_text(a) for a in result.advice],
         )
     else:
         context["solver_warming"] = not solver_ready()
@@ -244,7 +248,7 @@ def trip_replan(request: HttpRequest, pk) -> HttpResponse:
     try:
         pins, drops = replan_places_check(pins=request.POST.getlist("pin"), drops=request.POST.getlist("drop"))
     except InvalidRequest as exc:
-        messages.error(request, exc.readable())
+        messages.error(request, refusals_line(exc))
         return redirect("web:trip", pk=view.trip.pk)
     services.itinerary_replan(itinerary=view.latest, pins=pins, drops=drops, base=base_from_post(request.POST))
     return redirect("web:trip", pk=view.trip.pk)
@@ -269,7 +273,7 @@ def trip_compare(request: HttpRequest, pk) -> HttpResponse:
     try:
         plan_request = plan_request_build(given=plan_input_from(variant(PlanRequest.from_json(itinerary.request))))
     except InvalidRequest as exc:
-        messages.error(request, exc.readable())
+        messages.error(request, refusals_line(exc))
         return redirect("web:trip", pk=itinerary.pk)
     owner = request.user if request.user.is_authenticated else None
     other = services.itinerary_create(request=plan_request, owner=owner)
@@ -279,7 +283,8 @@ def trip_compare(request: HttpRequest, pk) -> HttpResponse:
 
 def _compare_title(request_data: dict) -> str:
     days = int(request_data.get("days", 0))
-    mode = mode_name(request_data.get("mode", "car"))
+    code = request_data.get("mode", "car")
+    mode = MODE_WORDS.get(code, code)
     return ngettext("%(days)d day by %(mode)s", "%(days)d days by %(mode)s", days) % {"days": days, "mode": mode}
 
 
