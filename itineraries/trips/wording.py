@@ -163,15 +163,21 @@ def advice_text(advice: Advice) -> str:
         ) % {**values, "cap": _hours(p["cap"])}
     if advice.code == "interests_short":
         if "nearest_en" in p:
-            return _(
+            return (
+                _(
+                    "Few places match %(interests)s within this trip's reach: %(matched)d in the plan, so the other stops "
+                    "are the region's best sights. The nearest one left out, %(nearest)s, is %(km)d km by road from the "
+                    "start: add it as a must-see or start nearer it."
+                )
+                % values
+            )
+        return (
+            _(
                 "Few places match %(interests)s within this trip's reach: %(matched)d in the plan, so the other stops "
-                "are the region's best sights. The nearest one left out, %(nearest)s, is %(km)d km by road from the "
-                "start: add it as a must-see or start nearer it."
-            ) % values
-        return _(
-            "Few places match %(interests)s within this trip's reach: %(matched)d in the plan, so the other stops "
-            "are the region's best sights."
-        ) % values
+                "are the region's best sights."
+            )
+            % values
+        )
     if advice.code == "route_promise":
         if "place_en" not in p:  # a place no longer in the catalogue: its slug
             values["place"] = f"'{p.get('place', '')}'"
@@ -187,7 +193,8 @@ def problem_text(problem: Problem) -> str:
     if problem.code == "closed":
         date = dt.date.fromisoformat(str(p["date"]))
         # strftime's format in the page's language: "Mon 03 May" or "5月3日"
-        return _("%(place)s is closed on %(date)s.") % {**values, "date": date.strftime(pgettext("strftime", "%a %d %b"))}
+        day = date.strftime(pgettext("strftime", "%a %d %b"))
+        return _("%(place)s is closed on %(date)s.") % {**values, "date": day}
     if problem.code == "over_cap":
         return _("%(drive)s at the wheel, over this trip's limit of %(cap)s.") % {
             "drive": _duration(p["drive"]),
