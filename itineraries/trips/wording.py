@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, override, pgettext
 
-from itineraries.catalogue.choices import MODE_WORDS, PACE_WORDS
+from itineraries.catalogue.choices import INTEREST_CHOICES, MODE_WORDS, PACE_WORDS
 from itineraries.catalogue.display import chinese
 from itineraries.trips.errors import FieldError, FieldMessage, InvalidRequest
 from itineraries.trips.result_shapes import version_of
@@ -33,6 +33,7 @@ from itineraries.trips.trip_result import (
 )
 
 ENGLISH, CHINESE = "en", "zh-hans"
+INTEREST_LABELS = dict(INTEREST_CHOICES)
 Coded = TypeVar("Coded", Advice, Problem, MissingMust)
 
 # Sentences that need nothing but their parameters, by code (or, for a refused field, by reason).
@@ -162,22 +163,21 @@ def advice_text(advice: Advice) -> str:
             "mode, a higher cap or another start would fit more."
         ) % {**values, "cap": _hours(p["cap"])}
     if advice.code == "interests_short":
-        if "nearest_en" in p:
-            return (
-                _(
-                    "Few places match %(interests)s within this trip's reach: %(matched)d in the plan, so the other stops "
-                    "are the region's best sights. The nearest one left out, %(nearest)s, is %(km)d km by road from the "
-                    "start: add it as a must-see or start nearer it."
-                )
-                % values
-            )
-        return (
-            _(
-                "Few places match %(interests)s within this trip's reach: %(matched)d in the plan, so the other stops "
-                "are the region's best sights."
-            )
-            % values
+        # the interests as asked in English ("painting, heritage"), by their labels in Chinese
+        asked = [k.strip() for k in str(p["interests"]).split(",")]
+        named = [str(INTEREST_LABELS.get(k, k)) if chinese() else k for k in asked]
+        values["interests"] = pgettext("between names in a list", ", ").join(named)
+        short = _(
+            "Few places match %(interests)s within this trip's reach: %(matched)d in the plan, so the other stops are "
+            "the region's best sights."
         )
+        if "nearest_en" in p:
+            short = _(
+                "Few places match %(interests)s within this trip's reach: %(matched)d in the plan, so the other "
+                "stops are the region's best sights. The nearest one left out, %(nearest)s, is %(km)d km by road "
+                "from the start: add it as a must-see or start nearer it."
+            )
+        return short % values
     if advice.code == "route_promise":
         if "place_en" not in p:  # a place no longer in the catalogue: its slug
             values["place"] = f"'{p.get('place', '')}'"
