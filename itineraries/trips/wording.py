@@ -19,6 +19,7 @@ from django.utils.translation import gettext_noop, override, pgettext
 from itineraries.catalogue.choices import INTEREST_CHOICES, MODE_WORDS, PACE_WORDS
 from itineraries.catalogue.display import chinese
 from itineraries.trips.errors import FieldError, FieldMessage, InvalidRequest
+from itineraries.trips.lifecycle import FAILED, GAVE_UP, TOO_LONG
 from itineraries.trips.result_shapes import version_of
 from itineraries.trips.trip_result import (
     SCHEMA_VERSION,
@@ -208,6 +209,15 @@ def missing_reason(missing: MissingMust) -> str:
     if missing.said is not None:
         return _stored(missing.said)
     return _(REASONS[missing.code]) % _values(missing.params) if missing.code in REASONS else missing.code
+
+
+def failure_text(error: str) -> str:
+    """Why a plan could not be made, as a row stores it (in English, for the API), in the active language."""
+    if error in (TOO_LONG, GAVE_UP):
+        return _(error)
+    if error.startswith(FAILED) and error[len(FAILED) :].isidentifier():
+        return _("Planning failed: %(kind)s") % {"kind": error[len(FAILED) :]}
+    return error
 
 
 def refusal_text(error: FieldError | str) -> FieldMessage:

@@ -29,7 +29,7 @@ from itineraries.trips.errors import InvalidRequest
 from itineraries.trips.models import Itinerary
 from itineraries.trips.request import PlanRequest
 from itineraries.trips.validation import plan_input_from, plan_request_build, replan_places_check
-from itineraries.trips.wording import advice_text, missing_reason, refusals, refusals_line
+from itineraries.trips.wording import advice_text, failure_text, missing_reason, refusals, refusals_line
 from itineraries.web import place_page, trip_page
 from itineraries.web.area_names import area_line
 from itineraries.web.conflicts import base_from_post, guarded
@@ -168,6 +168,7 @@ def trip(request: HttpRequest, pk) -> HttpResponse:
         "start_name": trip_page.start_name(itinerary),
         "first_day": _first_day(itinerary),
         "previous": itinerary.replanned_from,
+        "error": failure_text(itinerary.error),
     }
     if itinerary.status == Itinerary.Status.DONE:
         places = {d.slug: d for d in selectors.destination_list()}
@@ -292,7 +293,7 @@ def compare(request: HttpRequest, a, b) -> HttpResponse:
     plans = [_itinerary(request, a), _itinerary(request, b)]
     columns = []
     for n, p in enumerate(plans):
-        column = {"itinerary": p, "title": _compare_title(p.request), "n": n}
+        column = {"itinerary": p, "title": _compare_title(p.request), "n": n, "error": failure_text(p.error)}
         if p.status == Itinerary.Status.DONE:
             result = p.trip_result
             days = result.days

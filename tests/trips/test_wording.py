@@ -230,3 +230,19 @@ def test_the_api_names_a_refused_field_in_the_request_s_language():
     assert "自行车" in zh["message"]
     assert "应县木塔" in zh["message"]
     assert not ASCII_PUNCTUATION.search(zh["message"])
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("catalogue")
+def test_a_failed_plan_says_why_in_the_page_s_language_and_in_english_to_clients():
+    from itineraries.trips.lifecycle import TOO_LONG
+
+    request = {"days": 2, "date": upcoming(5, 4).isoformat(), "start": "jincheng"}
+    failed = Itinerary.objects.new_trip(request=request, status="failed", error=TOO_LONG)
+    client = Client()
+    assert TOO_LONG in client.get(f"/trips/{failed.pk}/").content.decode()
+    assert client.get(f"/api/v1/itineraries/{failed.pk}/", HTTP_ACCEPT_LANGUAGE="zh-hans").json()["error"] == TOO_LONG
+    client.post("/i18n/setlang/", {"language": "zh-hans", "next": "/"})
+    page = client.get(f"/trips/{failed.pk}/").content.decode()
+    assert "规划用时过长，已停止。请减少天数或必去景点。" in page
+    assert TOO_LONG not in page
