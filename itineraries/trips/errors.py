@@ -25,7 +25,7 @@ class FieldError:
 
     code: str
     reason: str
-    params: Mapping[str, str | int | float] = field(default_factory=dict)
+    params: Mapping[str, str | int | float | tuple[str, ...]] = field(default_factory=dict)  # a tuple: names
 
 
 class InvalidRequest(Exception):

@@ -63,14 +63,14 @@ def plan_input_from(request: PlanRequest) -> PlanInput:
     )
 
 
-Param = str | int | float
+Param = str | int | float | tuple[str, ...]  # a tuple: a list of names, which the edge joins
 
 
 def _name(place: Destination | ThemedRoute | None, slug: str = "", key: str = "name") -> dict[str, Param]:
     """A place (or route) as parameters: both its names, for the edge to say in the page's language; an unknown
     slug as given."""
     if place is None:
-        return {key: slug}
+        return {key: f"'{slug}'"}
     return {f"{key}_en": place.name_en, f"{key}_zh": place.name_zh}
 
 
@@ -95,7 +95,7 @@ def _with_route(given: PlanInput, errors: _Errors) -> PlanInput:
     if hidden or missing:
         gone = [f"'{slug}'" for slug in sorted(missing)]
         places = {
-            f"places_{lang}": ", ".join(sorted([getattr(p, f"name_{lang}") for p in hidden.values()] + gone))
+            f"places_{lang}": tuple(sorted([getattr(p, f"name_{lang}") for p in hidden.values()] + gone))
             for lang in ("en", "zh")
         }
         errors.add("route", "route_places_gone", "route_not_offered", **_name(route, key="route"), **places)

@@ -106,13 +106,16 @@ PROMISES = {
 }
 
 
-def _values(params: Mapping[str, Param], **more: Param) -> dict[str, Any]:
+def _values(params: Mapping[str, Param | tuple[str, ...]], **more: Param) -> dict[str, Any]:
     """The parameters as a sentence takes them: a name in the active language (``<key>_en``/``<key>_zh`` become
-    ``<key>``), a travel mode or pace as said in a sentence."""
+    ``<key>``), a list of names joined as the language lists them, a travel mode or pace as said in a sentence."""
     out: dict[str, Any] = {**params, **more}
     for key in params:
         if key.endswith("_en") and f"{key[:-3]}_zh" in params:
             out[key[:-3]] = params[f"{key[:-3]}_zh" if chinese() else key]
+    for key, value in out.items():
+        if isinstance(value, tuple):
+            out[key] = pgettext("between names in a list", ", ").join(value)
     if "mode" in out:
         out["mode"] = MODE_WORDS.get(str(out["mode"]), out["mode"])
     if "pace" in out:

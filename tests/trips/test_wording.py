@@ -78,6 +78,13 @@ PROBLEM_PARAMS = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _language_kept():
+    """A page asked for in Chinese leaves Chinese active in the thread: give the next test English back."""
+    with override("en"):
+        yield
+
+
 def _coded() -> TripResult:
     """STORED's plan with every advice, problem and missing-place code."""
     result = TripResult.from_stored(STORED)
