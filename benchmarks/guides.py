@@ -67,9 +67,10 @@ def _area_slugs(areas: dict[str, str]) -> dict[str, str]:
 def _plan(given: Any, seconds: float) -> tuple[Any, dict]:
     from itineraries.trips.compute import plan_make
     from itineraries.trips.validation import plan_request_build
+    from itineraries.trips.wording import result_wire
 
     request = plan_request_build(given=given)
-    return request, plan_make(request=request, solver_seconds=seconds).to_json()
+    return request, result_wire(plan_make(request=request, solver_seconds=seconds))
 
 
 def _day_line(label: str, places: list[str], night: str | None) -> str:
@@ -108,6 +109,7 @@ def route_promises(date: dt.date, seconds: float, seed: int = 0) -> list[dict]:
     from itineraries.trips.promises import broken_promises
     from itineraries.trips.trip_result import TripResult
     from itineraries.trips.validation import PlanInput
+    from itineraries.trips.wording import refusals
 
     rows = []
     for route in ThemedRoute.objects.order_by("slug"):
@@ -119,7 +121,7 @@ def route_promises(date: dt.date, seconds: float, seed: int = 0) -> list[dict]:
                     PlanInput(route=route.slug, days=route.days + extra, date=date, seed=seed), seconds
                 )
             except InvalidRequest as exc:
-                rows.append({**row, "error": str(exc.errors)})
+                rows.append({**row, "error": str(refusals(exc))})
                 continue
             broken = broken_promises(TripResult.from_stored(result), promises, route_days=route.days, mode=route.mode)
             row["broken"] = [dataclasses.asdict(b) for b in broken]

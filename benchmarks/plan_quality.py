@@ -94,6 +94,7 @@ def measure(result: dict, cap: float) -> dict:
 def stability(request, result: dict, seconds: float) -> tuple[float | None, float | None]:
     """Share of the other stops kept on their day after pinning one stop, and after dropping one."""
     from itineraries.trips.compute import plan_make
+    from itineraries.trips.wording import result_wire
 
     days = [[s["slug"] for s in d["stops"]] for d in result["days"]]
     stops = [(d, s) for d, day in enumerate(days) for s in day]
@@ -108,7 +109,7 @@ def stability(request, result: dict, seconds: float) -> tuple[float | None, floa
             pins=[slug] if change == "pin" else [], drops=[slug] if change == "drop" else [],
             previous=list(previous), nights=list(nights),
         )  # fmt: skip
-        after = plan_make(request=changed, solver_seconds=seconds).to_json()
+        after = result_wire(plan_make(request=changed, solver_seconds=seconds))
         where = {s["slug"]: d for d, day_ in enumerate(after["days"]) for s in day_["stops"]}
         others = [(d, s) for d, s in stops if s != slug]
         out.append(sum(where.get(s) == d for d, s in others) / len(others) if others else None)
@@ -118,12 +119,13 @@ def stability(request, result: dict, seconds: float) -> tuple[float | None, floa
 def run(date: dt.date, seconds: float, label: str) -> list[dict]:
     from itineraries.trips.compute import plan_make
     from itineraries.trips.errors import PlanError
+    from itineraries.trips.wording import result_wire
 
     rows, failed = [], []
     for request in requests(date):
         cap = request.drive_cap
         try:
-            result = plan_make(request=request, solver_seconds=seconds).to_json()
+            result = result_wire(plan_make(request=request, solver_seconds=seconds))
         except PlanError as exc:  # the checker refused the optimiser's plan
             failed.append(f"{request.start} {request.days}d {request.mode} {request.pace} seed {request.seed}: {exc}")
             continue

@@ -183,15 +183,16 @@ def plan_case(case: Case, catalogue: Catalogue, seconds: float, outcome: Outcome
     from itineraries.trips.compute import plan_make
     from itineraries.trips.errors import InvalidRequest
     from itineraries.trips.validation import plan_request_build
+    from itineraries.trips.wording import refusals, result_wire
 
     record = {"request": case.number, "label": case.label, "input": _input_json(case)}
     try:
         request = plan_request_build(given=case.given)
     except InvalidRequest as exc:
-        outcome.rejected.append({**record, "errors": exc.errors})
+        outcome.rejected.append({**record, "errors": refusals(exc)})
         return []
     try:
-        result = plan_make(request=request, solver_seconds=seconds).to_json()
+        result = result_wire(plan_make(request=request, solver_seconds=seconds))
     except Exception as exc:  # a PlanError, or a bug in the engine: count it and go on measuring
         outcome.failed.append({**record, "error": f"{type(exc).__name__}: {exc}"})
         return []

@@ -15,6 +15,7 @@ from itineraries.catalogue.models import ROUTE_FIELDS, Destination, SeasonNote, 
 from itineraries.catalogue.validation import route_errors
 from itineraries.trips.route_trial import RouteTrial, route_trial
 from itineraries.trips.trip_result import MissingMust
+from itineraries.trips.wording import missing_reason, refusal_text
 
 MONTHS = [(m, m) for m in range(1, 13)]
 
@@ -35,24 +36,10 @@ def _nearest_town(musts: list[str]) -> str:
     return best.slug if best else ""
 
 
-# The engine's reasons for a left-out must-see (trips/results.py), as editors read them in either language.
-REASONS = {
-    "closed on every day": gettext_lazy("closed on every day of the trip"),
-    "the visit does not fit": gettext_lazy("the visit does not fit in its opening hours on the trip dates"),
-    "out of reach": gettext_lazy("out of reach: no day can get there and on to a bed within its hours and cap"),
-    "it does not fit in the days": gettext_lazy("it does not fit in the days with the other places"),
-    "no longer offered": gettext_lazy("no longer offered"),
-}
-
-
-def _reason(text: str) -> str:
-    return next((str(said) for start, said in REASONS.items() if text.startswith(start)), text)
-
-
 def _missing_text(route_days: int, missing: tuple[MissingMust, ...], names: dict[str, str]) -> str:
     by_reason: dict[str, list[str]] = {}
     for m in missing:
-        by_reason.setdefault(_reason(m.reason), []).append(names.get(m.slug, m.slug))
+        by_reason.setdefault(missing_reason(m), []).append(names.get(m.slug, m.slug))
     places = "; ".join(f"{', '.join(spots)} ({reason})" for reason, spots in by_reason.items())
     return _(
         "Planned at its default length (%(days)d days from tomorrow), the route leaves out its own must-see "
@@ -117,7 +104,7 @@ class ThemedRouteForm(forms.ModelForm):
         self.trial = route_trial(record=record)
         for field, problems in self.trial.errors.items():
             for message in problems:
-                self.add_error(field if field in self.fields else None, message)
+                self.add_error(field if field in self.fields else None, refusal_text(message))
         if self.trial.missing and record.get("published"):
             names = dict(_places(("sight",)))
             self.add_error("published", _missing_text(int(record["days"]), self.trial.missing, names))

@@ -13,6 +13,7 @@ from rest_framework.views import exception_handler
 from itineraries.api.error_body import error_body, field_errors, summary
 from itineraries.trips.access import Role
 from itineraries.trips.errors import InvalidRequest, NoSuchTrip, NotAllowed, StaleWrite, TripGone
+from itineraries.trips.wording import refusals
 
 SIGN_IN = "Sign in, or send an API token (Authorization: Bearer <key>), to do this."
 INVALID_REQUEST = "invalid_request"
@@ -59,7 +60,7 @@ def api_exception_handler(exc, context):
     if isinstance(exc, SuspiciousOperation):
         exc = ValidationError("The request could not be read.", code="unreadable")
     if isinstance(exc, InvalidRequest):
-        return _invalid(request, field_errors(exc.errors))
+        return _invalid(request, field_errors(refusals(exc)))
     if isinstance(exc, StaleWrite):
         return _precondition_failed(request, exc)
     if isinstance(exc, TripGone | NoSuchTrip | ObjectDoesNotExist):

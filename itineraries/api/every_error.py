@@ -10,6 +10,7 @@ from rest_framework import serializers
 from rest_framework.fields import empty
 
 from itineraries.trips.errors import InvalidRequest
+from itineraries.trips.wording import refusals
 
 Checked = TypeVar("Checked")
 
@@ -40,7 +41,7 @@ def checked(serializer: serializers.Serializer, rules: Callable[[dict[str, Any]]
         try:
             rules(_valid_part(serializer))
         except InvalidRequest as exc:
-            refused = {**{k: v for k, v in exc.errors.items() if k not in refused}, **refused}
+            refused = {**{k: v for k, v in refusals(exc).items() if k not in refused}, **refused}
     order = list(serializer.fields)  # the body's own order, whichever check refused a field
     raise serializers.ValidationError(
         dict(sorted(refused.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order)))

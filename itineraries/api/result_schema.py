@@ -6,6 +6,7 @@ drf-spectacular reads; the request's is written here.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from rest_framework import serializers
@@ -13,7 +14,46 @@ from rest_framework_dataclasses.serializers import DataclassSerializer
 
 from itineraries.api.keyword_fields import KeywordFieldsMixin
 from itineraries.catalogue.choices import INTERESTS, MODES, PACES
-from itineraries.trips.trip_result import Day, Leg, TripResult, dataclass_fields
+from itineraries.trips import trip_result
+from itineraries.trips.trip_result import ADVICE_CODES, Day, Leg, TripResult, dataclass_fields, doc
+
+# The coded parts of a result as the wire says them (trips/wording.py writes them): the same components as
+# before results carried codes, named after these classes.
+
+
+@dataclass(frozen=True, kw_only=True)
+class Problem:
+    en: str
+    zh: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class DayProblem(Problem):
+    slug: str | None = field(metadata=doc("the stop it concerns; null for the whole day", slug=True))
+
+
+@dataclass(frozen=True, kw_only=True)
+class MissingMust:
+    slug: str = field(metadata=doc(slug=True))
+    reason: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Advice:
+    code: str = field(
+        metadata=doc("; ".join(f"{code}: {why}" for code, why in ADVICE_CODES.items()), choices=tuple(ADVICE_CODES))
+    )
+    day: int | None = field(metadata=doc("1-based; null for advice about the whole trip"))
+    en: str
+    zh: str
+
+
+WORDED: dict[type, type] = {
+    trip_result.Problem: Problem,
+    trip_result.DayProblem: DayProblem,
+    trip_result.MissingMust: MissingMust,
+    trip_result.Advice: Advice,
+}
 
 
 # Fields from a dataclass of trips/trip_result.py, with the words its field metadata gives. No docstring: it
@@ -32,6 +72,12 @@ class TypedSerializer(KeywordFieldsMixin, DataclassSerializer):
         # Absent on the wire only when the metadata says so; a default that only fills old rows is not that.
         words["required"] = not meta.get("optional")
         return super().create_field(field_name, {**words, **extra_kwargs})
+
+    def build_dataclass_field(self, field_name: str, type_info: Any) -> tuple[type[serializers.Field], dict]:
+        field_class, kwargs = super().build_dataclass_field(field_name, type_info)
+        if kwargs.get("dataclass") in WORDED:  # a coded part: published as the wire says it
+            kwargs["dataclass"] = WORDED[kwargs["dataclass"]]
+        return field_class, kwargs
 
     def build_standard_field(self, field_name: str, type_info: Any) -> tuple[type[serializers.Field], dict]:
         meta = self.dataclass_definition.fields[field_name].metadata

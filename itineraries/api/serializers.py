@@ -19,8 +19,8 @@ from itineraries.catalogue.models import (
 from itineraries.trips.models import Itinerary, Origin
 from itineraries.trips.request import MAX_DRIVE_HOURS
 from itineraries.trips.selectors import PUBLIC_FIELDS
-from itineraries.trips.trip_result import stored_wire
 from itineraries.trips.validation import MAX_AVOID, MAX_MUST, PlanInput
+from itineraries.trips.wording import stored_wire
 
 
 class SourceSerializer(serializers.ModelSerializer):

@@ -3,6 +3,8 @@ the pages in ``web/errors.py`` (the form's page again, the 403 and 404 pages, th
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -20,17 +22,28 @@ class FieldMessage(str):
         return made
 
 
+@dataclass(frozen=True)
+class FieldError:
+    """Why a field is refused, without words: ``code`` for API clients (``unknown_place``, ``out_of_range``),
+    ``reason`` the sentence the edge says (trips/wording.py) and ``params`` what that sentence needs; a place is
+    given by both its names (``name_en``, ``name_zh``), so the edge can say it in the page's language."""
+
+    code: str
+    reason: str
+    params: Mapping[str, str | int | float | tuple[str, ...]] = field(default_factory=dict)  # a tuple: names
+
+
 class InvalidRequest(Exception):
-    """A trip request that cannot be accepted; ``errors`` maps each field to messages a tourist can read (each may
-    be a FieldMessage carrying its code)."""
+    """A trip request that cannot be accepted; ``errors`` maps each field to what is wrong with it: FieldErrors
+    from the domain, or a message an edge worded itself (its pages' own checks)."""
 
-    def __init__(self, errors: dict[str, list[str]]) -> None:
-        super().__init__("; ".join(f"{field}: {' '.join(messages)}" for field, messages in errors.items()))
-        self.errors = errors
+    def __init__(self, errors: Mapping[str, list[FieldError | str]]) -> None:
+        super().__init__("; ".join(f"{name}: {' '.join(map(_said, said))}" for name, said in errors.items()))
+        self.errors = dict(errors)
 
-    def readable(self) -> str:
-        """Every field's messages in one line, for a page that shows why it refused."""
-        return " ".join(message for messages in self.errors.values() for message in messages)
+
+def _said(error: FieldError | str) -> str:
+    return error.reason if isinstance(error, FieldError) else error
 
 
 class PlanError(Exception):

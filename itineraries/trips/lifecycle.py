@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import OperationalError
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from itineraries.routing import Plan
 from itineraries.trips.compute import plan_make
@@ -23,8 +24,10 @@ from itineraries.trips.request import PlanRequest
 
 log = logging.getLogger(__name__)
 
-TOO_LONG = "Planning took too long and was stopped. Try fewer days or must-see places."
-GAVE_UP = "The plan could not be computed after several attempts; please try again."
+# Stored in English, as the API answers them; pages say them in their language (trips/wording.py).
+TOO_LONG = gettext_noop("Planning took too long and was stopped. Try fewer days or must-see places.")
+GAVE_UP = gettext_noop("The plan could not be computed after several attempts; please try again.")
+FAILED = "Planning failed: "  # and the exception's kind
 
 
 class Outcome(StrEnum):
@@ -109,7 +112,7 @@ def itinerary_run(*, itinerary_id: ItineraryId, solver_seconds: float, redeliver
         return Outcome.FAILED
     except Exception as exc:
         log.exception("itinerary %s failed", itinerary_id)
-        message = str(exc) if isinstance(exc, PlanError) else f"Planning failed: {type(exc).__name__}"
+        message = str(exc) if isinstance(exc, PlanError) else f"{FAILED}{type(exc).__name__}"
         itinerary_fail(itinerary_id=itinerary_id, token=token, message=message, detail=failure_detail(exc))
         return Outcome.FAILED
     return Outcome.DONE

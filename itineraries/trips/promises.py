@@ -8,11 +8,10 @@ ride too short). Each broken promise becomes a code with its parameters, and adv
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from itineraries.catalogue.models import Destination
 from itineraries.catalogue.promises import Promises
-from itineraries.trips.trip_result import Day, TripResult
+from itineraries.trips.trip_result import Advice, Day, Param, TripResult
 
 RIDING = "cycling"  # a place of this category is ridden, not walked: its time counts as riding
 
@@ -50,25 +49,16 @@ def broken_promises(result: TripResult, promises: Promises, *, route_days: int, 
     return broken
 
 
-def promise_advice(
-    broken: list[Broken], places: dict[str, Destination], least_riding: float | None
-) -> list[dict[str, Any]]:
-    """Advice in English and Chinese for each broken promise."""
+def promise_advice(broken: list[Broken], places: dict[str, Destination], least_riding: float | None) -> list[Advice]:
+    """Advice for each broken promise: which promise (``night``, ``day_one``, ``added``, ``riding``) and what its
+    sentence needs."""
     advice = []
     for b in broken:
         place = places.get(b.slug or "")
-        name_en, name_zh = (place.name_en, place.name_zh) if place else (b.slug, b.slug)
-        if b.code == "night":
-            en = f"The route sleeps at {name_en} on night {b.day}; this plan could not, on these dates."
-            zh = f"本路线第{b.day}晚住{name_zh}。按所选日期，本行程未能安排。"
-        elif b.code == "day_one":
-            en = f"The route sees {name_en} on day 1; on this date it does not fit that day."
-            zh = f"本路线第1天游览{name_zh}。所选日期当天无法安排。"
-        elif b.code == "added":
-            en = f"A trip this long adds {name_en} to the route; it did not fit."
-            zh = f"这个天数的行程本应加入{name_zh}，但未能安排。"
+        params: dict[str, Param] = {"promise": b.code}
+        if b.code == "riding":
+            params |= {"minutes": b.minutes or 0, "least": round(least_riding or 0)}
         else:
-            en = f"Day {b.day} rides {b.minutes} minutes, less than the route's {least_riding:.0f}."
-            zh = f"第{b.day}天骑行{b.minutes}分钟，少于本路线承诺的{least_riding:.0f}分钟。"
-        advice.append({"code": "route_promise", "day": b.day, "en": en, "zh": zh})
+            params |= {"place_en": place.name_en, "place_zh": place.name_zh} if place else {"place": b.slug or ""}
+        advice.append(Advice(code="route_promise", day=b.day, params=params))
     return advice

@@ -12,7 +12,10 @@ What each version added, and what an older row reads as (the field's default on 
 6  2026-12-04  + day ``sunset`` (computed from the night's place and the date, as the planner does)
 7  2026-12-04  + lunch ``before`` (null: lunch was never taken on arrival then)
 8  2026-12-04  + leg ``on_foot`` (false: nothing was walked then)
-9  2026-12-04  + day ``rest`` (false: no rest days then); the current shape
+9  2026-12-04  + day ``rest`` (false: no rest days then)
+10 2026-12-06  advice, problems and missing-place reasons as codes with parameters, worded at the edge; an
+               older row's words are kept as they were stored (``said``, code ``stored`` where it had none),
+               its English-only missing-place reasons in both languages' places
 
 A hand-edited plan (``edited``) also carries ``violations``, day ``problems`` and stop ``problem`` (defaults: none),
 and a copied trip's first row had no ``changes`` at all until the typed result (default: null).
@@ -25,7 +28,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from itineraries.trips.request import sun_times
-from itineraries.trips.trip_result import SCHEMA_VERSION, moment
+from itineraries.trips.trip_result import SCHEMA_VERSION, STORED, moment
 
 Row = dict[str, Any]
 
@@ -40,8 +43,28 @@ def _sunset(day: Row) -> str:
     return moment(date, sun_times(date, night["lat"], night["lon"])[1]).isoformat()
 
 
+def _said(item: Row, *, code: str = STORED) -> Row:
+    """An item worded in the row: its words kept as ``said``, its code kept (or ``stored``), no parameters."""
+    kept = {k: v for k, v in item.items() if k not in ("en", "zh", "reason")}
+    words = {"en": item["reason"], "zh": item["reason"]} if "reason" in item else {"en": item["en"], "zh": item["zh"]}
+    return {"code": code, **kept, "params": {}, "said": words}
+
+
+def _to_10(row: Row) -> None:
+    """Words stored in the row become ``said``: the edge shows them as they were."""
+    row["advice"] = [_said(a, code=a["code"]) for a in row.get("advice", [])]
+    row["missing_must"] = [_said(m) for m in row.get("missing_must", [])]
+    days = []
+    for day in row.get("days", []):
+        day = {**day, "stops": [{**s, "problem": _said(s["problem"])} if s.get("problem") else s for s in day["stops"]]}
+        if day.get("problems"):
+            day["problems"] = [_said(p) for p in day["problems"]]
+        days.append(day)
+    row["days"] = days
+
+
 # The steps that need more than the field's default on TripResult (a default fills an absent field by itself).
-UPGRADES: dict[int, Callable[[Row], None]] = {6: _to_6}
+UPGRADES: dict[int, Callable[[Row], None]] = {6: _to_6, 10: _to_10}
 
 
 def version_of(row: Mapping[str, Any]) -> int:

@@ -15,7 +15,6 @@ from itineraries.trips.advice import plan_advice
 from itineraries.trips.promises import broken_promises, promise_advice
 from itineraries.trips.request import sun_times
 from itineraries.trips.trip_result import (
-    Advice,
     Changes,
     Day,
     Leg,
@@ -38,19 +37,16 @@ def _place(context: PlanContext, slug: str) -> Place:
     return Place(slug=slug, name_en=d.name_en, name_zh=d.name_zh, lat=d.lat, lon=d.lon)
 
 
-NO_LONGER_OFFERED = "no longer offered: the place was unpublished after the trip was planned"
-
-
-def _missing_reason(context: PlanContext, node: int) -> str:
-    windows = context.windows[node]
+def _missing(context: PlanContext, node: int) -> MissingMust:
+    """Why a must-see is left out, as a code (trips/wording.py words it)."""
+    slug, windows = context.slugs[node], context.windows[node]
     if all(w is None for w in windows):
-        return "closed on every day of the trip"
+        return MissingMust(slug=slug, code="closed")
     if all(w is None or w[1] - w[0] < context.problem.nodes[node].service for w in windows):
-        return "the visit does not fit in its opening hours on the trip dates"
+        return MissingMust(slug=slug, code="hours_too_short")
     if not reachable(context.problem, node):
-        mode = {"car": "by car", "ebike": "by e-bike", "bicycle": "by bicycle"}[context.request.mode]
-        return f"out of reach {mode}: no day of the trip can get there and on to a bed within its hours and cap"
-    return "it does not fit in the days together with the other places (time or distance); add a day or drop a must-see"
+        return MissingMust(slug=slug, code="out_of_reach", params={"mode": context.request.mode})
+    return MissingMust(slug=slug, code="no_room")
 
 
 def plan_to_result(plan: Plan, context: PlanContext) -> TripResult:
@@ -127,20 +123,20 @@ def plan_to_result(plan: Plan, context: PlanContext) -> TripResult:
         total_drive_minutes=round(plan.drive),
         mode=context.request.mode,
         missing_must=(
-            *(MissingMust(slug=slugs[n], reason=_missing_reason(context, n)) for n in plan.missing_must),
+            *(_missing(context, n) for n in plan.missing_must),
             # A must-see unpublished since the request was made is not planned anew, and says so.
-            *(MissingMust(slug=s, reason=NO_LONGER_OFFERED) for s in context.request.must if s not in slugs),
+            *(MissingMust(slug=s, code="no_longer_offered") for s in context.request.must if s not in slugs),
         ),
         solver=Solver(iterations=plan.iterations, seconds=round(plan.seconds, 3)),
         drive_cap_minutes=round(context.request.drive_cap),
-        advice=tuple(Advice(**advice) for advice in plan_advice(plan, context)),
+        advice=tuple(plan_advice(plan, context)),
         changes=plan_changes(context.request.previous, days),
     )
     promises = context.promises
     if promises is not None and context.route_days is not None:
         broken = broken_promises(result, promises, route_days=context.route_days, mode=context.request.mode)
         kept = promise_advice(broken, context.places, promises.riding_minutes)
-        result = replace(result, advice=(*result.advice, *(Advice(**advice) for advice in kept)))
+        result = replace(result, advice=(*result.advice, *kept))
     return result
 
 

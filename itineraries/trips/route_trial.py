@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from itineraries.trips.compute import plan_make
-from itineraries.trips.errors import InvalidRequest
+from itineraries.trips.errors import FieldError, InvalidRequest
 from itineraries.trips.trip_result import MissingMust
 from itineraries.trips.validation import PlanInput, plan_request_build
 
@@ -17,7 +17,7 @@ TRIAL_SOLVER_SECONDS = 1.0
 
 @dataclass(frozen=True)
 class RouteTrial:
-    errors: dict[str, list[str]]  # the request's own problems, by field: nothing was planned
+    errors: dict[str, list[FieldError | str]]  # the request's own problems, by field: nothing was planned
     km: float | None = None
     days_km: tuple[float, ...] = ()
     missing: tuple[MissingMust, ...] = ()  # must-sees left out, and why
@@ -37,7 +37,7 @@ def route_trial(*, record: dict[str, Any]) -> RouteTrial:
     try:
         request = plan_request_build(given=given)
     except InvalidRequest as exc:
-        return RouteTrial(errors={k: [str(m) for m in v] for k, v in exc.errors.items()})
+        return RouteTrial(errors=exc.errors)
     result = plan_make(request=request, solver_seconds=TRIAL_SOLVER_SECONDS)
     return RouteTrial(
         errors={},

@@ -17,7 +17,7 @@ from itineraries.catalogue import selectors as catalogue
 from itineraries.trips.concurrency import Base, base_check, merged, trip_lock, version_latest, version_next
 from itineraries.trips.dispatch import dispatch
 from itineraries.trips.editing import plan_as_given
-from itineraries.trips.errors import InvalidRequest, StaleWrite, TripGone
+from itineraries.trips.errors import FieldError, InvalidRequest, StaleWrite, TripGone
 from itineraries.trips.lifecycle import GAVE_UP, itinerary_fail
 from itineraries.trips.models import Itinerary, ItineraryId, Origin, Owner, Trip
 from itineraries.trips.request import PlanRequest
@@ -122,15 +122,15 @@ def itinerary_edit(*, itinerary: Itinerary, days: list[list[str]], base: Base | 
     request = PlanRequest.from_json(itinerary.request)
     before, nights = itinerary_days(itinerary)
     if len(days) != len(before):
-        raise InvalidRequest({"days": [f"give all {len(before)} days, in order"]})
+        raise InvalidRequest({"days": [FieldError("invalid", "edit_all_days", {"days": len(before)})]})
     placed = {slug for day in days for slug in day}
     if len(placed) != sum(len(day) for day in days):
-        raise InvalidRequest({"days": ["a place may appear only once"]})
+        raise InvalidRequest({"days": [FieldError("invalid", "edit_once")]})
     retired = catalogue.places_retired(placed - {slug for day in before for slug in day})
     if retired:
-        raise InvalidRequest(
-            {"days": [_("%(name)s is no longer offered.") % {"name": next(iter(retired.values())).name_en}]}
-        )
+        gone = next(iter(retired.values()))
+        names = {"name_en": gone.name_en, "name_zh": gone.name_zh}
+        raise InvalidRequest({"days": [FieldError("invalid", "retired_place", names)]})
     edited = replace(
         request,
         must=tuple(m for m in request.must if m in placed),

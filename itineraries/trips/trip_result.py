@@ -1,8 +1,9 @@
 """A finished plan as typed, frozen values: what the engine's plan becomes for tourists, clients and exports.
 
 ``TripResult.from_stored`` reads a row's JSON in any shape it was ever stored in (``result_shapes.py`` upgrades
-it); ``to_json`` writes the public wire shape (docs/design.md, the OpenAPI schema, which is derived from these
-types in ``api/result_schema.py``); ``to_stored`` adds the shape's version for the row. Field metadata carries
+it); ``to_stored`` writes what a row keeps. Advice, problems and missing-place reasons are codes with parameters:
+the edges word them in English or Chinese (``trips/wording.py``), which also writes the public wire shape
+(docs/design.md, the OpenAPI schema, derived from these types in ``api/result_schema.py``). Field metadata carries
 the schema's words: ``help``, ``slug`` (a place's slug), ``choices`` and ``optional`` (may be absent on the wire).
 """
 
@@ -18,10 +19,19 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from itineraries.catalogue.choices import INTERESTS, MODES
-from itineraries.trips.advice import ADVICE_CODES
 
-SCHEMA_VERSION = 9  # result_shapes.py says what each version added
+SCHEMA_VERSION = 10  # result_shapes.py says what each version added
 SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+# What each advice code means, for the API schema.
+ADVICE_CODES = {
+    "free_day": "nothing worth the drive is left",
+    "nothing_open": "every place is closed that day",
+    "out_of_reach": "the nearest place is over the day's driving cap",
+    "thin": "fewer stops than days",
+    "interests_short": "too few places match the interests; the region's best fill the other days",
+    "route_promise": "the themed route promises something this plan could not keep on these dates",
+}
 
 
 def moment(date: dt.date, minutes: float) -> dt.datetime:
@@ -43,10 +53,26 @@ class Place:
     lon: float = field(metadata=doc("WGS-84"))
 
 
+STORED = "stored"  # the code of a problem or reason a row stored as words only (schema 9 and older)
+Param = str | int | float
+Params = Mapping[str, Param]
+
+
 @dataclass(frozen=True, kw_only=True)
-class Problem:
+class Said:
+    """Words a row stored before results carried codes (schema 9 and older): shown as they were stored."""
+
     en: str
     zh: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Problem:
+    """A rule a hand-edited visit or day breaks: a code and what the sentence needs (trips/wording.py words it)."""
+
+    code: str
+    params: Params = field(default_factory=dict)
+    said: Said | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -149,7 +175,9 @@ class Day:
 @dataclass(frozen=True, kw_only=True)
 class MissingMust:
     slug: str = field(metadata=doc(slug=True))
-    reason: str
+    code: str
+    params: Params = field(default_factory=dict)
+    said: Said | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -158,15 +186,12 @@ class Solver:
     seconds: float
 
 
-ADVICE_HELP = "; ".join(f"{code}: {why}" for code, why in ADVICE_CODES.items())
-
-
 @dataclass(frozen=True, kw_only=True)
 class Advice:
-    code: str = field(metadata=doc(ADVICE_HELP, choices=tuple(ADVICE_CODES)))
+    code: str = field(metadata=doc(choices=tuple(ADVICE_CODES)))
     day: int | None = field(metadata=doc("1-based; null for advice about the whole trip"))
-    en: str
-    zh: str
+    params: Params = field(default_factory=dict)
+    said: Said | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -205,28 +230,15 @@ class TripResult:
         """A row's result in any stored shape, upgraded to this one."""
         from itineraries.trips.result_shapes import upgraded
 
-        result: TripResult = _read(cls, upgraded(data))
+        result: TripResult = read(cls, upgraded(data))
         return result
 
-    def to_json(self) -> dict[str, Any]:
-        """The public wire shape: what the API answers and what clients have always read."""
+    def to_stored(self) -> dict[str, Any]:
+        """What a row keeps: the plan with codes and their parameters (never words), and the shape's version.
+        The wire shape clients read is made from it at the edge (trips/wording.py)."""
         out = _write(self, edited=self.edited)
         assert isinstance(out, dict)
-        return out
-
-    def to_stored(self) -> dict[str, Any]:
-        """What a row keeps: the wire shape and the version of that shape."""
-        return {**self.to_json(), "schema_version": SCHEMA_VERSION}
-
-
-def stored_wire(stored: Mapping[str, Any]) -> dict[str, Any]:
-    """``TripResult.from_stored(stored).to_json()``, without building the types when the row is already in the
-    current shape (then the two are equal: tests/trips/test_trip_result.py), as the API answers every poll."""
-    from itineraries.trips.result_shapes import version_of
-
-    if version_of(stored) == SCHEMA_VERSION and "changes" in stored:
-        return {key: value for key, value in stored.items() if key != "schema_version"}
-    return TripResult.from_stored(stored).to_json()
+        return {**out, "schema_version": SCHEMA_VERSION}
 
 
 EDITED_ONLY = frozenset({(TripResult, "edited"), (TripResult, "violations"), (Day, "problems"), (Stop, "problem")})
@@ -249,6 +261,8 @@ def _write(value: Any, *, edited: bool) -> Any:
                 continue
             if f.name == "drive_cap_minutes" and item is None:
                 continue  # an old row that never recorded its cap: absent, as it always was
+            if f.name == "said" and item is None:
+                continue  # words are kept only for rows stored before codes
             out[wire_name(f.name)] = _write(item, edited=edited)
         return out
     if isinstance(value, tuple | list):
@@ -258,17 +272,17 @@ def _write(value: Any, *, edited: bool) -> Any:
     return value
 
 
-def _read(kind: Any, data: Any) -> Any:
+def read(kind: Any, data: Any) -> Any:
     """``data`` as the type ``kind``: dataclasses by field, tuples item by item, date-times parsed; other values
-    are kept exactly as stored (no float or int coercion), so that ``to_json`` gives the stored JSON back."""
+    are kept exactly as stored (no float or int coercion), so that ``to_stored`` gives the stored JSON back."""
     if data is None:
         return None
     if isinstance(kind, types.UnionType):
         (kind,) = [k for k in typing.get_args(kind) if k is not type(None)]
-        return _read(kind, data)
+        return read(kind, data)
     if typing.get_origin(kind) is tuple:
         inner = typing.get_args(kind)[0]
-        return tuple(_read(inner, item) for item in data)
+        return tuple(read(inner, item) for item in data)
     if kind is dt.datetime:
         return dt.datetime.fromisoformat(data)
     if kind is dt.date:
@@ -276,7 +290,7 @@ def _read(kind: Any, data: Any) -> Any:
     if isinstance(kind, type) and dataclasses.is_dataclass(kind):
         hints = _hints(kind)
         given = {
-            f.name: _read(hints[f.name], data[wire_name(f.name)])
+            f.name: read(hints[f.name], data[wire_name(f.name)])
             for f in dataclasses.fields(kind)
             if wire_name(f.name) in data
         }

@@ -10,17 +10,14 @@ from typing import Any
 
 import numpy as np
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from itineraries.catalogue import selectors as catalogue
 from itineraries.catalogue.choices import INTERESTS, MAX_DAYS, MODES, PACES
-from itineraries.catalogue.display import chinese
 from itineraries.catalogue.models import Destination, ThemedRoute
 from itineraries.catalogue.promises import Promises
 from itineraries.routing import night_chain
 from itineraries.trips import selectors
-from itineraries.trips.advice import MODE_NAMES
-from itineraries.trips.errors import FieldMessage, InvalidRequest
+from itineraries.trips.errors import FieldError, InvalidRequest
 from itineraries.trips.request import MAX_DRIVE_HOURS, PlanRequest
 
 MAX_MUST = 30
@@ -66,21 +63,20 @@ def plan_input_from(request: PlanRequest) -> PlanInput:
     )
 
 
-def mode_name(mode: str) -> str:
-    """A travel mode as a tourist says it, in the page's language."""
-    return MODE_NAMES.get(mode, (mode, mode))[1 if chinese() else 0]
+Param = str | int | float | tuple[str, ...]  # a tuple: a list of names, which the edge joins
 
 
-def _name(place: Destination | None, slug: str = "") -> str:
-    """A place as a tourist knows it, in the page's language; an unknown slug as given."""
+def _name(place: Destination | ThemedRoute | None, slug: str = "", key: str = "name") -> dict[str, Param]:
+    """A place (or route) as parameters: both its names, for the edge to say in the page's language; an unknown
+    slug as given."""
     if place is None:
-        return f"'{slug}'"
-    return place.name_zh if chinese() else place.name_en
+        return {key: f"'{slug}'"}
+    return {f"{key}_en": place.name_en, f"{key}_zh": place.name_zh}
 
 
-class _Errors(dict[str, list[str]]):
-    def add(self, field: str, message: str, code: str = "invalid") -> None:
-        self.setdefault(field, []).append(FieldMessage(message, code))
+class _Errors(dict[str, list[FieldError | str]]):
+    def add(self, field: str, reason: str, code: str = "invalid", **params: Param) -> None:
+        self.setdefault(field, []).append(FieldError(code, reason, params))
 
 
 def _with_route(given: PlanInput, errors: _Errors) -> PlanInput:
@@ -89,26 +85,20 @@ def _with_route(given: PlanInput, errors: _Errors) -> PlanInput:
         return given
     route = ThemedRoute.objects.filter(slug=given.route).first()
     if route is None:
-        errors.add("route", _("Unknown themed route '%(route)s'.") % {"route": given.route}, "unknown_route")
+        errors.add("route", "unknown_route", "unknown_route", route=given.route)
         return given
     if not route.published:
-        errors.add(
-            "route",
-            _("The themed route %(route)s is not offered at the moment.")
-            % {"route": route.name_zh if chinese() else route.name_en},
-            "route_not_offered",
-        )
+        errors.add("route", "route_not_offered", "route_not_offered", **_name(route, key="route"))
         return given
     hidden = catalogue.places_retired(catalogue.route_places(route))
     missing = catalogue.route_places(route) - set(hidden) - set(catalogue.network_current()[1])
     if hidden or missing:
-        names = [_name(place) for place in hidden.values()] + [f"'{slug}'" for slug in sorted(missing)]
-        errors.add(
-            "route",
-            _("The themed route %(route)s is not offered at the moment: %(places)s no longer offered.")
-            % {"route": route.name_zh if chinese() else route.name_en, "places": ", ".join(sorted(names))},
-            "route_not_offered",
-        )
+        gone = [f"'{slug}'" for slug in sorted(missing)]
+        places = {
+            f"places_{lang}": tuple(sorted([getattr(p, f"name_{lang}") for p in hidden.values()] + gone))
+            for lang in ("en", "zh")
+        }
+        errors.add("route", "route_places_gone", "route_not_offered", **_name(route, key="route"), **places)
         return given
     filled: dict[str, Any] = {}
     for name, default in route.defaults().items():
@@ -129,15 +119,11 @@ def _places(
         if place is None:
             gone = catalogue.places_retired({slug}).get(slug)
             if gone:
-                errors.add(field, _("%(name)s is no longer offered.") % {"name": _name(gone)}, "retired_place")
+                errors.add(field, "retired_place", "retired_place", **_name(gone))
             else:
-                errors.add(field, _("Unknown place '%(slug)s'.") % {"slug": slug}, "unknown_place")
+                errors.add(field, "unknown_place", "unknown_place", slug=slug)
         elif sights_only and place.kind != Destination.Kind.SIGHT:
-            errors.add(
-                field,
-                _("%(name)s is a town or a lodging, not a place to visit.") % {"name": _name(place)},
-                "not_a_sight",
-            )
+            errors.add(field, "not_a_sight", "not_a_sight", **_name(place))
     return tuple(dict.fromkeys(slugs))
 
 
@@ -146,9 +132,9 @@ def _date(value: dt.date | None, errors: _Errors) -> dt.date:
     if value is None:
         return today + dt.timedelta(days=1)
     if value < today:
-        errors.add("date", _("The trip cannot start in the past."), "past_date")
+        errors.add("date", "past_date", "past_date")
     elif value > today + dt.timedelta(days=3 * 366):
-        errors.add("date", _("The trip must start within three years."), "too_far_ahead")
+        errors.add("date", "too_far_ahead", "too_far_ahead")
     return value
 
 
@@ -159,31 +145,29 @@ def _reachable(request: PlanRequest, errors: _Errors, places: dict[str, Destinat
     for slug in request.must:
         minutes = float(matrix.minutes[origin, matrix.index(slug)])
         if not np.isfinite(minutes) or minutes > budget:
-            errors.add(
-                "must",
-                _("%(name)s cannot be reached by %(mode)s from %(start)s within %(days)d day(s).")
-                % {
-                    "name": _name(places.get(slug), slug),
-                    "mode": mode_name(request.mode),
-                    "start": _name(places[request.start]),
-                    "days": request.days,
-                },
-                "unreachable",
-            )
+            errors.add("must", "unreachable", "unreachable", **_reach(request, places.get(slug), slug, places))
+
+
+def _reach(
+    request: PlanRequest, place: Destination | None, slug: str, places: dict[str, Destination]
+) -> dict[str, Param]:
+    """What "cannot be reached" says: the place, the mode, the start and the days."""
+    return {
+        **_name(place, slug),
+        "mode": request.mode,
+        **_name(places[request.start], key="start"),
+        "days": request.days,
+    }
 
 
 def _rest_days(days: tuple[int, ...], length: int, errors: _Errors) -> tuple[int, ...]:
     """Days spent at the night's base: between the first and the last (a trip sets off and comes back)."""
     for day in days:
         if not 2 <= day <= length - 1:
-            errors.add(
-                "rest_days",
-                _("Day %(day)d cannot be a rest day: choose one from day 2 to day %(last)d.")
-                % {"day": day, "last": max(length - 1, 1)}
-                if length >= 3
-                else _("A rest day needs a trip of at least 3 days."),
-                "out_of_range",
-            )
+            if length >= 3:
+                errors.add("rest_days", "rest_day_range", "out_of_range", day=day, last=max(length - 1, 1))
+            else:
+                errors.add("rest_days", "rest_day_short_trip", "out_of_range", day=day)
     return tuple(sorted(set(days)))
 
 
@@ -204,17 +188,7 @@ def _end_reachable(request: PlanRequest, errors: _Errors, places: dict[str, Dest
     for _day in range(request.days - 1):
         here |= {b for b in beds if any(minutes[a, b] <= cap for a in here)}
     if not any(minutes[a, matrix.index(request.end)] <= cap for a in here) or not _nights_reach_end(request):
-        errors.add(
-            "end",
-            _("%(name)s cannot be reached by %(mode)s from %(start)s within %(days)d day(s).")
-            % {
-                "name": _name(places[request.end]),
-                "mode": mode_name(request.mode),
-                "start": _name(places[request.start]),
-                "days": request.days,
-            },
-            "unreachable",
-        )
+        errors.add("end", "unreachable", "unreachable", **_reach(request, places[request.end], request.end, places))
 
 
 def plan_request_build(*, given: PlanInput) -> PlanRequest:
@@ -222,31 +196,28 @@ def plan_request_build(*, given: PlanInput) -> PlanRequest:
     errors = _Errors()
     given = _with_route(given, errors)
     if not given.start and "route" not in errors:
-        errors.add("start", _("Choose where the trip starts."), "required")
+        errors.add("start", "start_required", "required")
     if given.days is None:
         if "route" not in errors:
-            errors.add("days", _("Say how many days the trip lasts."), "required")
+            errors.add("days", "days_required", "required")
     elif not 1 <= given.days <= MAX_DAYS:
-        errors.add("days", _("A trip lasts 1 to %(max)d days.") % {"max": MAX_DAYS}, "out_of_range")
+        errors.add("days", "days_range", "out_of_range", max=MAX_DAYS)
     pace, mode = given.pace or "normal", given.mode or "car"
     if pace not in PACES:
-        errors.add("pace", _("Pace must be one of %(choices)s.") % {"choices": ", ".join(PACES)})
+        errors.add("pace", "pace_choice", choices=", ".join(PACES))
     if mode not in MODES:
-        errors.add("mode", _("Travel mode must be one of %(choices)s.") % {"choices": ", ".join(MODES)})
+        errors.add("mode", "mode_choice", choices=", ".join(MODES))
     if given.max_drive_hours is not None and not 0.5 <= given.max_drive_hours <= MAX_DRIVE_HOURS:
-        errors.add(
-            "max_drive_hours",
-            _("Hours at the wheel per day must be between 0.5 and %(max)g.") % {"max": MAX_DRIVE_HOURS},
-        )
+        errors.add("max_drive_hours", "drive_hours_range", max=MAX_DRIVE_HOURS)
     interests = tuple(dict.fromkeys(given.interests or ()))
     for interest in interests:
         if interest not in INTERESTS:
-            errors.add("interests", _("Unknown interest '%(interest)s'.") % {"interest": interest})
+            errors.add("interests", "unknown_interest", interest=interest)
     must, avoid = given.must or (), given.avoid or ()
     if len(must) > MAX_MUST:
-        errors.add("must", _("At most %(max)d must-see places.") % {"max": MAX_MUST})
+        errors.add("must", "too_many_must", max=MAX_MUST)
     if len(avoid) > MAX_AVOID:
-        errors.add("avoid", _("At most %(max)d places to avoid.") % {"max": MAX_AVOID})
+        errors.add("avoid", "too_many_avoid", max=MAX_AVOID)
     places = catalogue.network_current()[1]
     if given.start:
         _places((given.start,), "start", errors, places, sights_only=False)
@@ -255,7 +226,7 @@ def plan_request_build(*, given: PlanInput) -> PlanRequest:
     must = _places(must, "must", errors, places, sights_only=True)
     avoid = _places(avoid, "avoid", errors, places, sights_only=True)
     for slug in sorted(set(must) & set(avoid)):
-        errors.add("avoid", _("%(name)s is also a must-see.") % {"name": _name(places.get(slug), slug)}, "conflict")
+        errors.add("avoid", "also_must", "conflict", **_name(places.get(slug), slug))
     date = _date(given.date, errors)
     rest_days = _rest_days(given.rest_days or (), int(given.days or 0), errors)
     if errors:
@@ -290,16 +261,12 @@ def replan_places_check(
     errors = _Errors()
     for day in keep_days or ():
         if days is not None and not 1 <= day <= days:
-            errors.add(
-                "keep_days",
-                _("Day %(day)d is not a day of this %(days)d-day trip.") % {"day": day, "days": days},
-                "out_of_range",
-            )
+            errors.add("keep_days", "keep_day_range", "out_of_range", day=day, days=days)
     places = catalogue.network_current()[1]
     pinned = _places(tuple(pins), "pins", errors, places, sights_only=True)
     dropped = _places(tuple(drops), "drops", errors, places, sights_only=True)
     for slug in sorted(set(pinned) & set(dropped)):
-        errors.add("drops", _("%(name)s is also pinned.") % {"name": _name(places.get(slug), slug)}, "conflict")
+        errors.add("drops", "also_pinned", "conflict", **_name(places.get(slug), slug))
     if errors:
         raise InvalidRequest(dict(errors))
     return pinned, dropped

@@ -6,11 +6,12 @@ from typing import Any
 
 from itineraries.catalogue.display import to_display
 from itineraries.trips.trip_result import TripResult
+from itineraries.trips.wording import result_wire
 
 
 def result_for_map(result: TripResult) -> dict[str, Any]:
     """The result's wire shape for map.js, every point in the tiles' datum."""
-    out = result.to_json()
+    out = result_wire(result)
     for day in out["days"]:
         for place in [*day["stops"], day["start"], day["end"], *([day["lodging"]] if day["lodging"] else [])]:
             place["lat"], place["lon"] = to_display(place["lat"], place["lon"])

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from itineraries.trips.access import Role
 from itineraries.trips.errors import InvalidRequest, NoSuchTrip, NotAllowed, StaleWrite, TripGone
+from itineraries.trips.wording import refusals, refusals_line
 from itineraries.web.conflicts import conflict_page
 
 TECHNICAL_PREFIXES = ("/api/", "/admin/")
@@ -58,8 +59,8 @@ def _trip_id(request: HttpRequest) -> object | None:
 def _refused(request: HttpRequest, exc: InvalidRequest) -> HttpResponse:
     pk = _trip_id(request)
     if isinstance(exc, UnreadableEdit) or pk is None:
-        return render(request, "itineraries/edit_refused.html", {"trip_id": pk, "errors": exc.errors}, status=400)
-    messages.error(request, exc.readable())
+        return render(request, "itineraries/edit_refused.html", {"trip_id": pk, "errors": refusals(exc)}, status=400)
+    messages.error(request, refusals_line(exc))
     return redirect(reverse("web:trip", args=[pk]))
 
 

@@ -13,6 +13,7 @@ from itineraries.catalogue.display import chinese, display_name
 from itineraries.trips.facts import is_open_access
 from itineraries.trips.models import Itinerary, Origin
 from itineraries.trips.trip_result import Changes, Place, Problem, TripResult
+from itineraries.trips.wording import problem_text
 from itineraries.web.navigation import Point, day_link_limits, route_links
 from itineraries.web.photos import shown
 from itineraries.web.trip_access import TripView
@@ -86,10 +87,8 @@ def timeline(itinerary: Itinerary, result: TripResult) -> list[dict]:
     return days
 
 
-def _in_language(text: Problem | None) -> str:
-    if not text:
-        return ""
-    return text.zh if chinese() else text.en
+def _in_language(problem: Problem | None) -> str:
+    return problem_text(problem) if problem else ""
 
 
 def versions(view: TripView) -> list[dict]:

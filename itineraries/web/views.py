@@ -16,7 +16,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from itineraries.catalogue import selectors
-from itineraries.catalogue.choices import INTEREST_CHOICES, MAX_DAYS
+from itineraries.catalogue.choices import INTEREST_CHOICES, MAX_DAYS, MODE_WORDS
 from itineraries.catalogue.display import DAY_COLOURS, chinese, display_name, to_display
 from itineraries.catalogue.models import Destination, ThemedRoute
 from itineraries.http.claims import remember_planned
@@ -27,7 +27,8 @@ from itineraries.trips.access import Role
 from itineraries.trips.errors import InvalidRequest
 from itineraries.trips.models import Itinerary
 from itineraries.trips.request import PlanRequest
-from itineraries.trips.validation import mode_name, plan_input_from, plan_request_build, replan_places_check
+from itineraries.trips.validation import plan_input_from, plan_request_build, replan_places_check
+from itineraries.trips.wording import advice_text, failure_text, missing_reason, refusals
 from itineraries.web import place_page, trip_page
 from itineraries.web.area_names import area_line
 from itineraries.web.conflicts import base_from_post
@@ -133,7 +134,7 @@ def plan(request: HttpRequest) -> HttpResponse:
         # The domain's rules run even when a field failed its own check, so every mistake shows at once.
         plan_request = plan_request_build(given=form.to_input())
     except InvalidRequest as exc:
-        for field, messages in exc.errors.items():
+        for field, messages in refusals(exc).items():
             if field not in form.errors:
                 form.add_error(field if field in form.fields else None, messages)
     else:
@@ -167,6 +168,7 @@ def trip(request: HttpRequest, pk) -> HttpResponse:
         "start_name": trip_page.start_name(itinerary),
         "first_day": _first_day(itinerary),
         "previous": itinerary.replanned_from,
+        "error": failure_text(itinerary.error),
     }
     if itinerary.status == Itinerary.Status.DONE:
         places = {d.slug: d for d in selectors.destination_list()}
@@ -189,7 +191,10 @@ def trip(request: HttpRequest, pk) -> HttpResponse:
                 for d in sorted(places.values(), key=_sort_key)
                 if d.kind == Destination.Kind.SIGHT and d.slug not in visited
             ],
-            missing=[{"label": labels[m.slug], "reason": m.reason} for m in result.missing_must if m.slug in labels],
+            missing=[
+                {"label": labels[m.slug], "reason": missing_reason(m)} for m in result.missing_must if m.slug in labels
+            ],
+            advice=[advice_text(a) for a in result.advice],
         )
     else:
         context["solver_warming"] = not solver_ready()
@@ -270,7 +275,8 @@ def trip_compare(request: HttpRequest, pk) -> HttpResponse:
 
 def _compare_title(request_data: dict) -> str:
     days = int(request_data.get("days", 0))
-    mode = mode_name(request_data.get("mode", "car"))
+    code = request_data.get("mode", "car")
+    mode = MODE_WORDS.get(code, code)
     return ngettext("%(days)d day by %(mode)s", "%(days)d days by %(mode)s", days) % {"days": days, "mode": mode}
 
 
@@ -278,7 +284,7 @@ def compare(request: HttpRequest, a, b) -> HttpResponse:
     plans = [_itinerary(request, a), _itinerary(request, b)]
     columns = []
     for n, p in enumerate(plans):
-        column = {"itinerary": p, "title": _compare_title(p.request), "n": n}
+        column = {"itinerary": p, "title": _compare_title(p.request), "n": n, "error": failure_text(p.error)}
         if p.status == Itinerary.Status.DONE:
             result = p.trip_result
             days = result.days

@@ -13,6 +13,7 @@ from itineraries.catalogue import transfer
 from itineraries.models import Destination, Itinerary, Road
 from itineraries.trips.compute import plan_make
 from itineraries.trips.request import PlanRequest
+from itineraries.trips.wording import result_wire
 from tests.conftest import UNTIMED
 from tests.dates import upcoming
 
@@ -113,7 +114,7 @@ def test_moving_a_destination_changes_the_next_plans_legs(editor):
     request = PlanRequest(start="pingyao-ancient-city", days=1, date=DATE, must=("shuanglin-temple",))
 
     def leg_to_shuanglin():
-        result = plan_make(request=request, solver_seconds=UNTIMED).to_json()
+        result = result_wire(plan_make(request=request, solver_seconds=UNTIMED))
         return next(leg["km"] for d in result["days"] for leg in d["legs"] if leg["to"] == "shuanglin-temple")
 
     before = leg_to_shuanglin()

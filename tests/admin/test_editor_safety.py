@@ -17,6 +17,7 @@ from itineraries.trips import services
 from itineraries.trips.errors import InvalidRequest
 from itineraries.trips.request import PlanRequest
 from itineraries.trips.validation import PlanInput, plan_request_build
+from itineraries.trips.wording import refusals, refusals_line, stored_wire
 from tests.admin.test_editor_admin import change_form
 from tests.admin.test_editor_admin import road_form as drawn_form
 from tests.dates import upcoming
@@ -193,8 +194,9 @@ def test_a_saved_trip_keeps_an_unpublished_place_shown_exported_and_editable(edi
     assert "shuanglin-temple" in {s["slug"] for d in edited.result["days"] for s in d["stops"]}
     without = [[slug for slug in day if slug != "shuanglin-temple"] for day in days]
     fresh = services.itinerary_edit(itinerary=edited, days=without)
-    with pytest.raises(InvalidRequest, match="no longer offered"):  # taken out, it cannot come back
+    with pytest.raises(InvalidRequest) as refused:  # taken out, it cannot come back
         services.itinerary_edit(itinerary=fresh, days=[[*without[0], "shuanglin-temple"], without[1]])
+    assert "no longer offered" in refusals_line(refused.value)
 
 
 def test_a_locked_day_keeps_an_unpublished_place_on_a_replan(saved_trip, django_capture_on_commit_callbacks):
@@ -224,8 +226,9 @@ def test_a_hidden_routes_request_says_why_and_does_not_blame_must():
     with pytest.raises(InvalidRequest) as caught:
         plan_request_build(given=PlanInput(route="qinhe-castle-ring", date=DATE))
     assert set(caught.value.errors) == {"route"}
-    assert "Guoyu Ancient Castle" in caught.value.errors["route"][0]
-    assert "not offered at the moment" in caught.value.errors["route"][0]
+    (message,) = refusals(caught.value)["route"]
+    assert "Guoyu Ancient Castle" in message
+    assert "not offered at the moment" in message
 
 
 # 5. Roads ----------------------------------------------------------------------------------------------------
@@ -318,7 +321,7 @@ CROWDED = [
 def test_a_route_whose_must_sees_do_not_fit_cannot_be_published(editor):
     body = editor.post("/admin/itineraries/themedroute/add/", route_form(must=CROWDED)).content.decode()
     assert "the route leaves out its own must-see places" in body
-    assert "it does not fit in the days with the other places" in body
+    assert "it does not fit in the days together with the other places" in body
     assert not ThemedRoute.objects.filter(slug="castle-day").exists()
     response = editor.post("/admin/itineraries/themedroute/add/", route_form(must=CROWDED, published=""))
     assert response.status_code == 302
@@ -456,7 +459,7 @@ def test_a_rerun_of_a_trip_whose_must_see_was_unpublished_says_so(
     again = Itinerary.objects.get(replanned_from=saved_trip)
     assert again.status == "done", again.error
     assert [m["slug"] for m in again.result["missing_must"]] == ["shuanglin-temple"]
-    assert again.result["missing_must"][0]["reason"].startswith("no longer offered")
+    assert stored_wire(again.result)["missing_must"][0]["reason"].startswith("no longer offered")
     assert "shuanglin-temple" in {s["slug"] for d in saved_trip.result["days"] for s in d["stops"]}
 
 

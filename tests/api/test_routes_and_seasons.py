@@ -9,6 +9,7 @@ from itineraries.trips.compute import plan_make
 from itineraries.trips.request import PlanRequest
 from itineraries.trips.selectors import problem_for_request
 from itineraries.trips.validation import PlanInput, plan_request_build
+from itineraries.trips.wording import result_wire
 from tests.api.test_itineraries import _replay
 from tests.conftest import UNTIMED
 from tests.dates import upcoming
@@ -31,7 +32,7 @@ ROUTES = [
 
 def plan_route(slug: str, **extra) -> tuple[dict, dict]:
     request = plan_request_build(given=PlanInput(**{"route": slug, "date": SPRING, **extra}))
-    return request.to_json(), plan_make(request=request, solver_seconds=UNTIMED).to_json()
+    return request.to_json(), result_wire(plan_make(request=request, solver_seconds=UNTIMED))
 
 
 def test_routes_are_listed_with_their_source():
@@ -99,12 +100,14 @@ def test_a_place_closed_for_the_season_is_never_planned():
     place.save()
     catalogue_version_bump()
     winter_request = PlanRequest(start="pingyao-ancient-city", days=2, date=WINTER, interests=("temples",))
-    winter = plan_make(request=winter_request, solver_seconds=UNTIMED).to_json()
+    winter = result_wire(plan_make(request=winter_request, solver_seconds=UNTIMED))
     assert "shuanglin-temple" not in {s["slug"] for d in winter["days"] for s in d["stops"]}
-    spring = plan_make(
-        request=PlanRequest(start="pingyao-ancient-city", days=2, date=SPRING, interests=("temples",)),
-        solver_seconds=UNTIMED,
-    ).to_json()
+    spring = result_wire(
+        plan_make(
+            request=PlanRequest(start="pingyao-ancient-city", days=2, date=SPRING, interests=("temples",)),
+            solver_seconds=UNTIMED,
+        )
+    )
     assert "shuanglin-temple" in {s["slug"] for d in spring["days"] for s in d["stops"]}
 
 

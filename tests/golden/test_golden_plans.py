@@ -17,6 +17,7 @@ import pytest
 
 from benchmarks.instances import read_toptw
 from itineraries.routing import MaxIterations, MaxRuntime, check, solve
+from itineraries.trips.wording import result_wire
 from tests.conftest import UNTIMED
 
 DATA = Path(__file__).parent / "data"
@@ -86,7 +87,7 @@ def test_app_trip_plans_are_unchanged(catalogue, monkeypatch, name):
     from itineraries.trips.compute import plan_make
 
     request = app_request(name, monkeypatch)
-    result = plan_make(request=request, solver_seconds=UNTIMED).to_json()
+    result = result_wire(plan_make(request=request, solver_seconds=UNTIMED))
     _compare(f"app-{name}", {"request": request.to_json(), "days": _app_days(result)})
 
 

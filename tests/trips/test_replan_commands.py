@@ -12,6 +12,7 @@ from itineraries.trips import selectors
 from itineraries.trips.compute import plan_make
 from itineraries.trips.replans import DropPlaces, FreshPlan, PinPlaces, ReorderDay, command_for
 from itineraries.trips.request import PlanRequest
+from itineraries.trips.wording import result_wire
 from tests.dates import upcoming
 
 pytestmark = pytest.mark.usefixtures("catalogue")
@@ -22,7 +23,7 @@ HEARTBEAT_SECONDS = 5.0  # the sweeper takes over a row whose heartbeat is older
 def fortnight():
     """A 14-day trip from Taiyuan in spring, its days and nights."""
     request = PlanRequest(start="taiyuan", days=14, date=upcoming(5, 4), pace="normal")
-    result = plan_make(request=request, solver_seconds=4).to_json()
+    result = result_wire(plan_make(request=request, solver_seconds=4))
     days = [[s["slug"] for s in day["stops"]] for day in result["days"]]
     return request, days, [day["end"]["slug"] for day in result["days"]]
 
@@ -64,11 +65,13 @@ def test_a_fourteen_day_replan_beats_while_it_solves(fortnight, changes):
         changes = {**changes, "drops": [days[6][0]]}
     beats: list[tuple[float, float]] = []
     started = time.monotonic()
-    result = plan_make(
-        request=_changed(fortnight, **changes),
-        solver_seconds=4,
-        progress=lambda fraction, _plan: beats.append((time.monotonic(), fraction)),
-    ).to_json()
+    result = result_wire(
+        plan_make(
+            request=_changed(fortnight, **changes),
+            solver_seconds=4,
+            progress=lambda fraction, _plan: beats.append((time.monotonic(), fraction)),
+        )
+    )
     finished = time.monotonic()
     moments = [started, *(moment for moment, _ in beats), finished]
     assert beats, "a re-plan reports progress"

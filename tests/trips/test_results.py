@@ -7,6 +7,7 @@ import pytest
 
 from itineraries.trips.compute import plan_make
 from itineraries.trips.request import PlanRequest
+from itineraries.trips.wording import result_wire
 from tests.conftest import UNTIMED
 
 pytestmark = pytest.mark.usefixtures("catalogue")
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.usefixtures("catalogue")
 @pytest.fixture
 def result():
     request = PlanRequest(start="jincheng", days=3, date=dt.date(2027, 5, 3), interests=("temples",))
-    return plan_make(request=request, solver_seconds=UNTIMED).to_json()
+    return result_wire(plan_make(request=request, solver_seconds=UNTIMED))
 
 
 def test_every_day_chains_its_legs_from_start_to_night(result):
@@ -52,7 +53,7 @@ def test_leg_paths_are_lat_lon_pairs_inside_shanxi(result):
 
 def test_a_must_see_that_cannot_fit_says_why():
     request = PlanRequest(start="jincheng", days=1, date=dt.date(2027, 5, 3), must=("yingxian-wooden-pagoda",))
-    missing = plan_make(request=request, solver_seconds=UNTIMED).to_json()["missing_must"]
+    missing = result_wire(plan_make(request=request, solver_seconds=UNTIMED))["missing_must"]
     assert missing
     assert missing[0]["slug"] == "yingxian-wooden-pagoda"
     assert missing[0]["reason"]

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from itineraries.trips.compute import plan_make
 from itineraries.trips.request import MOVING_LIMITS, PlanRequest, sun_times
+from itineraries.trips.wording import result_wire
 from tests.conftest import UNTIMED
 
 pytestmark = pytest.mark.usefixtures("catalogue")
@@ -27,7 +28,7 @@ STARTS = ["pingyao-ancient-city", "jincheng", "taiyuan", "yangcheng", "qinshui",
 )
 def test_no_day_is_over_its_driving_cap(start, days, mode, pace, hours):
     request = PlanRequest(start=start, days=days, date=DATE, mode=mode, pace=pace, max_drive_hours=hours)
-    result = plan_make(request=request, solver_seconds=UNTIMED).to_json()
+    result = result_wire(plan_make(request=request, solver_seconds=UNTIMED))
     cap = MOVING_LIMITS[mode][pace] if hours is None else min(MOVING_LIMITS[mode][pace], hours * 60)
     for day in result["days"]:
         assert day["drive_cap_minutes"] == round(cap)
@@ -42,16 +43,16 @@ def test_caps_follow_the_pace_and_mode():
 def test_only_a_packed_day_reaches_its_lodging_after_eight_in_the_evening():
     for pace in ("relaxed", "normal"):
         request = PlanRequest(start="taiyuan", days=3, date=DATE, pace=pace)
-        result = plan_make(request=request, solver_seconds=UNTIMED).to_json()
+        result = result_wire(plan_make(request=request, solver_seconds=UNTIMED))
         assert all(day["day_end"][11:16] <= "20:00" for day in result["days"][:-1])
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(start=st.sampled_from(STARTS), days=st.integers(1, 3), pace=st.sampled_from(["relaxed", "normal", "packed"]))
 def test_days_with_visits_either_side_of_noon_have_a_lunch_hour(start, days, pace):
-    result = plan_make(
-        request=PlanRequest(start=start, days=days, date=DATE, pace=pace), solver_seconds=UNTIMED
-    ).to_json()
+    result = result_wire(
+        plan_make(request=PlanRequest(start=start, days=days, date=DATE, pace=pace), solver_seconds=UNTIMED)
+    )
     for day in result["days"]:
         stops = day["stops"]
         if not stops or not (stops[0]["start"][11:16] < "12:00" < stops[-1]["depart"][11:16]):
@@ -76,7 +77,7 @@ def test_days_with_visits_either_side_of_noon_have_a_lunch_hour(start, days, pac
 
 def test_an_empty_trip_says_why_and_what_would_help():
     request = PlanRequest(start="qinshui", days=2, date=DATE, mode="bicycle", pace="relaxed")
-    result = plan_make(request=request, solver_seconds=UNTIMED).to_json()
+    result = result_wire(plan_make(request=request, solver_seconds=UNTIMED))
     assert sum(len(day["stops"]) for day in result["days"]) == 0
     assert result["advice"]
     first = result["advice"][0]
@@ -90,7 +91,7 @@ def test_a_long_trip_whose_interests_run_short_is_filled_and_says_so():
     # One painting base in the catalogue, 200 km from Jincheng: a week of painting from Jincheng used to be a
     # week of free days; the region's best sights fill it instead, and the advice names the base.
     request = PlanRequest(start="jincheng", days=7, date=DATE, mode="car", pace="relaxed", interests=("painting",))
-    result = plan_make(request=request, solver_seconds=UNTIMED).to_json()
+    result = result_wire(plan_make(request=request, solver_seconds=UNTIMED))
     busy = [day for day in result["days"] if day["stops"]]
     assert len(busy) >= 5
     short = next(a for a in result["advice"] if a["code"] == "interests_short")
@@ -223,7 +224,7 @@ def _minutes(stamp: str) -> int:
 )
 def test_no_one_waits_over_half_an_hour_or_drives_into_the_dark(start, days, mode, date):
     request = PlanRequest(start=start, days=days, date=date, mode=mode)
-    result = plan_make(request=request, solver_seconds=UNTIMED).to_json()
+    result = result_wire(plan_make(request=request, solver_seconds=UNTIMED))
     for day in result["days"]:
         assert all(stop["wait_minutes"] <= 30 for stop in day["stops"]), day["date"]
         lunch = day["lunch"]
@@ -241,30 +242,34 @@ def test_a_far_must_see_in_winter_is_reached_by_sleeping_near_it():
     request = PlanRequest(
         start="pingyao-ancient-city", days=3, date=WINTER, interests=("heritage", "temples"), must=("xiangyu-castle",)
     )
-    result = plan_make(request=request, solver_seconds=UNTIMED).to_json()
+    result = result_wire(plan_make(request=request, solver_seconds=UNTIMED))
     assert result["missing_must"] == []
     assert "xiangyu-castle" in {s["slug"] for d in result["days"] for s in d["stops"]}
 
 
 def test_no_empty_day_sits_before_a_busy_one():
-    result = plan_make(
-        request=PlanRequest(start="jincheng", days=3, date=DATE, interests=("villages",)), solver_seconds=UNTIMED
-    ).to_json()
+    result = result_wire(
+        plan_make(
+            request=PlanRequest(start="jincheng", days=3, date=DATE, interests=("villages",)), solver_seconds=UNTIMED
+        )
+    )
     counts = [len(day["stops"]) for day in result["days"]]
     assert all(counts[d] or max(counts[d + 1 :], default=0) < 3 for d in range(len(counts))), counts
 
 
 def test_a_short_car_trip_has_no_marathon_leg():
-    result = plan_make(
-        request=PlanRequest(start="jincheng", days=3, date=DATE, interests=("villages",)), solver_seconds=UNTIMED
-    ).to_json()
+    result = result_wire(
+        plan_make(
+            request=PlanRequest(start="jincheng", days=3, date=DATE, interests=("villages",)), solver_seconds=UNTIMED
+        )
+    )
     assert max(leg["km"] for day in result["days"] for leg in day["legs"]) <= 200
     assert result["total_km"] / 3 <= 250
 
 
 def test_a_rest_day_stays_at_its_base_and_is_not_called_free():
     request = PlanRequest(start="jincheng", days=4, date=DATE, interests=("villages",), rest_days=(2,))
-    result = plan_make(request=request, solver_seconds=UNTIMED).to_json()
+    result = result_wire(plan_make(request=request, solver_seconds=UNTIMED))
     rest = result["days"][1]
     assert rest["rest"]
     assert rest["stops"] == []
@@ -277,7 +282,7 @@ def test_a_rest_day_stays_at_its_base_and_is_not_called_free():
 
 def test_a_ride_with_places_in_reach_rides_every_day():
     request = PlanRequest(start="pingyao-ancient-city", days=3, date=WINTER, mode="ebike")
-    result = plan_make(request=request, solver_seconds=UNTIMED).to_json()
+    result = result_wire(plan_make(request=request, solver_seconds=UNTIMED))
     assert all(day["stops"] for day in result["days"]), [len(day["stops"]) for day in result["days"]]
     assert all(_minutes(day["day_end"]) >= 14 * 60 for day in result["days"][:-1])
 
@@ -288,7 +293,7 @@ def test_pingyao_walled_town_is_seen_whole_and_on_days_that_follow(mode, days):
 
     town = set(Area.objects.get(slug="pingyao-walled-town").members.values_list("slug", flat=True))
     request = PlanRequest(start="pingyao-ancient-city", days=days, date=WINTER, mode=mode, interests=("heritage",))
-    result = plan_make(request=request, solver_seconds=UNTIMED).to_json()
+    result = result_wire(plan_make(request=request, solver_seconds=UNTIMED))
     touched = []
     for number, day in enumerate(result["days"], start=1):
         inside = [k for k, stop in enumerate(day["stops"]) if stop["slug"] in town]

@@ -8,6 +8,7 @@ from django.utils import timezone
 from itineraries.trips.errors import InvalidRequest
 from itineraries.trips.request import PlanRequest
 from itineraries.trips.validation import PlanInput, plan_input_from, plan_request_build, replan_places_check
+from itineraries.trips.wording import refusals
 from tests.dates import upcoming
 
 pytestmark = pytest.mark.usefixtures("catalogue")
@@ -15,9 +16,10 @@ SOON = upcoming(5, 4)  # the tests of the rules about today itself (no date, a p
 
 
 def errors_of(given: PlanInput) -> dict[str, list[str]]:
+    """The refused fields' messages as a page or the API words them (in English: the tests' language)."""
     with pytest.raises(InvalidRequest) as caught:
         plan_request_build(given=given)
-    return caught.value.errors
+    return dict(refusals(caught.value))
 
 
 def test_a_plain_request_gets_the_defaults():

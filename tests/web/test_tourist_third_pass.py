@@ -104,17 +104,26 @@ def test_a_duplicated_re_plan_is_not_announced_as_a_re_plan(owned, django_captur
 
 
 def test_a_late_day_end_says_what_the_limit_is():
+    from django.utils.translation import override
+
     from itineraries.trips.editing import _late_end
+    from itineraries.trips.wording import problem_text
+
+    def words(problem):
+        with override("en"):
+            en = problem_text(problem)
+        with override("zh-hans"):
+            return en, problem_text(problem)
 
     car = PlanRequest(start="jincheng", days=1, date=dt.date(2027, 5, 3), pace="relaxed", mode="car")
-    late = _late_end(car, ends=18 * 60 + 34, limit=18 * 60 + 17)
-    assert late.en == "The day ends at 18:34, after dark: sunset is at 18:07, and the drive should be over by 18:17."
-    assert late.zh == "当天 18:34 才结束，天已黑：日落时间 18:07，应在 18:17 前结束驾驶。"
+    late_en, late_zh = words(_late_end(car, ends=18 * 60 + 34, limit=18 * 60 + 17))
+    assert late_en == "The day ends at 18:34, after dark: sunset is at 18:07, and the drive should be over by 18:17."
+    assert late_zh == "当天 18:34 才结束，天已黑：日落时间 18:07，应在 18:17 前结束驾驶。"
     bike = PlanRequest(start="jincheng", days=1, date=dt.date(2027, 5, 3), pace="relaxed", mode="bicycle")
-    assert "after sunset (18:17)" in _late_end(bike, ends=18 * 60 + 34, limit=18 * 60 + 17).en
-    paced = _late_end(car, ends=18 * 60 + 50, limit=18 * 60 + 30)
-    assert paced.en == "The day ends at 18:50, after 18:30, when a relaxed day should be over."
-    assert "轻松" in paced.zh
+    assert "after sunset (18:17)" in words(_late_end(bike, ends=18 * 60 + 34, limit=18 * 60 + 17))[0]
+    paced_en, paced_zh = words(_late_end(car, ends=18 * 60 + 50, limit=18 * 60 + 30))
+    assert paced_en == "The day ends at 18:50, after 18:30, when a relaxed day should be over."
+    assert "轻松" in paced_zh
 
 
 def test_dates_read_in_each_languages_order():

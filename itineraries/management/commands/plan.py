@@ -11,6 +11,7 @@ from itineraries.trips.errors import InvalidRequest, PlanError
 from itineraries.trips.facts import hours_text, ticket_text
 from itineraries.trips.trip_result import TripResult
 from itineraries.trips.validation import PlanInput, plan_request_build
+from itineraries.trips.wording import advice_text, missing_reason, refusals, result_wire
 
 NO_CATALOGUE = (
     "the database holds no catalogue yet: run `python manage.py migrate` and `python manage.py loadseeds` "
@@ -70,13 +71,13 @@ class Command(BaseCommand):
         try:
             request = plan_request_build(given=given)
         except InvalidRequest as exc:
-            raise CommandError(str(exc)) from exc
+            raise CommandError("; ".join(f"{k}: {' '.join(v)}" for k, v in refusals(exc).items())) from exc
         try:
             result = plan_make(request=request, solver_seconds=max(settings.PLAN_SOLVER_SECONDS, 2.0))
         except PlanError as exc:
             raise CommandError(str(exc)) from exc
         if o["json"]:
-            self.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
+            self.stdout.write(json.dumps(result_wire(result), ensure_ascii=False, indent=1))
             return
         self.stdout.write(self._text(result))
 
@@ -103,8 +104,8 @@ class Command(BaseCommand):
             lines.append("")
         lines.append(f"Total: {result.total_km} km, {result.total_drive_minutes} min on the road, score {result.score}")
         for missing in result.missing_must:
-            lines.append(f"Could not fit must-see {missing.slug}: {missing.reason}")
-        lines.extend(advice.en for advice in result.advice)
+            lines.append(f"Could not fit must-see {missing.slug}: {missing_reason(missing)}")
+        lines.extend(advice_text(advice) for advice in result.advice)
         return "\n".join(lines)
 
 
