@@ -26,7 +26,7 @@ from itineraries.web.conflicts import base_from_post, refuse_if_stale
 from itineraries.web.errors import UnreadableEdit
 from itineraries.web.trip_access import trip_view
 from itineraries.web.trip_page import start_name
-from itineraries.web.views import throttled
+from itineraries.web.views import first_day, throttled
 
 
 def _title(trip: Trip, latest: Itinerary, start: str | None = None) -> str:
@@ -55,7 +55,7 @@ def my_trips(request: HttpRequest) -> HttpResponse:
                 "latest": latest,
                 "title": _title(trip, latest, start),
                 "mine": trip.owner_id == request.user.pk,
-                "date": latest.request.get("date", ""),
+                "date": first_day(latest),
                 "days": latest.request.get("days", ""),
                 "start": start,
                 "status": STATUS_LABELS.get(latest.status, latest.status),

@@ -114,12 +114,17 @@ def share_url(request: HttpRequest, view: TripView) -> str:
 
 
 def start_name(itinerary: Itinerary) -> str:
-    """Where the trip starts, both names; from the catalogue while the plan is still being made."""
+    """Where the trip starts, for its title: both names in English (the Chinese one is on the signs), the Chinese
+    name alone on a Chinese page; from the catalogue while the plan is still being made."""
     if itinerary.result:
         start = itinerary.trip_result.days[0].start
-        return display_name(start.name_en, start.name_zh)
+        return _title_name(start.name_en, start.name_zh)
     place = catalogue.destination_list().filter(slug=itinerary.request.get("start", "")).first()
-    return display_name(place.name_en, place.name_zh) if place else itinerary.request.get("start", "")
+    return _title_name(place.name_en, place.name_zh) if place else itinerary.request.get("start", "")
+
+
+def _title_name(name_en: str, name_zh: str) -> str:
+    return name_zh if chinese() else display_name(name_en, name_zh)
 
 
 def season_notes(result: TripResult) -> list[str]:

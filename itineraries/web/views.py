@@ -166,7 +166,7 @@ def trip(request: HttpRequest, pk) -> HttpResponse:
         "map": _map_settings(),
         "request_data": itinerary.request,
         "start_name": trip_page.start_name(itinerary),
-        "first_day": _first_day(itinerary),
+        "first_day": first_day(itinerary),
         "previous": itinerary.replanned_from,
         "error": failure_text(itinerary.error),
     }
@@ -234,7 +234,7 @@ def trip_ics(request: HttpRequest, pk) -> HttpResponse:
     return _download(itinerary, "ics", body, "text/calendar; charset=utf-8")
 
 
-def _first_day(itinerary: Itinerary):
+def first_day(itinerary: Itinerary) -> dt.date | None:
     try:
         return dt.date.fromisoformat(itinerary.request.get("date", ""))
     except (TypeError, ValueError):

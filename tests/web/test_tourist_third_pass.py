@@ -148,6 +148,8 @@ def test_my_trips_in_chinese_says_days_and_status_in_chinese(owned):
     assert re.search(r">已完成</td>", html)
     assert "Done" not in html
     assert ">done<" not in html
+    assert re.search(r">\d{4}年\d{1,2}月\d{1,2}日</td>", html)  # not 2027-05-04
+    assert "API 令牌</a>：" in html
 
 
 def test_a_chinese_place_page_reads_as_chinese():
@@ -193,3 +195,15 @@ def test_gpx_tracks_follow_each_legs_road_and_routes_carry_every_stop(owned):
         assert f"{day['drive_km']} km by road" in track.description  # the drive's own length, winding included
         places = [day["start"], *day["stops"], day["end"]]
         assert [(p.latitude, p.longitude) for p in route.points] == [(p["lat"], p["lon"]) for p in places]
+
+
+def test_a_chinese_title_names_the_start_in_chinese_only(owned):
+    owner, row = owned
+    owner.cookies["django_language"] = "zh-hans"
+    html = owner.get(f"/trips/{row.trip.pk}/").content.decode()
+    heading = re.search(r"<h1>(.*?)</h1>", html, re.S).group(1)
+    assert "从平遥古城出发的2日游" in heading
+    assert "Pingyao" not in heading
+    owner.cookies["django_language"] = "en"
+    html = owner.get(f"/trips/{row.trip.pk}/").content.decode()
+    assert "2-day trip from Pingyao Ancient City · 平遥古城" in html
