@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import pickle
+from collections.abc import Sequence
+from functools import partial
 
 from django.core.cache import cache
 from django.db.models import Q, QuerySet
@@ -92,7 +94,7 @@ def road_feature_collection() -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-def _catalogue_current() -> tuple[Network, dict[str, Destination]]:
+def _catalogue_current(version: str | None = None) -> tuple[Network, dict[str, Destination]]:
     """The road network over every place, and every place, published or not (one build per catalogue version)."""
 
     def build() -> tuple[Network, dict[str, Destination]]:
@@ -100,7 +102,7 @@ def _catalogue_current() -> tuple[Network, dict[str, Destination]]:
         roads = [_network_road(r) for r in Road.objects.all()]
         return Network(roads, [Place(slug, (d.lat, d.lon)) for slug, d in everything.items()]), everything
 
-    return memoised(("network", catalogue_version()), build)
+    return memoised(("network", version or catalogue_version()), build)
 
 
 def network_current() -> tuple[Network, dict[str, Destination]]:
@@ -119,14 +121,16 @@ def places_retired(slugs: set[str] | frozenset[str]) -> dict[str, Destination]:
 WINDOW_DATES_KEPT = 400  # dates whose opening windows stay memoised: a year of trips' days and some
 
 
-def opening_windows(date: dt.date) -> dict[str, tuple[int, int] | None]:
-    """Every place's opening window on a date (``hours.window_on``), memoised per catalogue version: seasons
-    and weekdays are read once per date, not once per trip."""
+def opening_windows(dates: Sequence[dt.date]) -> list[dict[str, tuple[int, int] | None]]:
+    """Every place's opening window on each date (``hours.window_on``), memoised per catalogue version and date:
+    seasons and weekdays are read once per date, not once per trip."""
+    version = catalogue_version()
+    everything = _catalogue_current(version)[1]
 
-    def build() -> dict[str, tuple[int, int] | None]:
-        return {slug: window_on(d.opening_hours, date) for slug, d in _catalogue_current()[1].items()}
+    def on(date: dt.date) -> dict[str, tuple[int, int] | None]:
+        return {slug: window_on(d.opening_hours, date) for slug, d in everything.items()}
 
-    return memoised(("windows", catalogue_version(), date), build, keep=WINDOW_DATES_KEPT)
+    return [memoised(("windows", version, date), partial(on, date), keep=WINDOW_DATES_KEPT) for date in dates]
 
 
 def matrix_current(*, mode: str, scenic: bool) -> TravelMatrix:

@@ -259,7 +259,7 @@ def problem_for_request(request: PlanRequest) -> PlanContext:
         for s, d in places.items()
         if d.kind == Destination.Kind.SIGHT and s not in request.avoid and (near(s) or s in named)
     ]
-    day_windows = [catalogue.opening_windows(date) for date in dates]  # every place's, published or not
+    day_windows = catalogue.opening_windows(dates)  # every place's, published or not
     wanted = set(request.interests)
     shortfall = interests_shortfall(sum(bool(wanted & set(places[s].categories)) for s in sights), len(dates))
     slugs = [request.start, end, *lodgings, *sights]
