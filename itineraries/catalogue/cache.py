@@ -39,8 +39,9 @@ def catalogue_version_bump() -> None:
         _memo.clear()
 
 
-def memoised(key: tuple, build: Callable[[], T]) -> T:
-    """One value per key (kind, version, ...) in this process; a new version's value drops the older ones."""
+def memoised(key: tuple, build: Callable[[], T], *, keep: int | None = None) -> T:
+    """One value per key (kind, version, ...) in this process; a new version's value drops the older ones, and
+    with ``keep`` at most that many values of the kind stay (the oldest go first)."""
     with _memo_lock:
         if key in _memo:
             return _memo[key]
@@ -49,4 +50,7 @@ def memoised(key: tuple, build: Callable[[], T]) -> T:
         for stale in [k for k in _memo if k[0] == key[0] and k[1] != key[1]]:
             del _memo[stale]
         _memo[key] = value
+        if keep is not None:
+            for old in [k for k in _memo if k[0] == key[0]][:-keep]:
+                del _memo[old]
     return value

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import pickle
+from collections.abc import Sequence
+from functools import partial
 
 from django.core.cache import cache
 from django.db.models import Prefetch, Q, QuerySet
 
 from itineraries.catalogue.cache import catalogue_version, memoised
+from itineraries.catalogue.hours import window_on
 from itineraries.catalogue.models import Destination, Photo, Road, ThemedRoute
 from itineraries.catalogue.promises import Promises
 from itineraries.roads import Network, Place, TravelMatrix, road_km
@@ -106,24 +110,43 @@ def road_feature_collection() -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-def network_current() -> tuple[Network, dict[str, Destination]]:
-    """The road network over every place, and the published places. Places no longer offered stay on the network
-    (and in the matrices) so that trips which already hold them can still be shown, timed and edited."""
-    version = catalogue_version()
+def _catalogue_current(version: str | None = None) -> tuple[Network, dict[str, Destination]]:
+    """The road network over every place, and every place, published or not (one build per catalogue version)."""
 
     def build() -> tuple[Network, dict[str, Destination]]:
         everything = {d.slug: d for d in destination_list(published_only=False)}
         roads = [_network_road(r) for r in Road.objects.all()]
-        network = Network(roads, [Place(slug, (d.lat, d.lon)) for slug, d in everything.items()])
-        return network, {slug: d for slug, d in everything.items() if d.published}
+        return Network(roads, [Place(slug, (d.lat, d.lon)) for slug, d in everything.items()]), everything
 
-    return memoised(("network", version), build)
+    return memoised(("network", version or catalogue_version()), build)
+
+
+def network_current() -> tuple[Network, dict[str, Destination]]:
+    """The road network over every place, and the published places. Places no longer offered stay on the network
+    (and in the matrices) so that trips which already hold them can still be shown, timed and edited."""
+    network, everything = _catalogue_current()
+    return network, {slug: d for slug, d in everything.items() if d.published}
 
 
 def places_retired(slugs: set[str] | frozenset[str]) -> dict[str, Destination]:
     """Of these places, those no longer offered (unpublished), by slug."""
-    rows = destination_list(published_only=False).filter(slug__in=slugs, published=False)
-    return {d.slug: d for d in rows}
+    everything = _catalogue_current()[1]
+    return {slug: everything[slug] for slug in slugs if slug in everything and not everything[slug].published}
+
+
+WINDOW_DATES_KEPT = 400  # dates whose opening windows stay memoised: a year of trips' days and some
+
+
+def opening_windows(dates: Sequence[dt.date]) -> list[dict[str, tuple[int, int] | None]]:
+    """Every place's opening window on each date (``hours.window_on``), memoised per catalogue version and date:
+    seasons and weekdays are read once per date, not once per trip."""
+    version = catalogue_version()
+    everything = _catalogue_current(version)[1]
+
+    def on(date: dt.date) -> dict[str, tuple[int, int] | None]:
+        return {slug: window_on(d.opening_hours, date) for slug, d in everything.items()}
+
+    return [memoised(("windows", version, date), partial(on, date), keep=WINDOW_DATES_KEPT) for date in dates]
 
 
 def matrix_current(*, mode: str, scenic: bool) -> TravelMatrix:

@@ -23,6 +23,7 @@ from itineraries.routing.lunch import days_with_lunch
 from itineraries.routing.must_first import must_first
 from itineraries.routing.plan import Plan
 from itineraries.routing.problem import Problem
+from itineraries.routing.reach import reach_of
 from itineraries.routing.refill import refilled
 from itineraries.routing.stopping import MaxIterations, Status, StoppingCriterion
 
@@ -40,17 +41,24 @@ def problem_arrays(problem: Problem) -> kernel.Data:
     value = problem.scores.copy()
     for node in problem.must:
         value[node] += MUST_BONUS
-    options = [problem.night_options(d) for d in range(problem.n_days)]
+    reach = reach_of(problem)  # nights and places some feasible chain of days can reach
+    options = reach.nights
     nights = np.zeros((problem.n_days, max(len(o) for o in options)), dtype=np.int64)
     for d, row in enumerate(options):
         nights[d, : len(row)] = row
     travel = np.ascontiguousarray(problem.travel, dtype=np.float64)
     cand = np.array(problem.candidates, dtype=np.int64)
+    # A place no feasible day can reach is closed that day. The candidates stay the same, so the search draws
+    # the same random numbers and finds the same plans, only without trying what cannot fit.
+    shut = np.zeros_like(reach.visits)
+    shut[:, cand] = ~reach.visits[:, cand]
+    opens = np.where(shut, np.inf, problem.opens)
+    closes = np.where(shut, -np.inf, problem.closes)
     return kernel.Data(
         travel=travel,
         service=np.ascontiguousarray(problem.services, dtype=np.float64),
-        opens=np.ascontiguousarray(problem.opens, dtype=np.float64),
-        closes=np.ascontiguousarray(problem.closes, dtype=np.float64),
+        opens=opens,
+        closes=closes,
         day_start=np.array([s.start for s in problem.days], dtype=np.float64),
         day_end=np.array([s.end for s in problem.days], dtype=np.float64),
         day_drive=np.array([s.max_drive for s in problem.days], dtype=np.float64),
@@ -60,8 +68,8 @@ def problem_arrays(problem: Problem) -> kernel.Data:
         n_nights=np.array([len(o) for o in options], dtype=np.int64),
         to_cand=np.ascontiguousarray(travel[:, cand]),
         from_cand=np.ascontiguousarray(travel[cand, :].T),
-        cand_opens=np.ascontiguousarray(problem.opens[:, cand], dtype=np.float64),
-        cand_closes=np.ascontiguousarray(problem.closes[:, cand], dtype=np.float64),
+        cand_opens=np.ascontiguousarray(opens[:, cand]),
+        cand_closes=np.ascontiguousarray(closes[:, cand]),
         cand_service=np.ascontiguousarray(problem.services[cand], dtype=np.float64),
         cand_weight=np.ascontiguousarray((value**2)[cand]),
         cand_value=np.ascontiguousarray(value[cand]),

@@ -13,7 +13,6 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery, TextField
 from django.db.models.functions import Cast
 
 from itineraries.catalogue import selectors as catalogue
-from itineraries.catalogue.hours import window_on
 from itineraries.catalogue.models import Destination, SeasonNote
 from itineraries.catalogue.promises import Promises
 from itineraries.catalogue.scoring import interests_shortfall, place_score
@@ -260,6 +259,7 @@ def problem_for_request(request: PlanRequest) -> PlanContext:
         for s, d in places.items()
         if d.kind == Destination.Kind.SIGHT and s not in request.avoid and (near(s) or s in named)
     ]
+    day_windows = catalogue.opening_windows(dates)  # every place's, published or not
     wanted = set(request.interests)
     shortfall = interests_shortfall(sum(bool(wanted & set(places[s].categories)) for s in sights), len(dates))
     slugs = [request.start, end, *lodgings, *sights]
@@ -271,8 +271,7 @@ def problem_for_request(request: PlanRequest) -> PlanContext:
         per_day: list[tuple[float, float] | None] = []
         raw: list[tuple[int, int] | None] = []
         first_day_only = shape is not None and not request.as_given and slug in shape.day_one
-        for n, date in enumerate(dates):
-            window = window_on(place.opening_hours, date)
+        for n, window in enumerate(windows_by_date[slug] for windows_by_date in day_windows):
             raw.append(window)
             if window is None or window[1] - place.visit_minutes < window[0]:
                 per_day.append(None)  # closed, or too short for a visit

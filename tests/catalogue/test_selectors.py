@@ -37,3 +37,14 @@ def test_an_edit_is_seen_by_the_next_network():
     place.save()
     _, after = selectors.network_current()
     assert after["wangmangling"].lat == pytest.approx(before["wangmangling"].lat + 0.01)
+
+
+def test_a_memo_with_a_limit_keeps_only_the_newest_values_of_its_kind():
+    from itineraries.catalogue.cache import memoised
+
+    for day in range(5):
+        memoised(("test-kind", "v1", day), lambda day=day: day, keep=2)
+    built = []
+    assert memoised(("test-kind", "v1", 4), lambda: built.append(4) or 4, keep=2) == 4
+    assert memoised(("test-kind", "v1", 0), lambda: built.append(0) or 0, keep=2) == 0
+    assert built == [0]  # the newest stayed, the oldest had gone and was built again

@@ -71,3 +71,34 @@ def test_legs_over_200_km_are_impossible_on_short_car_trips_except_to_named_plac
     for i, j in far:
         day = max(d.end - d.start for d in problem.days)
         assert (problem.travel[i, j] > day) == (i not in named and j not in named)
+
+
+def test_a_second_problem_over_an_unchanged_catalogue_reads_no_place_or_its_hours_again(monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from itineraries.catalogue import hours
+    from itineraries.catalogue.models import Destination
+
+    request = PlanRequest(start="pingyao-ancient-city", days=3, date=dt.date(2027, 5, 3), interests=("heritage",))
+    first = problem_for_request(request)
+    read_hours = []
+    monkeypatch.setattr(hours, "season_for", lambda *args: read_hours.append(args) or None)
+    with CaptureQueriesContext(connection) as queries:
+        again = problem_for_request(request)
+    assert not [q["sql"] for q in queries if Destination._meta.db_table in q["sql"]]
+    assert read_hours == []
+    assert again.problem.nodes == first.problem.nodes
+
+
+def test_a_catalogue_edit_is_seen_by_the_next_problem():
+    from itineraries.catalogue.models import Destination
+
+    request = PlanRequest(start="pingyao-ancient-city", days=1, date=dt.date(2027, 5, 3))
+    node = problem_for_request(request).slugs.index("shuanglin-temple")
+    assert problem_for_request(request).problem.nodes[node].windows[0] is not None
+    place = Destination.objects.get(slug="shuanglin-temple")
+    place.opening_hours = [{"days": "daily", "closed": True}]
+    place.save()  # an editor's save bumps the catalogue's version
+    context = problem_for_request(request)
+    assert context.problem.nodes[context.slugs.index("shuanglin-temple")].windows[0] is None
