@@ -140,8 +140,11 @@ def test_filter_values_outside_the_schema_are_400(query):
 
 def test_an_upload_over_the_cap_is_refused_before_it_is_read(settings):
     settings.MAX_REQUEST_BYTES = 1024 * 1024
+    settings.MAX_ADMIN_REQUEST_BYTES = 2 * 1024 * 1024  # the admin's own cap, for editors' photos
     big = SimpleUploadedFile("big.csv", b"x" * (3 * 1024 * 1024), content_type="text/csv")
     response = Client(raise_request_exception=False).post("/admin/itineraries/destination/import/", {"file": big})
+    assert response.status_code == 413
+    response = Client(raise_request_exception=False).post("/api/v1/itineraries/", {"file": big})
     assert response.status_code == 413
 
 
