@@ -46,8 +46,8 @@ INSTALLED_APPS = [
     "allauth.account",
 ]
 
-# Sessions, the signed-in user and messages are skipped for API reads by token or share link without a
-# session cookie (http/api_reads.py): a profile showed them as most of the middleware such a read pays for.
+# Sessions, the signed-in user and messages serve browsers: API reads by token or share link without a session
+# cookie skip them (http/api_reads.py).
 MIDDLEWARE = [
     "itineraries.http.request_id.RequestIdMiddleware",
     "itineraries.http.middleware.RequestGuardMiddleware",
