@@ -83,17 +83,17 @@ def trip_named(pk: object) -> Trip | None:
 def _named(pk: object, *, deferred: Collection[str] = ()) -> tuple[Trip, Itinerary | None, bool]:
     """One query when the id is a version's (the usual case): the version with its trip. A trip's id is its
     first version's, so a version whose trip has its id names the trip as well; a trip without that version
-    (deleted), or a version not yet given its trip, costs a second query."""
+    (deleted) costs a second query."""
     try:
         version = Itinerary.objects.select_related("trip").defer(*deferred).get(pk=pk)
     except Itinerary.DoesNotExist:
         version = None
     except (ValueError, TypeError, DjangoValidationError) as exc:
         raise NoSuchTrip from exc
-    if version is not None and version.trip is not None:
+    if version is not None:
         return version.trip, version, version.trip_id == version.pk
     try:
-        return Trip.objects.get(pk=pk), version, True
+        return Trip.objects.get(pk=pk), None, True
     except Trip.DoesNotExist as exc:
         raise NoSuchTrip from exc
 
