@@ -112,9 +112,12 @@ def running_stack(
                 os.killpg(proc.pid, 9)
 
 
-def request(method: str, url: str, body: dict | None = None, timeout: float = 30) -> tuple[int, bytes]:
+def request(
+    method: str, url: str, body: dict | None = None, timeout: float = 30, headers: dict[str, str] | None = None
+) -> tuple[int, bytes]:
     data = json.dumps(body).encode() if body is not None else None
-    req = urllib.request.Request(url, data=data, method=method, headers={"Content-Type": "application/json"})
+    sent = {"Content-Type": "application/json", **(headers or {})}
+    req = urllib.request.Request(url, data=data, method=method, headers=sent)
     try:
         with urllib.request.urlopen(req, timeout=timeout) as response:
             return response.status, response.read()

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "allauth.account",
 ]
 
+# Sessions, the signed-in user and messages serve browsers: API reads by token or share link without a session
+# cookie skip them (http/api_reads.py).
 MIDDLEWARE = [
     "itineraries.http.request_id.RequestIdMiddleware",
     "itineraries.http.middleware.RequestGuardMiddleware",
@@ -54,12 +56,12 @@ MIDDLEWARE = [
     "itineraries.http.middleware.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "itineraries.http.api_reads.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    "itineraries.http.api_reads.AuthenticationMiddleware",
+    "itineraries.http.api_reads.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     "allauth.account.middleware.AccountMiddleware",

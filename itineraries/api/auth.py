@@ -41,8 +41,9 @@ class ApiTokenAuthentication(TokenAuthentication):
 
     def authenticate_credentials(self, key):
         """A tourist's named token (stored as a digest), else a token made in the admin."""
-        token = ApiToken.objects.select_related("user").filter(digest=key_digest(key)).first()
-        if token is None:
+        try:
+            token = ApiToken.objects.select_related("user").get(digest=key_digest(key))
+        except ApiToken.DoesNotExist:
             return super().authenticate_credentials(key)
         if token.expired():
             expired = _("This token has expired: make a new one under My trips > API tokens.")

@@ -36,7 +36,7 @@ def base_for_version(request: Request, version: Itinerary) -> Base | None:
     tags = _tags(request)
     if tags is None or "*" in tags:
         return None
-    current = trips.itinerary_etag(trips.itinerary_public(version))
+    current = trips.version_etag(version)
     mine = _split(current) if current else None
     matches = mine is not None and any((s := _split(t)) is not None and s[0] == mine[0] for t in tags)
     return Base(version=version.version if matches else UNKNOWN_VERSION)

@@ -137,7 +137,7 @@ def _accepted(request, itinerary: Itinerary) -> Response:
 
 def _tagged(response: Response, version: Itinerary) -> Response:
     """A write's answer carries the new ETag, for the client's next If-Match."""
-    tag = trips.itinerary_etag(trips.itinerary_public(version))
+    tag = trips.version_etag(version)
     if tag is not None:
         response["ETag"] = tag
     return response
@@ -180,10 +180,12 @@ class ItineraryViewSet(
             return [permissions.IsAuthenticated()]
         return [permissions.AllowAny()]
 
-    def _version(self, pk, need: Role = Role.VIEWER) -> Itinerary:
+    def _version(self, pk, need: Role = Role.VIEWER, deferred: tuple[str, ...] = ()) -> Itinerary:
         """The version with this id, if the caller may read (or change) its trip; 404 hides a private trip."""
         tokens = [self.request.query_params.get("share", "")]
-        access = access_resolve(pk, self.request.user, share_tokens=tokens, need=need)  # errors: api/errors.py
+        access = access_resolve(
+            pk, self.request.user, share_tokens=tokens, need=need, deferred=deferred
+        )  # errors: api/errors.py
         if access.version is None:  # the API names versions
             raise NoSuchTrip
         return access.version
@@ -205,11 +207,17 @@ class ItineraryViewSet(
     def retrieve(self, request, *args, **kwargs):
         """A finished or failed plan no longer changes: it carries an ETag, and a client that sends it back in
         If-None-Match gets a 304 without the body."""
-        row = trips.itinerary_public(self._version(kwargs[self.lookup_field]))
-        tag = trips.itinerary_etag(row)
-        if tag is not None and tag in request.headers.get("If-None-Match", ""):
+        sent = request.headers.get("If-None-Match")
+        # A client that revalidates is answered from the version's status, times and trip: its JSON is loaded
+        # only when the tag no longer matches.
+        deferred = trips.BODY_FIELDS if sent else ()
+        version = self._version(kwargs[self.lookup_field], deferred=deferred)
+        tag = trips.version_etag(version)
+        if tag is not None and sent and tag in sent:
             return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": tag})
-        response = Response(ItinerarySerializer.from_row(row))
+        if deferred:
+            version.refresh_from_db(fields=list(deferred))
+        response = Response(ItinerarySerializer.from_row(trips.itinerary_public(version)))
         if tag is not None:
             response["ETag"] = tag
         return response

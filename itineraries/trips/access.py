@@ -59,9 +59,11 @@ def access_resolve(
     *,
     share_tokens: Collection[str] = (),
     need: Role = Role.VIEWER,
+    deferred: Collection[str] = (),
 ) -> Access:
-    """The one way from a URL id to (trip, version, role), for the API and the pages alike."""
-    trip, version, names_trip = _named(pk)
+    """The one way from a URL id to (trip, version, role), for the API and the pages alike. ``deferred`` names
+    version fields not loaded yet (Django loads one when it is first read)."""
+    trip, version, names_trip = _named(pk, deferred=deferred)
     role = trip_role(trip, user, share_tokens=share_tokens)
     if role < Role.VIEWER:
         raise NoSuchTrip
@@ -78,16 +80,22 @@ def trip_named(pk: object) -> Trip | None:
         return None
 
 
-def _named(pk: object) -> tuple[Trip, Itinerary | None, bool]:
+def _named(pk: object, *, deferred: Collection[str] = ()) -> tuple[Trip, Itinerary | None, bool]:
+    """One query when the id is a version's (the usual case): the version with its trip. A trip's id is its
+    first version's, so a version whose trip has its id names the trip as well; a trip without that version
+    (deleted) costs a second query."""
     try:
-        named = Trip.objects.filter(pk=pk).first()
-        version = Itinerary.objects.select_related("trip").filter(pk=pk).first()
+        version = Itinerary.objects.select_related("trip").defer(*deferred).get(pk=pk)
+    except Itinerary.DoesNotExist:
+        version = None
     except (ValueError, TypeError, DjangoValidationError) as exc:
         raise NoSuchTrip from exc
-    trip = named or (version.trip if version is not None else None)
-    if trip is None:
-        raise NoSuchTrip
-    return trip, version, named is not None
+    if version is not None:
+        return version.trip, version, version.trip_id == version.pk
+    try:
+        return Trip.objects.get(pk=pk), None, True
+    except Trip.DoesNotExist as exc:
+        raise NoSuchTrip from exc
 
 
 def can_read(role: Role) -> bool:

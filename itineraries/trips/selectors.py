@@ -83,6 +83,23 @@ def itinerary_public(version: Itinerary) -> dict[str, Any]:
     }
 
 
+# The large JSON of a version: a revalidation that ends in 304 never reads it.
+BODY_FIELDS = ("request", "result")
+
+
+def version_etag(version: Itinerary) -> str | None:
+    """The ETag of a version from its row and trip, without reading BODY_FIELDS (they may be deferred)."""
+    return itinerary_etag(
+        {
+            "id": version.pk,
+            "status": version.status,
+            "finished_at": version.finished_at,
+            "trip__name": version.trip.name,
+            "trip__notes": version.trip.notes,
+        }
+    )
+
+
 def itinerary_etag(row: dict[str, Any]) -> str | None:
     """The entity tag of a finished (done or failed) plan, None while it is being computed. The trip's name and
     notes are part of the body, so their digests are part of the tag: a rename changes it."""
