@@ -68,6 +68,32 @@ def _catalogue_snapshot(django_db_setup, django_db_blocker):
         return snapshot_take(SEEDS)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _editors_permissions(django_db_setup, django_db_blocker) -> list[tuple[str, str]]:
+    """The editors group's permissions as the migrations grant them, read before any test can flush them."""
+    from django.contrib.auth.models import Group
+
+    with django_db_blocker.unblock():
+        group = Group.objects.get(name="editors")
+        return list(group.permissions.values_list("content_type__app_label", "codename"))
+
+
+@pytest.fixture
+def editors_group(db, _editors_permissions):
+    """The editors group as its migrations make it: a live-server or transactional test flushes the database, and
+    with it the rows the migrations wrote; the permissions themselves come back after a flush."""
+    from django.contrib.auth.models import Group, Permission
+    from django.db.models import Q
+
+    group, made = Group.objects.get_or_create(name="editors")
+    if made:
+        wanted = Q(pk__in=[])
+        for app_label, codename in _editors_permissions:
+            wanted |= Q(content_type__app_label=app_label, codename=codename)
+        group.permissions.set(Permission.objects.filter(wanted))
+    return group
+
+
 @pytest.fixture
 def catalogue(db, _catalogue_snapshot):
     """The catalogue in seeds/, as ``loadseeds`` writes it (tests/seeded.py copies it in from a snapshot)."""

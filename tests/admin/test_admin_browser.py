@@ -4,7 +4,7 @@ with a preview, export a selection, meet the route warning, and switch the admin
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import User
 
 from itineraries.catalogue import transfer
 from itineraries.catalogue.models import Destination
@@ -15,21 +15,11 @@ pytestmark = [pytest.mark.usefixtures("catalogue")]
 VIEW = (1440, 900, "en")
 
 
-def _editors() -> Group:
-    """The editors group as its migrations make it; a live-server test flushes the database between tests."""
-    group, _ = Group.objects.get_or_create(name="editors")
-    models = ("destination", "road", "themedroute", "seasonnote", "photo")
-    group.permissions.add(
-        *Permission.objects.filter(content_type__app_label="itineraries", content_type__model__in=models)
-    )
-    return group
-
-
 @pytest.fixture
-def editor_page(browser, live_server, settings):
+def editor_page(browser, live_server, settings, editors_group):
     settings.MAP_TILE_URL = ""  # no tile server here: the map draws the catalogue's roads and places itself
     user = User.objects.create_user("ed", password="a long pass phrase", is_staff=True)
-    user.groups.add(_editors())
+    user.groups.add(editors_group)
     context = browser.new_context(viewport={"width": VIEW[0], "height": VIEW[1]}, accept_downloads=True)
     page = context.new_page()
     errors: list[str] = []

@@ -3,7 +3,7 @@
 import uuid
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.test import Client, override_settings
 from rest_framework.test import APIClient
 
@@ -16,11 +16,11 @@ ROLES = ["anonymous", "tourist", "other", "editor", "admin"]
 
 
 @pytest.fixture
-def people(db):
+def people(editors_group):
     tourist = User.objects.create_user("tourist", password="pw")
     other = User.objects.create_user("other", password="pw")
     editor = User.objects.create_user("editor", password="pw", is_staff=True)
-    editor.groups.add(Group.objects.get(name="editors"))
+    editor.groups.add(editors_group)
     admin = User.objects.create_superuser("admin", password="pw")
     return {"anonymous": None, "tourist": tourist, "other": other, "editor": editor, "admin": admin}
 
