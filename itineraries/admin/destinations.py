@@ -3,6 +3,8 @@ that warns about themed routes, exports of a selection, an import with a preview
 
 from __future__ import annotations
 
+from typing import Any
+
 import prcoords
 from django import forms
 from django.contrib import admin, messages
@@ -196,7 +198,7 @@ class DestinationAdmin(admin.ModelAdmin):
     change_list_template = "admin/itineraries/destination/change_list.html"
     delete_confirmation_template = "admin/itineraries/destination/delete_confirmation.html"
     delete_selected_confirmation_template = "admin/itineraries/destination/delete_selected_confirmation.html"
-    fieldsets = [
+    fieldsets: list[tuple[str | None, dict[str, Any]]] = [
         (None, {"fields": ["slug", "kind", ("name_en", "name_zh"), "name_pinyin"]}),
         (gettext_lazy("Where"), {"fields": [("lat", "lon"), "gcj02", "location_map", ("city", "county")]}),
         (gettext_lazy("Visit"), {"fields": ["categories", ("weight", "visit_minutes")]}),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import prcoords
 from django import forms
@@ -57,8 +58,8 @@ class RoadForm(forms.ModelForm):
         ]
         return [*names, "points"] if self.instance.points != self.points_before else names
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data: dict[str, Any] = super().clean()
         text = (data.get("geojson") or "").strip()
         points: list = []
         try:
@@ -98,7 +99,7 @@ class RoadForm(forms.ModelForm):
             self.add_error("geojson", _("The line meets no other road: end it on a point of a road it joins."))
         if impact.lost or impact.isolated or data.get("confirm_line") == impact.digest:
             return
-        self.data = self.data.copy()
+        self.data = self.data.copy()  # type: ignore[has-type]  # Django's forms are untyped here
         self.data["confirm_line"] = impact.digest
         self.add_error(None, _("Check what this line changes (above), then save again to confirm."))
 

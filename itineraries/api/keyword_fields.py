@@ -7,4 +7,4 @@ from __future__ import annotations
 class KeywordFieldsMixin:
     # A field declared as `from_` is published under the key `from`.
     def get_fields(self):
-        return {name.removesuffix("_"): field for name, field in super().get_fields().items()}
+        return {name.removesuffix("_"): field for name, field in super().get_fields().items()}  # type: ignore[misc]

@@ -16,7 +16,7 @@ SIGNED_IN_ONLY = {
     "tokens_create",
     "tokens_destroy",
 }
-SIGNED_IN = [{"tokenAuth": []}, {"cookieAuth": []}]
+SIGNED_IN: list[dict[str, list[str]]] = [{"tokenAuth": []}, {"cookieAuth": []}]
 OPTIONAL_AUTH_NOTE = (
     "\n\nNo credentials needed; a token (`Authorization: Bearer <key>`) or a session, when sent, acts as that user."
 )

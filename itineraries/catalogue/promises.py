@@ -7,6 +7,7 @@ promises (``trips/selectors.py``), and ``trips/promises.py`` checks a finished p
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,7 +50,7 @@ class Promises:
         return tuple(slug for slug in dict.fromkeys([*self.nights, *self.day_one, *self.longer]) if slug)
 
 
-def promise_errors(data: Any, sights: set[str], lodgings: set[str]) -> list[tuple[str, str]]:
+def promise_errors(data: Any, sights: set[str], lodgings: Set[str]) -> list[tuple[str, str]]:
     """What is wrong with a route's promises, as (field, message) pairs."""
     if data in (None, ""):
         return []

@@ -10,12 +10,12 @@ from itineraries.catalogue.models import Destination, Photo, Road
 
 @receiver([post_save, post_delete], sender=Destination)
 @receiver([post_save, post_delete], sender=Road)
-def catalogue_changed(**_kwargs) -> None:
+def catalogue_changed(**_kwargs: object) -> None:
     catalogue_version_bump()
 
 
 @receiver(post_delete, sender=Photo)
-def photo_files_removed(instance: Photo, **_kwargs) -> None:
+def photo_files_removed(instance: Photo, **_kwargs: object) -> None:
     # Once the deletion is committed: one rolled back keeps its row, and so its files.
     names = [stored.name for stored in (instance.image, instance.thumbnail) if stored]
     storage = instance.image.storage

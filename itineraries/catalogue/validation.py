@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Set
+
 from django.utils.translation import gettext as _
 
 from itineraries.catalogue.choices import INTERESTS, MAX_DAYS, MODES, PACES
@@ -81,7 +83,7 @@ def road_errors(record: dict, waypoints: dict) -> list[tuple[str, str]]:
     return errors
 
 
-def route_errors(record: dict, slugs: set[str], lodgings: set[str] = frozenset()) -> list[tuple[str, str]]:
+def route_errors(record: dict, slugs: set[str], lodgings: Set[str] = frozenset()) -> list[tuple[str, str]]:
     errors = _missing(record, ("slug", "name_en", "name_zh", "source"))
     if record.get("start") not in slugs:
         errors.append(("start", _("unknown place %(slug)r") % {"slug": record.get("start")}))

@@ -56,7 +56,7 @@ def throttle_count(request: HttpRequest, *, scope: str = PLAN_SUBMIT) -> Window 
     rate = api_settings.DEFAULT_THROTTLE_RATES.get(scope)
     if not rate:
         return None
-    allowed, period = SimpleRateThrottle.parse_rate(None, rate)  # type: ignore[arg-type]
+    allowed, period = SimpleRateThrottle.parse_rate(None, rate)
     now = time.time()
     window = int(now // period)
     key = f"throttle:{scope}:{_client(request)}:{window}"
