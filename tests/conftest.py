@@ -51,6 +51,18 @@ def _solver_loaded():
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the site's language: a test (or a view it calls) that activates Chinese without
+    leaving it would otherwise word the next test's messages in Chinese on the same worker."""
+    from django.conf import settings as django_settings
+    from django.utils import translation
+
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _inline_plans(settings, monkeypatch):
     from itineraries.trips import route_trial
 
