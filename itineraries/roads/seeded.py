@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from itineraries.roads.network import Network, Place, Road
 
 PLACE_FILES = ("towns", "lodging", "destinations")
 
 
-def network_from_seeds(directory: Path) -> tuple[Network, dict[str, dict]]:
+def network_from_seeds(directory: Path) -> tuple[Network, dict[str, dict[str, Any]]]:
     """The network over every seeded place, and the place records by slug."""
     data = json.loads((directory / "roads.json").read_text(encoding="utf-8"))
     points = data["waypoints"]
