@@ -35,7 +35,7 @@ def owners_onto_versions(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("itineraries", "0018_h44p_photos"),
+        ("itineraries", "0018_photos"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

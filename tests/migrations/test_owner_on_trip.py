@@ -10,7 +10,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 from itineraries.trips.models import Itinerary, Trip
 
-BEFORE = [("itineraries", "0018_h44p_photos")]
+BEFORE = [("itineraries", "0018_photos")]
 AFTER = [("itineraries", "0019_owner_on_trip")]
 
 
