@@ -88,26 +88,14 @@ BODY_FIELDS = ("request", "result")
 
 
 def version_etag(version: Itinerary) -> str | None:
-    """The ETag of a version from its row and trip, without reading BODY_FIELDS (they may be deferred)."""
-    return itinerary_etag(
-        {
-            "id": version.pk,
-            "status": version.status,
-            "finished_at": version.finished_at,
-            "trip__name": version.trip.name,
-            "trip__notes": version.trip.notes,
-        }
-    )
-
-
-def itinerary_etag(row: dict[str, Any]) -> str | None:
-    """The entity tag of a finished (done or failed) plan, None while it is being computed. The trip's name and
-    notes are part of the body, so their digests are part of the tag: a rename changes it."""
-    finished = row["finished_at"]
-    if row["status"] not in (Itinerary.Status.DONE, Itinerary.Status.FAILED) or finished is None:
+    """The entity tag of a finished (done or failed) plan, None while it is being computed; read from the
+    version's row and trip, never BODY_FIELDS (they may be deferred). The trip's name and notes are part of the
+    body, so their digests are part of the tag: a rename changes it."""
+    finished = version.finished_at
+    if version.status not in (Itinerary.Status.DONE, Itinerary.Status.FAILED) or finished is None:
         return None
-    digests = f"{text_digest(row['trip__name'] or '')}-{text_digest(row['trip__notes'] or '')}"
-    return f'"{row["id"]}-{row["status"]}-{int(finished.timestamp() * 1_000_000)}-{digests}"'
+    digests = f"{text_digest(version.trip.name or '')}-{text_digest(version.trip.notes or '')}"
+    return f'"{version.pk}-{version.status}-{int(finished.timestamp() * 1_000_000)}-{digests}"'
 
 
 def itinerary_list(*, owner: AbstractBaseUser) -> QuerySet[Itinerary]:
