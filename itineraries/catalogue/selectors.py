@@ -30,10 +30,6 @@ def destination_list(*, published_only: bool = True) -> QuerySet[Destination]:
     return rows.filter(published=True) if published_only else rows
 
 
-def photos_of(slug: str) -> list[Photo]:
-    return list(Photo.objects.filter(destination__slug=slug).order_by("order", "pk"))
-
-
 def photos_first(slugs: set[str] | frozenset[str]) -> dict[str, Photo]:
     """Each place's first photo (the lowest order), by slug, for places that have one."""
     first: dict[str, Photo] = {}

@@ -330,7 +330,7 @@ def place(request: HttpRequest, slug: str) -> HttpResponse:
         "map": _map_settings(),
         "routes": [{"route": r, "name": display_name(r.name_en, r.name_zh)} for r in routes],
         "is_sight": found.kind == Destination.Kind.SIGHT,
-        "photos": [shown(photo) for photo in selectors.photos_of(found.slug)],
+        "photos": [shown(photo) for photo in found.photos.all()],  # prefetched in order by destination_list
     }
     return render(request, "itineraries/place.html", context)
 
